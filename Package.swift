@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The folders under Sources/ read as the pipeline:
+//   SampleModel → GenConfig → SampleRendering → GuideDocument → GuideFilling → gen (CLI)
+let package = Package(
+    name: "SampleGen",
+    products: [
+        .executable(name: "gen", targets: ["gen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Stage 1 — the model: what a token request is and how a token is kept fresh.
+        .target(name: "SampleModel"),
+
+        // Stage 2 — configuration: gen.yml and command-line overrides → a validated model.
+        .target(name: "GenConfig", dependencies: [
+            "SampleModel",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
+        // Stage 3 — rendering: model values encoded as literals, then the Mustache templates.
+        .target(name: "SampleRendering", dependencies: [
+            "SampleModel",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // The templates under Templates/, embedded in the binary so an installed `gen` works anywhere.
+        .target(name: "BundledTemplates", dependencies: ["SampleRendering"], plugins: ["EmbedTemplates"]),
+        .executableTarget(name: "template-embedder", path: "Sources/TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(),
+                dependencies: ["template-embedder"], path: "Sources/EmbedTemplatesPlugin"),
+
+        // Stage 4 — the guide: cmark-gfm's syntax tree, code sections and byte-exact splicing.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "GuideDocument", dependencies: ["CCmarkGFM", "SampleModel"]),
+
+        // Stage 5 — filling: sections found, samples rendered once each, edits applied.
+        .target(name: "GuideFilling", dependencies: ["GuideDocument", "SampleRendering", "GenConfig"]),
+
+        // The command line; the only place that touches files.
+        .executableTarget(name: "gen", dependencies: [
+            "GuideFilling", "BundledTemplates",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SampleModelTests", dependencies: ["SampleModel"]),
+        .testTarget(name: "GenConfigTests", dependencies: ["GenConfig"]),
+        .testTarget(name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates"]),
+        .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
+        .testTarget(name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"]),
+        .testTarget(name: "GenCommandTests", dependencies: ["TestSupport"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+    ]
+)

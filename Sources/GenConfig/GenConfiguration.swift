@@ -1,0 +1,58 @@
+import SampleModel
+
+/// What one guide needs to be filled: where it is, which languages, which snippet each group
+/// gets, and the client model.
+public struct GenConfiguration: Sendable, Hashable {
+    /// The guide, relative to the configuration file's folder.
+    public var guidePath: String
+    /// Another template folder, relative to the configuration file's folder; nil for the
+    /// templates built into `gen`.
+    public var templatesPath: String?
+    /// Languages every group gets, in the order they appear in a group.
+    public var languages: [Language]
+    public var groups: [GroupRule]
+    public var model: ClientModel
+
+    public init(
+        guidePath: String = "guide.md",
+        templatesPath: String? = nil,
+        languages: [Language] = Language.allCases,
+        groups: [GroupRule] = GroupRule.guideDefaults,
+        model: ClientModel = .guideDefault
+    ) {
+        self.guidePath = guidePath
+        self.templatesPath = templatesPath
+        self.languages = languages
+        self.groups = groups
+        self.model = model
+    }
+
+    /// The snippet for a group under `heading`: the rule whose heading matches, ignoring case
+    /// and runs of spaces.
+    public func snippet(forHeading heading: String?) -> Snippet? {
+        guard let heading else { return nil }
+        let key = GroupRule.normalized(heading)
+        return groups.first { GroupRule.normalized($0.heading) == key }?.snippet
+    }
+}
+
+/// "Code sections under this heading show this snippet."
+public struct GroupRule: Sendable, Hashable {
+    public let heading: String
+    public let snippet: Snippet
+
+    public init(heading: String, snippet: Snippet) {
+        self.heading = heading
+        self.snippet = snippet
+    }
+
+    /// The guide's two groups.
+    public static let guideDefaults = [
+        GroupRule(heading: "Postman guide", snippet: .tokenRequest),
+        GroupRule(heading: "Handling Access Token Expiration in the Client Application", snippet: .tokenRefresh),
+    ]
+
+    static func normalized(_ heading: String) -> String {
+        heading.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

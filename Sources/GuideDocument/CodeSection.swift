@@ -1,0 +1,85 @@
+import SampleModel
+
+/// One language's place in a group: a "<Language> code:" label, the fenced block `gen` wrote
+/// after it (if any), or both.
+public struct CodeSection: Sendable, Hashable {
+    public let language: Language
+    /// The label paragraph, as exported from Confluence; nil when only a tagged block is there.
+    public let label: SourceRange?
+    public let content: Content
+
+    public enum Content: Sendable, Hashable {
+        /// Nothing follows the label yet: the form the Confluence export has.
+        case empty
+        /// A block `gen` wrote earlier, recognised by its info string (`python gen=token-request`).
+        case generated(GeneratedBlock)
+        /// A code block written by hand after the label; `gen` leaves it alone.
+        case handWritten(SourceRange)
+    }
+
+    public init(language: Language, label: SourceRange?, content: Content) {
+        self.language = language
+        self.label = label
+        self.content = content
+    }
+
+    /// Where the section starts: its label, else its block.
+    public var start: SourcePosition {
+        if let label { return label.start }
+        switch content {
+        case .generated(let block): return block.range.start
+        case .handWritten(let range): return range.start
+        case .empty: preconditionFailure("a section has a label or a block")
+        }
+    }
+
+    /// The last line the section occupies.
+    public var lastLine: Int {
+        switch content {
+        case .generated(let block): block.range.end.line
+        case .handWritten(let range): range.end.line
+        case .empty: label!.end.line
+        }
+    }
+}
+
+/// A fenced code block `gen` wrote, found again by its info string.
+public struct GeneratedBlock: Sendable, Hashable {
+    public let range: SourceRange
+    /// The snippet the info string names.
+    public let snippet: Snippet
+
+    /// The info-string attribute that marks a block as generated: `gen=<snippet>`.
+    public static let attribute = "gen"
+
+    /// The info string `gen` writes for a sample.
+    public static func infoString(language: Language, snippet: Snippet) -> String {
+        "\(language.fenceTag) \(attribute)=\(snippet.rawValue)"
+    }
+}
+
+/// Consecutive code sections with nothing else between them, under one heading: the guide's
+/// "Python code: / Javascript code: / PHP code:" runs.
+public struct CodeSectionGroup: Sendable, Hashable {
+    public let sections: [CodeSection]
+    /// The text of the nearest heading above the group, which `gen.yml` maps to a snippet.
+    public let heading: String?
+    public let headingLine: Int?
+
+    public init(sections: [CodeSection], heading: String?, headingLine: Int?) {
+        self.sections = sections
+        self.heading = heading
+        self.headingLine = headingLine
+    }
+
+    public var languages: [Language] { sections.map(\.language) }
+
+    /// The snippet the group's generated blocks already name, if they agree on one.
+    public var taggedSnippet: Snippet? {
+        let snippets = Set(sections.compactMap { section -> Snippet? in
+            if case .generated(let block) = section.content { return block.snippet }
+            return nil
+        })
+        return snippets.count == 1 ? snippets.first : nil
+    }
+}

@@ -1,0 +1,88 @@
+import SampleModel
+
+/// Plans the edits that put samples into a group of code sections, touching nothing else.
+///
+/// - An empty section gets its block after the label, one blank line between.
+/// - A block `gen` wrote earlier is replaced, fences included; the bytes around it stay.
+/// - A configured language missing from the group gets a "<Language> code:" label and a block
+///   after the group's last section.
+/// New lines use the guide's own line break and repeat the container prefix (`> ` in a block
+/// quote, the item's indentation in a list) so the block stays where its label is.
+public struct GuideSplicer: Sendable {
+    public let source: SourceText
+
+    public init(source: SourceText) {
+        self.source = source
+    }
+
+    /// The edits that fill `group` with `code(language)` for each of `languages`.
+    public func edits(
+        filling group: CodeSectionGroup,
+        with snippet: Snippet,
+        languages: [Language],
+        code: (Language) -> String
+    ) -> [GuideEdit] {
+        let first = group.sections[0].start
+        let prefix = containerPrefix(line: first.line, column: first.column)
+        let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
+        func block(_ language: Language) -> [UInt8] {
+            blockBytes(FencedCodeBlock(info: GeneratedBlock.infoString(language: language, snippet: snippet), code: code(language)),
+                       prefix: prefix, lineBreak: lineBreak)
+        }
+        let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
+        var edits: [GuideEdit] = []
+        for section in group.sections where languages.contains(section.language) {
+            switch section.content {
+            case .empty:
+                let end = source.lineContentEnd(section.label!.end.line)
+                edits.append(GuideEdit(range: end..<end, replacement: blankLine + prefix + block(section.language)))
+            case .generated(let generated):
+                let start = source.offset(of: generated.range.start)
+                edits.append(GuideEdit(range: start..<source.lineContentEnd(generated.range.end.line),
+                                       replacement: block(section.language)))
+            case .handWritten:
+                break
+            }
+        }
+        let missing = languages.filter { !group.languages.contains($0) }
+        if !missing.isEmpty {
+            let end = source.lineContentEnd(group.sections.last!.lastLine)
+            var insertion: [UInt8] = []
+            for language in missing {
+                insertion += blankLine + prefix + Array("\(language.displayName) code:".utf8)
+                insertion += blankLine + prefix + block(language)
+            }
+            edits.append(GuideEdit(range: end..<end, replacement: insertion))
+        }
+        return edits
+    }
+
+    /// The bytes before `column` on `line`, with everything but `>` and whitespace turned into
+    /// spaces: what continuation lines of the same container start with.
+    func containerPrefix(line: Int, column: Int) -> [UInt8] {
+        let start = source.lineStart(line)
+        let end = min(start + max(column - 1, 0), source.lineContentEnd(line))
+        return source.bytes[start..<end].map { byte in
+            byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
+        }
+    }
+
+    private func blockBytes(_ block: FencedCodeBlock, prefix: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
+        let blankPrefix = Self.trimmingTrailingBlanks(prefix)
+        var bytes: [UInt8] = []
+        for (index, line) in block.lines.enumerated() {
+            if index > 0 {
+                bytes += lineBreak
+                bytes += line.isEmpty ? blankPrefix : prefix
+            }
+            bytes += Array(line.utf8)
+        }
+        return bytes
+    }
+
+    private static func trimmingTrailingBlanks(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
+        return bytes
+    }
+}

@@ -1,0 +1,133 @@
+import CCmarkGFM
+
+/// The block structure of a guide as cmark-gfm parses it, flattened in document order.
+///
+/// Only what finding code sections needs is kept: each block's kind, source range and parent.
+/// Flat rather than a tree so that deeply nested input cannot exhaust the stack.
+public struct MarkdownOutline: Sendable {
+    public let blocks: [MarkdownBlock]
+
+    /// Parses `source` with cmark-gfm (GFM tables, strikethrough and autolinks on, as the site
+    /// renders it), keeping source positions.
+    public init(parsing source: SourceText) {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { fatalError("cmark-gfm could not allocate a parser") }
+        defer { cmark_parser_free(parser) }
+        for name in MarkdownOutline.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
+        defer { cmark_node_free(document) }
+        blocks = Self.flatten(document)
+    }
+
+    /// The GFM extensions the guide is parsed and rendered with.
+    public static let extensionNames = ["table", "strikethrough", "autolink"]
+
+    private static func flatten(_ document: OpaquePointer) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        // (node, parent index) pairs still to visit, last first.
+        var pending: [(OpaquePointer, Int?)] = [(document, nil)]
+        while let (node, parent) = pending.popLast() {
+            let kind = MarkdownBlock.Kind(node)
+            let index = blocks.count
+            blocks.append(MarkdownBlock(kind: kind, range: range(of: node), parent: parent))
+            guard kind.hasBlockChildren else { continue }
+            var children: [OpaquePointer] = []
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                children.append(current)
+                child = cmark_node_next(current)
+            }
+            pending.append(contentsOf: children.reversed().map { ($0, index) })
+        }
+        return blocks
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange {
+        SourceRange(
+            start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+            end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+    }
+}
+
+/// One block of the outline.
+public struct MarkdownBlock: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case document
+        case blockQuote
+        case list
+        case item
+        case paragraph
+        /// Heading text is its inline content without markup, for matching configured headings.
+        case heading(level: Int, text: String)
+        /// A code block; `info` is empty for indented ones.
+        case codeBlock(info: String, isFenced: Bool)
+        /// Anything else: HTML, thematic breaks, tables, footnote definitions.
+        case other
+
+        init(_ node: OpaquePointer) {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_DOCUMENT: self = .document
+            case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+            case CMARK_NODE_LIST: self = .list
+            case CMARK_NODE_ITEM: self = .item
+            case CMARK_NODE_PARAGRAPH: self = .paragraph
+            case CMARK_NODE_HEADING:
+                self = .heading(level: Int(cmark_node_get_heading_level(node)), text: Self.inlineText(of: node))
+            case CMARK_NODE_CODE_BLOCK:
+                var length: Int32 = 0
+                var offset: Int32 = 0
+                var character: CChar = 0
+                let isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+                self = .codeBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", isFenced: isFenced)
+            default: self = .other
+            }
+        }
+
+        var hasBlockChildren: Bool {
+            switch self {
+            case .document, .blockQuote, .list, .item: true
+            default: false
+            }
+        }
+
+        private static func inlineText(of node: OpaquePointer) -> String {
+            var text = ""
+            var pending: [OpaquePointer] = []
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                pending.append(current)
+                child = cmark_node_next(current)
+            }
+            pending.reverse()
+            while let current = pending.popLast() {
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                default:
+                    var children: [OpaquePointer] = []
+                    var inner = cmark_node_first_child(current)
+                    while let next = inner {
+                        children.append(next)
+                        inner = cmark_node_next(next)
+                    }
+                    pending.append(contentsOf: children.reversed())
+                }
+            }
+            return text
+        }
+    }
+
+    public let kind: Kind
+    public let range: SourceRange
+    /// Index of the enclosing block in `MarkdownOutline.blocks`; nil for the document.
+    public let parent: Int?
+}

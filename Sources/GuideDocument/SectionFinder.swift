@@ -1,0 +1,112 @@
+import SampleModel
+
+/// Finds the guide's code sections and groups them.
+///
+/// A section is a paragraph that is only "<Language> code:" (any case, any known language),
+/// optionally followed by a code block; or a fenced block whose info string carries `gen=`.
+/// Sections that follow each other inside the same container, with nothing else between them,
+/// form a group.
+public struct SectionFinder: Sendable {
+    public init() {}
+
+    public func groups(in outline: MarkdownOutline, source: SourceText) throws(GuideError) -> [CodeSectionGroup] {
+        var children: [Int: [Int]] = [:]
+        var headingBefore: [(text: String, line: Int)?] = []
+        var heading: (text: String, line: Int)?
+        for (index, block) in outline.blocks.enumerated() {
+            headingBefore.append(heading)
+            if let parent = block.parent { children[parent, default: []].append(index) }
+            if case .heading(_, let text) = block.kind { heading = (text, block.range.start.line) }
+        }
+        var groups: [CodeSectionGroup] = []
+        for parent in children.keys.sorted() {
+            let siblings = children[parent]!
+            var sections: [CodeSection] = []
+            var firstIndex = 0
+            func closeGroup() throws(GuideError) {
+                guard !sections.isEmpty else { return }
+                try Self.checkDistinctLanguages(sections)
+                let heading = headingBefore[firstIndex]
+                groups.append(CodeSectionGroup(sections: sections, heading: heading?.text, headingLine: heading?.line))
+                sections = []
+            }
+            var position = 0
+            while position < siblings.count {
+                let index = siblings[position]
+                let block = outline.blocks[index]
+                let section: CodeSection?
+                var consumed = 1
+                if block.kind == .paragraph, let language = Self.labelLanguage(of: block, source: source) {
+                    let next = position + 1 < siblings.count ? outline.blocks[siblings[position + 1]] : nil
+                    if let next, case .codeBlock(let info, let isFenced) = next.kind {
+                        consumed = 2
+                        if isFenced, let (tagged, generated) = try Self.generatedBlock(info: info, range: next.range) {
+                            guard tagged == language else {
+                                throw GuideError(position: next.range.start, message:
+                                    "this block is tagged \(tagged.rawValue) but follows \"\(language.displayName) code:\" on line \(block.range.start.line); fix the tag or the label")
+                            }
+                            section = CodeSection(language: language, label: block.range, content: .generated(generated))
+                        } else {
+                            section = CodeSection(language: language, label: block.range, content: .handWritten(next.range))
+                        }
+                    } else {
+                        section = CodeSection(language: language, label: block.range, content: .empty)
+                    }
+                } else if case .codeBlock(let info, true) = block.kind, let (language, generated) = try Self.generatedBlock(info: info, range: block.range) {
+                    section = CodeSection(language: language, label: nil, content: .generated(generated))
+                } else {
+                    section = nil
+                }
+                if let section {
+                    if sections.isEmpty { firstIndex = index }
+                    sections.append(section)
+                } else {
+                    try closeGroup()
+                }
+                position += consumed
+            }
+            try closeGroup()
+        }
+        return groups.sorted { $0.sections[0].start < $1.sections[0].start }
+    }
+
+    /// The language of a label paragraph: one line that is only "<Language> code:".
+    static func labelLanguage(of block: MarkdownBlock, source: SourceText) -> Language? {
+        guard block.range.start.line == block.range.end.line else { return nil }
+        let start = source.offset(of: block.range.start)
+        let end = source.lineContentEnd(block.range.end.line)
+        guard end - start <= 40 else { return nil }
+        let text = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count == 2, words[1].lowercased() == "code:" else { return nil }
+        return Language(name: words[0])
+    }
+
+    /// The language and snippet of a fenced block `gen` wrote, or nil for any other block.
+    static func generatedBlock(info: String, range: SourceRange) throws(GuideError) -> (Language, GeneratedBlock)? {
+        let words = info.split(whereSeparator: \.isWhitespace)
+        let prefix = GeneratedBlock.attribute + "="
+        guard let attribute = words.dropFirst().first(where: { $0.hasPrefix(prefix) }) else { return nil }
+        guard let tag = words.first, let language = Language(name: tag) else {
+            throw GuideError(position: range.start, message:
+                "this generated block's language \"\(words.first ?? "")\" is unknown; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let name = attribute.dropFirst(prefix.count)
+        guard let snippet = Snippet(rawValue: String(name)) else {
+            throw GuideError(position: range.start, message:
+                "this generated block names the snippet \"\(name)\", which does not exist; use one of \(Snippet.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return (language, GeneratedBlock(range: range, snippet: snippet))
+    }
+
+    private static func checkDistinctLanguages(_ sections: [CodeSection]) throws(GuideError) {
+        var seen: [Language: SourcePosition] = [:]
+        for section in sections {
+            if let first = seen[section.language] {
+                throw GuideError(position: section.start, message:
+                    "a second \(section.language.displayName) section in this group (the first is at line \(first.line)); keep one")
+            }
+            seen[section.language] = section.start
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/// The guide's bytes, exactly as read, with a line index over them.
+///
+/// Lines end where cmark-gfm ends them: at `\n`, `\r\n` or a lone `\r`. Positions are cmark's:
+/// 1-based lines and 1-based UTF-8 byte columns, counted after a leading byte-order mark.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset where each line's content starts (line 1 after any BOM).
+    private let lineStarts: [Int]
+
+    /// Reads `bytes`, refusing text that is not UTF-8 so no byte is ever reinterpreted.
+    public init(_ bytes: [UInt8]) throws(GuideError) {
+        if String(validating: bytes, as: UTF8.self) == nil, let offset = Self.firstInvalidUTF8(in: bytes) {
+            let position = Self.position(ofOffset: offset, in: bytes)
+            throw GuideError(position: position, message: "the guide is not valid UTF-8 here; save it as UTF-8")
+        }
+        self.bytes = bytes
+        var starts = [Self.hasByteOrderMark(bytes) ? 3 : 0]
+        var index = starts[0]
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            } else if byte == UInt8(ascii: "\r") {
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        lineStarts = starts
+    }
+
+    /// Number of lines; text after the last line break counts as a line even when empty.
+    public var lineCount: Int { lineStarts.count }
+
+    /// Byte offset of `position` (1-based line and byte column).
+    public func offset(of position: SourcePosition) -> Int {
+        min(lineStart(position.line) + max(position.column - 1, 0), lineContentEnd(position.line))
+    }
+
+    public func lineStart(_ line: Int) -> Int {
+        lineStarts[min(max(line, 1), lineStarts.count) - 1]
+    }
+
+    /// Offset just past the line's content, before its line break.
+    public func lineContentEnd(_ line: Int) -> Int {
+        let line = min(max(line, 1), lineStarts.count)
+        guard line < lineStarts.count else { return bytes.count }
+        var end = lineStarts[line]
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return max(end, lineStarts[line - 1])
+    }
+
+    /// The line break that ends `line`, or nil for the last line when the file has no final one.
+    public func lineBreak(after line: Int) -> [UInt8]? {
+        let end = lineContentEnd(line)
+        let next = line < lineStarts.count ? lineStarts[line] : bytes.count
+        return end < next ? Array(bytes[end..<next]) : nil
+    }
+
+    /// The guide's own line break: the first one it uses, else `\n`.
+    public var preferredLineBreak: [UInt8] {
+        lineStarts.count > 1 ? lineBreak(after: 1) ?? [0x0A] : [0x0A]
+    }
+
+    /// The bytes of a line without its line break.
+    public func lineContent(_ line: Int) -> ArraySlice<UInt8> {
+        bytes[lineStart(line)..<lineContentEnd(line)]
+    }
+
+    private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+
+    private static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < offset {
+            if bytes[index] == UInt8(ascii: "\n") || (bytes[index] == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return SourcePosition(line: line, column: offset - lineStart + 1)
+    }
+}

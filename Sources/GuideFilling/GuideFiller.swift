@@ -1,0 +1,69 @@
+import GenConfig
+import GuideDocument
+import SampleModel
+import SampleRendering
+
+/// Fills guides: finds their code sections, renders each needed sample once, splices it in.
+///
+/// Keeps the samples it rendered, so a run over many guides with the same model renders each
+/// language and snippet once.
+public struct GuideFiller: Sendable {
+    public let renderer: SampleRenderer
+    private var samples: [SampleKey: RenderedSample] = [:]
+
+    public init(renderer: SampleRenderer) {
+        self.renderer = renderer
+    }
+
+    /// The guide `bytes` with every configured language's sample in every group.
+    public mutating func fill(_ bytes: [UInt8], configuration: GenConfiguration) throws(FillError) -> FilledGuide {
+        let source: SourceText
+        let groups: [CodeSectionGroup]
+        do {
+            source = try SourceText(bytes)
+            groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+        } catch {
+            throw .guide(error)
+        }
+        let splicer = GuideSplicer(source: source)
+        var edits: [GuideEdit] = []
+        var filled: [FilledGroup] = []
+        for group in groups {
+            guard let snippet = configuration.snippet(forHeading: group.heading) ?? group.taggedSnippet else {
+                let under = group.heading.map { "under the heading \"\($0)\"" } ?? "before any heading"
+                throw .guide(GuideError(position: group.sections[0].start, message:
+                    "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"))
+            }
+            var code: [Language: String] = [:]
+            for language in configuration.languages {
+                code[language] = try sample(snippet, in: language, model: configuration.model).code
+            }
+            edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages) { code[$0]! }
+            filled.append(FilledGroup(
+                heading: group.heading, line: group.sections[0].start.line, snippet: snippet,
+                languages: group.languages.filter(configuration.languages.contains)
+                    + configuration.languages.filter { !group.languages.contains($0) },
+                inserted: configuration.languages.filter { !group.languages.contains($0) }))
+        }
+        return FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
+    }
+
+    /// One sample, rendered on first use.
+    public mutating func sample(_ snippet: Snippet, in language: Language, model: ClientModel) throws(FillError) -> RenderedSample {
+        let key = SampleKey(language: language, snippet: snippet, model: model)
+        if let sample = samples[key] { return sample }
+        do {
+            let sample = try renderer.render(snippet, in: language, model: model)
+            samples[key] = sample
+            return sample
+        } catch {
+            throw .template(error)
+        }
+    }
+}
+
+private struct SampleKey: Hashable, Sendable {
+    let language: Language
+    let snippet: Snippet
+    let model: ClientModel
+}

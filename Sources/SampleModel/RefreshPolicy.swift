@@ -1,0 +1,49 @@
+/// How a token manager keeps its access token fresh.
+///
+/// Defaults: renew 300 s before expiry (MSAL, google-auth-library-nodejs and Azure Identity use
+/// 300 s) but never more than half the token's lifetime, so a 60 s token is not renewed on every
+/// call; assume 600 s (MSAL's choice) when the server leaves out `expires_in`.
+///
+/// Fixed by design rather than configurable: expiry is measured on a monotonic clock read before
+/// the request is sent; one in-flight token request is shared by all concurrent callers; a failed
+/// renewal keeps a still-valid token; `token_type` is compared to `bearer` case-insensitively; a
+/// `refresh_token` is ignored (RFC 6749 §4.4.3); a 401 from the API drops the token that failed
+/// and retries the call once.
+public struct RefreshPolicy: Codable, Sendable, Hashable {
+    public var renewMarginSeconds: Double
+    /// The renew margin never exceeds this fraction of the token's lifetime.
+    public var maxRenewFraction: Double
+    /// Lifetime assumed when the answer has no usable `expires_in`.
+    public var defaultLifetimeSeconds: Double
+    public var retry: RetryPolicy
+
+    public init(
+        renewMarginSeconds: Double = 300,
+        maxRenewFraction: Double = 0.5,
+        defaultLifetimeSeconds: Double = 600,
+        retry: RetryPolicy = RetryPolicy()
+    ) {
+        self.renewMarginSeconds = renewMarginSeconds
+        self.maxRenewFraction = maxRenewFraction
+        self.defaultLifetimeSeconds = defaultLifetimeSeconds
+        self.retry = retry
+    }
+
+    /// Seconds before expiry at which a token of `lifetime` seconds is renewed.
+    public func renewMargin(forLifetime lifetime: Double) -> Double {
+        min(renewMarginSeconds, lifetime * maxRenewFraction)
+    }
+
+    public func validate() throws(ModelError) {
+        guard renewMarginSeconds >= 0, renewMarginSeconds <= 86_400 else {
+            throw .outOfRange(field: "renew_margin_seconds", value: renewMarginSeconds, expected: "from 0 to 86400")
+        }
+        guard maxRenewFraction >= 0, maxRenewFraction < 1 else {
+            throw .outOfRange(field: "max_renew_fraction", value: maxRenewFraction, expected: "at least 0 and less than 1")
+        }
+        guard defaultLifetimeSeconds > 0, defaultLifetimeSeconds <= 86_400 else {
+            throw .outOfRange(field: "default_lifetime_seconds", value: defaultLifetimeSeconds, expected: "more than 0 and at most 86400")
+        }
+        try retry.validate()
+    }
+}

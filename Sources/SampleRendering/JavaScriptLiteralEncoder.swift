@@ -1,0 +1,22 @@
+/// JavaScript string literals: `"…"` with `\\`, `\"`, `\n`, `\r`, `\t`, `\xHH`, `\uHHHH` and
+/// `\u{…}` escapes. Never a template literal, so `${` has no meaning; `<` is escaped too, so a
+/// literal stays inert when a page inlines the sample in a `<script>`.
+public struct JavaScriptLiteralEncoder: LiteralEncoder {
+    public init() {}
+
+    public func stringLiteral(_ value: String) -> String {
+        doubleQuotedLiteral(value, meaningful: ["\"", "\\", "<"]) { scalar in
+            switch scalar {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default:
+                if scalar.value < 0x100 { return "\\x" + hex(scalar.value, width: 2) }
+                if scalar.value < 0x10000 { return "\\u" + hex(scalar.value, width: 4) }
+                return "\\u{" + hex(scalar.value, width: 1) + "}"
+            }
+        }
+    }
+}

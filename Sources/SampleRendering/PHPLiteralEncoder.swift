@@ -1,0 +1,22 @@
+/// PHP double-quoted string literals with `\\`, `\"`, `\$` (no variable interpolation),
+/// `\n`, `\r`, `\t`, `\xHH` and `\u{…}` escapes. `?>` inside a string literal does not leave PHP
+/// mode, so it needs no escape.
+public struct PHPLiteralEncoder: LiteralEncoder {
+    public init() {}
+
+    public func stringLiteral(_ value: String) -> String {
+        doubleQuotedLiteral(value, meaningful: ["\"", "\\", "$"]) { scalar in
+            switch scalar {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "$": return "\\$"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default:
+                if scalar.value < 0x80 { return "\\x" + hex(scalar.value, width: 2) }
+                return "\\u{" + hex(scalar.value, width: 1) + "}"
+            }
+        }
+    }
+}

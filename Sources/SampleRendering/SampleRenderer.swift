@@ -1,0 +1,53 @@
+import Mustache
+import SampleModel
+
+/// Renders samples: the model's values encoded as literals of the language, then its template.
+public struct SampleRenderer: Sendable {
+    public let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// Renders one sample, or fails when the set has no such template or a template names a
+    /// value the context does not provide (swift-mustache would render it as nothing).
+    public func render(_ snippet: Snippet, in language: Language, model: ClientModel) throws(TemplateError) -> RenderedSample {
+        guard let file = templates.file(for: snippet, in: language) else {
+            throw TemplateError(path: "\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)", line: 0,
+                                message: "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder).values)
+        let output = templates.library.render(context, withTemplate: file.name) ?? ""
+        if let missing = context.missingKeys.first {
+            let location = templates.firstMention(of: missing, in: language) ?? (file.path, 0)
+            throw TemplateError(path: location.path, line: location.line, message:
+                "{{\(missing)}} names a value the model does not provide; the values are listed in Templates/README.md")
+        }
+        return RenderedSample(language: language, snippet: snippet, code: Self.trimmingTrailingLineBreaks(output))
+    }
+
+    private static func trimmingTrailingLineBreaks(_ text: String) -> String {
+        var code = Substring(text)
+        while let last = code.last, last.isNewline { code.removeLast() }
+        return String(code)
+    }
+}
+
+/// The root of a render's context. Mustache looks a name up in the innermost context first and
+/// reaches the root last, so a name the root does not know is a name nothing provides.
+private final class RecordingContext: MustacheParent {
+    private let values: [String: any Sendable]
+    private(set) var missingKeys: [String] = []
+
+    init(_ values: [String: any Sendable]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? {
+        guard let value = values[name] else {
+            missingKeys.append(name)
+            return nil
+        }
+        return value
+    }
+}

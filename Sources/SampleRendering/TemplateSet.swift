@@ -1,0 +1,111 @@
+import Mustache
+import SampleModel
+
+/// Every template of a run, checked once up front: each declares text content, every tag is
+/// closed, sections balance, and every partial it names exists.
+public struct TemplateSet: Sendable {
+    public let files: [String: TemplateFile]
+    let library: MustacheLibrary
+
+    public init(_ files: [TemplateFile]) throws(TemplateError) {
+        var byName: [String: TemplateFile] = [:]
+        for file in files { byName[file.name] = file }
+        var library = MustacheLibrary()
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            try Self.check(file, partials: byName)
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: file.name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(path: file.path, line: error.context.lineNumber, message: Self.describe(error.error))
+            } catch {
+                throw TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
+            }
+        }
+        self.files = byName
+        self.library = library
+    }
+
+    /// The template for a snippet, or nil when this set has none for the language.
+    public func file(for snippet: Snippet, in language: Language) -> TemplateFile? {
+        files[Self.name(of: snippet, in: language)]
+    }
+
+    /// Languages for which this set has a template of every snippet.
+    public var completeLanguages: [Language] {
+        Language.allCases.filter { language in Snippet.allCases.allSatisfy { file(for: $0, in: language) != nil } }
+    }
+
+    static func name(of snippet: Snippet, in language: Language) -> String {
+        "\(language.rawValue)/\(snippet.rawValue)"
+    }
+
+    /// The first line of a template of `language` that names `key`, for locating a missing value.
+    func firstMention(of key: String, in language: Language) -> (path: String, line: Int)? {
+        let prefix = language.rawValue + "/"
+        for file in files.values.sorted(by: { $0.name < $1.name }) where file.name.hasPrefix(prefix) {
+            guard case .success(let tags) = TemplateTag.scan(file.text) else { continue }
+            let valueKinds: Set<TemplateTag.Kind> = [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen]
+            if let tag = tags.first(where: { valueKinds.contains($0.kind) && ($0.name == key || $0.name.hasPrefix(key + ".")) }) {
+                return (file.path, tag.line)
+            }
+        }
+        return nil
+    }
+
+    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(TemplateError) {
+        let firstLine = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
+        guard firstLine.trimmingWhitespace() == TemplateFile.textPragma else {
+            throw TemplateError(path: file.path, line: 1, message:
+                "the first line must be \(TemplateFile.textPragma); without it swift-mustache escapes the sample for HTML (partials too)")
+        }
+        let tags: [TemplateTag]
+        switch TemplateTag.scan(file.text) {
+        case .success(let scanned): tags = scanned
+        case .failure(let unclosed):
+            throw TemplateError(path: file.path, line: unclosed.line, message: "this {{ is never closed with }}")
+        }
+        var open: [TemplateTag] = []
+        for tag in tags {
+            switch tag.kind {
+            case .sectionOpen, .invertedSectionOpen:
+                open.append(tag)
+            case .sectionClose:
+                guard let last = open.popLast() else {
+                    throw TemplateError(path: file.path, line: tag.line, message: "{{/\(tag.name)}} closes a section that was never opened")
+                }
+                guard last.name == tag.name else {
+                    throw TemplateError(path: file.path, line: tag.line, message:
+                        "{{/\(tag.name)}} closes {{#\(last.name)}}, opened on line \(last.line); close that one first")
+                }
+            case .partial, .inheritance:
+                guard tag.name.first == "*" || partials[tag.name] != nil else {
+                    let known = partials.keys.filter { $0.hasPrefix(file.name.prefix { $0 != "/" } + "/_") }.sorted()
+                    throw TemplateError(path: file.path, line: tag.line, message:
+                        "the partial \"\(tag.name)\" does not exist" + (known.isEmpty ? "" : "; this language has \(known.joined(separator: ", "))"))
+                }
+            case .setDelimiters:
+                throw TemplateError(path: file.path, line: tag.line, message: "changing delimiters is not supported in SampleGen templates; keep {{ }}")
+            default:
+                break
+            }
+        }
+        if let unclosed = open.last {
+            throw TemplateError(path: file.path, line: unclosed.line, message: "{{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}}")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with the wrong name"
+        case .unfinishedName: "a tag is not finished, or its name has characters Mustache does not allow"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: "a transform is applied to an inheritance block"
+        case .illegalTokenInsideInheritSection: "an inheritance block holds something other than block definitions"
+        case .textInsideInheritSection: "an inheritance block holds text"
+        case .invalidConfigVariableSyntax: "a {{% … }} pragma is malformed; write {{% CONTENT_TYPE: TEXT }}"
+        case .unrecognisedConfigVariable: "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}"
+        case nil: "cannot be parsed: \(error)"
+        }
+    }
+}

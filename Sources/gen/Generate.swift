@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import GenConfig
+import GuideFilling
+import SampleModel
+import SampleRendering
+
+/// `gen`: regenerate the guide, check it, or print samples.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerate the guide's samples (the default command).",
+        discussion: """
+            Examples:
+              gen                                  Fill the guide named by gen.yml.
+              gen --check                          Exit 1 with a diff if the guide is out of date.
+              gen --lang php                       Print both PHP samples.
+              gen --lang swift --snippet token-refresh
+              gen --list                           List languages and snippets.
+              gen --token-url https://id.example.com/token --scope "read write"
+            """)
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @Flag(help: "Write nothing; exit 1 with a unified diff when the guide is out of date, 0 when it is current.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Print this language's samples instead of filling the guide.", valueName: "language"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("With --lang, print only this snippet.", valueName: "snippet"))
+    var snippet: String?
+
+    @Flag(help: "List the languages and snippets.")
+    var list = false
+
+    func validate() throws {
+        if let lang, Language(name: lang) == nil {
+            throw ValidationError("unknown language \"\(lang)\"; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let snippet {
+            guard lang != nil else { throw ValidationError("--snippet needs --lang, e.g. --lang python --snippet \(snippet)") }
+            guard Snippet(rawValue: snippet) != nil else {
+                throw ValidationError("unknown snippet \"\(snippet)\"; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))")
+            }
+        }
+        if check, lang != nil || list {
+            throw ValidationError("--check checks the guide; it cannot be combined with --lang or --list")
+        }
+    }
+
+    func run() throws {
+        do throws(GenFailure) {
+            if list {
+                printList()
+            } else if let lang, let language = Language(name: lang) {
+                try printSamples(language)
+            } else {
+                try regenerate()
+            }
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func printList() {
+        print("languages: " + Language.allCases.map(\.rawValue).joined(separator: ", "))
+        print("snippets:")
+        for snippet in Snippet.allCases {
+            print("  \(snippet.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(snippet.summary)")
+        }
+    }
+
+    private func printSamples(_ language: Language) throws(GenFailure) {
+        let (configuration, configPath) = try options.load(requireFile: false)
+        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
+        var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
+        let snippets = snippet.flatMap(Snippet.init(rawValue:)).map { [$0] } ?? Snippet.allCases
+        var output: [String] = []
+        for snippet in snippets {
+            do {
+                output.append(try filler.sample(snippet, in: language, model: configuration.model).fileText)
+            } catch {
+                throw GenFailure(error)
+            }
+        }
+        print(output.joined(separator: "\n"), terminator: "")
+    }
+
+    private func regenerate() throws(GenFailure) {
+        let (configuration, configPath) = try options.load(requireFile: true)
+        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
+        let guidePath = Workspace.resolve(configuration.guidePath, relativeTo: configPath!)
+        let original = try Workspace.readBytes(guidePath)
+        var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
+        let filled: FilledGuide
+        do {
+            filled = try filler.fill(original, configuration: configuration)
+        } catch {
+            throw GenFailure(Self.located(error, path: guidePath))
+        }
+        if check {
+            guard filled.bytes == original else {
+                print(UnifiedDiff.make(old: original, new: filled.bytes, path: guidePath), terminator: "")
+                throw GenFailure("\(guidePath): out of date; run gen to regenerate it")
+            }
+            print("\(guidePath): up to date")
+            return
+        }
+        if filled.bytes != original {
+            try AtomicFile.replace(guidePath, with: filled.bytes)
+            print(filled.summary(path: guidePath) + ", updated")
+        } else {
+            print(filled.summary(path: guidePath) + ", already up to date")
+        }
+    }
+
+    private static func located(_ error: FillError, path: String) -> String {
+        guard case .guide(var guideError) = error else { return error.description }
+        guideError.path = path
+        return guideError.description
+    }
+}

@@ -1,0 +1,8 @@
+import Testing
+import TestSupport
+
+@Suite struct GenCommandTests {
+    @Test func placeholder() {
+        #expect(!RepositoryPaths.root.isEmpty)
+    }
+}
