@@ -49,11 +49,11 @@ let package = Package(
         ]),
 
         .testTarget(name: "SampleModelTests", dependencies: ["SampleModel"]),
-        .testTarget(name: "GenConfigTests", dependencies: ["GenConfig"]),
-        .testTarget(name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates"]),
+        .testTarget(name: "GenConfigTests", dependencies: ["GenConfig", "TestSupport"]),
+        .testTarget(name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates", "TestSupport"]),
         .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
-        .testTarget(name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"]),
-        .testTarget(name: "GenCommandTests", dependencies: ["TestSupport"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "GenCommandTests", dependencies: ["gen", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["SampleRendering"], path: "Tests/TestSupport"),
     ]
 )

@@ -60,8 +60,8 @@ public struct GuideSplicer: Sendable {
     /// The bytes before `column` on `line`, with everything but `>` and whitespace turned into
     /// spaces: what continuation lines of the same container start with.
     func containerPrefix(line: Int, column: Int) -> [UInt8] {
-        let start = source.lineStart(line)
-        let end = min(start + max(column - 1, 0), source.lineContentEnd(line))
+        let start = source.lineTextStart(line)
+        let end = min(max(source.offset(of: SourcePosition(line: line, column: column)), start), source.lineContentEnd(line))
         return source.bytes[start..<end].map { byte in
             byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
         }

@@ -1,11 +1,14 @@
 /// The guide's bytes, exactly as read, with a line index over them.
 ///
 /// Lines end where cmark-gfm ends them: at `\n`, `\r\n` or a lone `\r`. Positions are cmark's:
-/// 1-based lines and 1-based UTF-8 byte columns, counted after a leading byte-order mark.
+/// 1-based lines and 1-based UTF-8 byte columns, counted from the start of the line — on line 1
+/// from before a byte-order mark, as cmark-gfm counts them.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
-    /// Byte offset where each line's content starts (line 1 after any BOM).
+    /// Byte offset where each line starts.
     private let lineStarts: [Int]
+    /// 3 when the text starts with a UTF-8 byte-order mark, else 0.
+    public let byteOrderMarkLength: Int
 
     /// Reads `bytes`, refusing text that is not UTF-8 so no byte is ever reinterpreted.
     public init(_ bytes: [UInt8]) throws(GuideError) {
@@ -14,8 +17,9 @@ public struct SourceText: Sendable {
             throw GuideError(position: position, message: "the guide is not valid UTF-8 here; save it as UTF-8")
         }
         self.bytes = bytes
-        var starts = [Self.hasByteOrderMark(bytes) ? 3 : 0]
-        var index = starts[0]
+        byteOrderMarkLength = Self.hasByteOrderMark(bytes) ? 3 : 0
+        var starts = [0]
+        var index = byteOrderMarkLength
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") {
@@ -63,9 +67,14 @@ public struct SourceText: Sendable {
         lineStarts.count > 1 ? lineBreak(after: 1) ?? [0x0A] : [0x0A]
     }
 
-    /// The bytes of a line without its line break.
+    /// Where the line's text starts: after the byte-order mark on line 1.
+    public func lineTextStart(_ line: Int) -> Int {
+        lineStart(line) + (line <= 1 ? byteOrderMarkLength : 0)
+    }
+
+    /// The text of a line, without a byte-order mark or its line break.
     public func lineContent(_ line: Int) -> ArraySlice<UInt8> {
-        bytes[lineStart(line)..<lineContentEnd(line)]
+        bytes[lineTextStart(line)..<lineContentEnd(line)]
     }
 
     private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {

@@ -1,8 +1,163 @@
+import Foundation
 import Testing
 import TestSupport
 
+/// The built `gen`, run as a user runs it: exit status, stdout, stderr and the files it leaves.
 @Suite struct GenCommandTests {
-    @Test func placeholder() {
-        #expect(!RepositoryPaths.root.isEmpty)
+    static let gen = RepositoryPaths.productsDirectory + "/gen"
+
+    func run(_ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
+        try ProcessResult.run(Self.gen, arguments, environment: environment, currentDirectory: directory ?? RepositoryPaths.root)
+    }
+
+    /// A docs folder with the unfilled guide and the docs-site configuration.
+    func workspace(guide: [UInt8]? = nil, config: String? = nil) throws -> String {
+        let directory = try RepositoryPaths.scratchDirectory()
+        let unfilled = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md")))
+        try Data(guide ?? Array(unfilled)).write(to: URL(fileURLWithPath: "\(directory)/guide.md"))
+        let configText = try config ?? String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+        try Data(configText.utf8).write(to: URL(fileURLWithPath: "\(directory)/gen.yml"))
+        return directory
+    }
+
+    func guide(in directory: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: "\(directory)/guide.md"))
+    }
+
+    @Test func checkPassesOnTheCommittedGuide() throws {
+        let result = try run(["--check"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout == "docs-site/guide.md: up to date\n")
+    }
+
+    @Test func checkFailsWithADiffAndWritesNothing() throws {
+        let directory = try workspace()
+        let before = try guide(in: directory)
+        let result = try run(["--check"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("+++ guide.md (regenerated)"))
+        #expect(result.stdout.contains("+```python gen=token-request"))
+        #expect(result.stderr == "guide.md: out of date; run gen to regenerate it\n")
+        #expect(try guide(in: directory) == before)
+    }
+
+    @Test func regeneratesTheGuideThenFindsNothingToDo() throws {
+        let directory = try workspace()
+        let first = try run([], in: directory)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("guide.md: 8 samples in 2 groups"))
+        #expect(first.stdout.hasSuffix("updated\n"))
+        let committed = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))
+        #expect(try guide(in: directory) == committed)
+        let second = try run([], in: directory)
+        #expect(second.stdout.hasSuffix("already up to date\n"))
+        #expect(try run(["--check"], in: directory).status == 0)
+    }
+
+    @Test func keepsTheGuidesPermissions() throws {
+        let directory = try workspace()
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: "\(directory)/guide.md")
+        #expect(try run([], in: directory).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(directory)/guide.md")[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
+
+    @Test(arguments: ["python", "javascript", "php", "swift", "PHP"])
+    func printsOneLanguagesSamples(_ language: String) throws {
+        let result = try run(["--lang", language])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("TokenManager"))
+        let single = try run(["--lang", language, "--snippet", "token-request"])
+        #expect(single.status == 0)
+        #expect(!single.stdout.contains("class TokenManager") && !single.stdout.contains("actor TokenManager"))
+    }
+
+    @Test func anUnknownLanguageIsAUsageError() throws {
+        let result = try run(["--lang", "ruby"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: unknown language \"ruby\"; use one of python, javascript, php, swift"))
+    }
+
+    @Test func snippetNeedsLangAndCheckExcludesLang() throws {
+        #expect(try run(["--snippet", "token-request"]).status == 64)
+        #expect(try run(["--check", "--lang", "php"]).status == 64)
+    }
+
+    @Test func listsLanguagesAndSnippets() throws {
+        let result = try run(["--list"])
+        #expect(result.stdout.hasPrefix("languages: python, javascript, php, swift\nsnippets:\n  token-request"))
+    }
+
+    @Test func helpShowsExamples() throws {
+        let result = try run(["generate", "--help"])
+        #expect(result.stdout.contains("gen --lang php"))
+    }
+
+    @Test func commandLineOverridesReachTheSamples() throws {
+        let result = try run(["--lang", "python", "--snippet", "token-request", "--token-url", "http://127.0.0.1:8080/oauth/token"])
+        #expect(result.stdout.contains("TOKEN_URL = \"http://127.0.0.1:8080/oauth/token\""))
+        let refused = try run(["--lang", "python", "--token-url", "http://example.com/token"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("--token-url: error: \"http://example.com/token\" uses plain http"))
+    }
+
+    @Test func aGuideThatIsNotUTF8IsRefusedAndKept() throws {
+        let bytes = Array("Intro\n\nPython code:\n".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let directory = try workspace(guide: bytes)
+        let result = try run([], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr == "guide.md:4:1: error: the guide is not valid UTF-8 here; save it as UTF-8\n")
+        #expect(try guide(in: directory) == Data(bytes))
+    }
+
+    @Test func aConfigErrorNamesTheLineAndWritesNothing() throws {
+        let directory = try workspace(config: "languages: [python]\ntoken_request:\n  client_secret: hunter2\n")
+        let before = try guide(in: directory)
+        let result = try run([], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("gen.yml:3:3: error: \"client_secret\" looks like a secret value"))
+        #expect(!result.stderr.contains("hunter2") && !result.stdout.contains("hunter2"))
+        #expect(try guide(in: directory) == before)
+    }
+
+    @Test func aTemplateErrorNamesTheFileAndLine() throws {
+        let directory = try workspace()
+        let templates = "\(directory)/templates"
+        try FileManager.default.copyItem(atPath: RepositoryPaths.path("Templates"), toPath: templates)
+        let broken = "\(templates)/php/token-request.mustache"
+        var text = try String(contentsOfFile: broken, encoding: .utf8)
+        text = text.replacingOccurrences(of: "{{token_url}}", with: "{{token_ulr}}")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: broken))
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{token_ulr}}") }! + 1
+        let result = try run(["--templates", templates], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(templates)/php/token-request.mustache:\(line): error: {{token_ulr}} names a value the model does not provide; the values are listed in Templates/README.md\n")
+    }
+
+    @Test func aReadOnlyFolderIsAClearErrorAndTheGuideSurvives() throws {
+        let source = try workspace()
+        let folder = try ReadOnlyFolder(copying: ["guide.md", "gen.yml"], from: source)
+        defer { folder.remove() }
+        let before = try guide(in: folder.path)
+        let result = try run([], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("guide.md: error: cannot be written: no temporary file can be made in ."))
+        #expect(result.stderr.hasSuffix("the guide is unchanged\n"))
+        #expect(try guide(in: folder.path) == before)
+    }
+
+    @Test func aCrashBeforeTheRenameLeavesTheOriginal() throws {
+        let directory = try workspace()
+        let before = try guide(in: directory)
+        let result = try run([], in: directory, environment: ["GEN_TEST_CRASH_BEFORE_RENAME": "1"])
+        #expect(result.status != 0)
+        #expect(try guide(in: directory) == before)
+    }
+
+    @Test func noConfigurationIsAClearError() throws {
+        let directory = try RepositoryPaths.scratchDirectory()
+        let result = try run([], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: no gen.yml in . or docs-site/; run gen where the guide's gen.yml is, or pass --config PATH\n")
     }
 }

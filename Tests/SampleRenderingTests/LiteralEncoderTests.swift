@@ -1,8 +1,42 @@
+import SampleModel
 import SampleRendering
 import Testing
 
 @Suite struct LiteralEncoderTests {
     @Test func pythonEscapesQuotesBackslashesAndLineBreaks() {
-        #expect(PythonLiteralEncoder().stringLiteral("a\"b\\c\nd") == #""a\"b\\c\nd""#)
+        #expect(PythonLiteralEncoder().stringLiteral("a\"b\\c\nd\r\te") == #""a\"b\\c\nd\r\te""#)
+    }
+
+    @Test func pythonEscapesNonASCIIByCodePoint() {
+        #expect(PythonLiteralEncoder().stringLiteral("é€😀\u{0}") == #""\xE9\u20AC\U0001F600\x00""#)
+    }
+
+    @Test func javascriptNeverOpensATemplateOrAScriptEnd() {
+        #expect(JavaScriptLiteralEncoder().stringLiteral("${x}</script>") == #""${x}\x3C/script>""#)
+        #expect(JavaScriptLiteralEncoder().stringLiteral("😀\u{2028}") == #""\u{1F600}\u2028""#)
+    }
+
+    @Test func phpEscapesDollarSoNothingInterpolates() {
+        #expect(PHPLiteralEncoder().stringLiteral("$x {$y} <?php ?>") == #""\$x {\$y} <?php ?>""#)
+        #expect(PHPLiteralEncoder().stringLiteral("é\u{7F}") == #""\u{E9}\x7F""#)
+    }
+
+    @Test func swiftEscapesBackslashSoNothingInterpolates() {
+        #expect(SwiftLiteralEncoder().stringLiteral(#"\(x) """ #{y}"#) == #""\\(x) \"\"\" #{y}""#)
+        #expect(SwiftLiteralEncoder().stringLiteral("\u{0}\u{202E}") == #""\0\u{202E}""#)
+    }
+
+    @Test(arguments: Language.allCases)
+    func numbersAreShortestLiterals(_ language: Language) {
+        let encoder = language.literalEncoder
+        #expect(encoder.numberLiteral(20) == "20")
+        #expect(encoder.numberLiteral(0.1) == "0.1")
+        #expect(encoder.numberLiteral(2.5) == "2.5")
+    }
+
+    @Test(arguments: Language.allCases)
+    func literalsAreOnePrintableASCIILine(_ language: Language) {
+        let literal = language.literalEncoder.stringLiteral(TrickyStrings.all.joined())
+        #expect(literal.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F })
     }
 }

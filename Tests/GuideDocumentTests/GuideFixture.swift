@@ -1,0 +1,32 @@
+import GuideDocument
+import SampleModel
+
+/// Runs the finder and the splicer over a small guide with fixed one-line samples, so tests can
+/// state exactly which bytes come out.
+struct GuideFixture {
+    let text: [UInt8]
+
+    init(_ text: String) { self.text = Array(text.utf8) }
+    init(bytes: [UInt8]) { self.text = bytes }
+
+    static func code(_ language: Language) -> String { "\(language.rawValue) sample" }
+
+    func groups() throws -> [CodeSectionGroup] {
+        let source = try SourceText(text)
+        return try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+    }
+
+    /// The guide filled with `languages`, every group showing `snippet`.
+    func filled(_ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest,
+                code: (Language) -> String = GuideFixture.code) throws -> [UInt8] {
+        let source = try SourceText(text)
+        let groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+        let splicer = GuideSplicer(source: source)
+        let edits = groups.flatMap { splicer.edits(filling: $0, with: snippet, languages: languages, code: code) }
+        return GuideEdit.apply(edits, to: source.bytes)
+    }
+
+    func filledText(_ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest) throws -> String {
+        String(decoding: try filled(languages, snippet: snippet), as: UTF8.self)
+    }
+}

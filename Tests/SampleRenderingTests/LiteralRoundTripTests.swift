@@ -1,0 +1,16 @@
+import Foundation
+import SampleModel
+import SampleRendering
+import Testing
+import TestSupport
+
+/// Each language's own interpreter or compiler reads the encoded literals back: what it prints
+/// must be exactly the strings that went in.
+@Suite struct LiteralRoundTripTests {
+    @Test(arguments: Language.allCases)
+    func interpreterReadsBackEveryTrickyString(_ language: Language) throws {
+        let values = TrickyStrings.all
+        let output = try LiteralProgram(language: language, values: values).run()
+        #expect(output == values)
+    }
+}

@@ -1,0 +1,73 @@
+import BundledTemplates
+import Foundation
+import SampleModel
+import SampleRendering
+import Testing
+import TestSupport
+
+@Suite struct TemplateSetTests {
+    static let pragma = TemplateFile.textPragma + "\n"
+
+    @Test func everyTemplateAndPartialDeclaresTextContent() throws {
+        let files = try TemplateDirectory.files()
+        #expect(!files.isEmpty)
+        for file in files {
+            #expect(file.text.hasPrefix(Self.pragma), "\(file.path) must start with \(TemplateFile.textPragma)")
+        }
+    }
+
+    @Test func everyLanguageHasEverySnippet() throws {
+        #expect(try TemplateSet(TemplateDirectory.files()).completeLanguages == Language.allCases)
+    }
+
+    @Test func bundledTemplatesAreTheTemplatesFolder() throws {
+        let onDisk = try TemplateDirectory.files().map { [$0.name: $0.text] }.reduce(into: [:]) { $0.merge($1) { $1 } }
+        let bundled = BundledTemplates.files.map { [$0.name: $0.text] }.reduce(into: [:]) { $0.merge($1) { $1 } }
+        #expect(bundled == onDisk, "rebuild so the EmbedTemplates plugin picks up Templates/")
+    }
+
+    @Test func templatesOnlyNameValuesTheContextProvides() throws {
+        let known = Set(SampleContext(model: .guideDefault, encoder: PythonLiteralEncoder()).values.keys)
+        let rowKeys: Set<String> = ["name", "value", "."]
+        for file in try TemplateDirectory.files() {
+            for (name, line) in TemplateDirectory.valueNames(in: file.text) where !known.contains(name) && !rowKeys.contains(name) {
+                Issue.record("\(file.path):\(line) names {{\(name)}}, which the context does not provide")
+            }
+        }
+    }
+
+    @Test func missingPragmaIsRefusedAtLineOne() {
+        #expect(throws: TemplateError(path: "t/python/x.mustache", line: 1, message:
+            "the first line must be {{% CONTENT_TYPE: TEXT }}; without it swift-mustache escapes the sample for HTML (partials too)")) {
+            try TemplateSet([TemplateFile(name: "python/x", path: "t/python/x.mustache", text: "print(1)\n")])
+        }
+    }
+
+    @Test func unclosedSectionIsReportedWhereItOpens() {
+        let text = Self.pragma + "a\n{{#scope}}\nb\n"
+        #expect(throws: TemplateError(path: "p", line: 3, message: "{{#scope}} is never closed; add {{/scope}}")) {
+            try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
+        }
+    }
+
+    @Test func unknownPartialIsReportedAtItsLine() {
+        let text = Self.pragma + "a\n{{> python/_nothing}}\n"
+        #expect(throws: TemplateError(path: "p", line: 3, message: "the partial \"python/_nothing\" does not exist")) {
+            try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
+        }
+    }
+
+    @Test func unterminatedTagIsReportedAtItsLine() {
+        let text = Self.pragma + "ok\n{{token_url\n"
+        #expect(throws: TemplateError(path: "p", line: 3, message: "this {{ is never closed with }}")) {
+            try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
+        }
+    }
+
+    @Test func mustacheSyntaxErrorsCarryTheLine() {
+        let text = Self.pragma + "ok\n{{#a}}\n{{/b}}\n"
+        #expect(throws: TemplateError(path: "p", line: 4, message: "{{/b}} closes {{#a}}, opened on line 3; close that one first")) {
+            try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
+        }
+    }
+}
