@@ -1,0 +1,70 @@
+"""Get an OAuth 2.0 access token with the client-credentials grant (RFC 6749 §4.4).
+
+Run:   CLIENT_ID=... CLIENT_SECRET=... python3 token_request.py
+Needs: pip install requests. Prints the token's type and lifetime, never the token.
+"""
+import os
+import sys
+from urllib.parse import quote
+
+import requests
+
+TOKEN_URL = "https://auth.example.com/oauth2/token"
+TIMEOUT_SECONDS = 20
+
+
+class TokenError(Exception):
+    """The token request failed; the message never contains a secret or a token."""
+
+
+def _env(name):
+    value = os.environ.get(name)
+    if not value:
+        raise TokenError(f"set the {name} environment variable")
+    return value
+
+
+def fetch_token(client_id=None, client_secret=None):
+    """POST the client-credentials grant and return the parsed token response."""
+    client_id = _env("CLIENT_ID") if client_id is None else client_id
+    client_secret = _env("CLIENT_SECRET") if client_secret is None else client_secret
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": client_id,
+    }
+    # RFC 6749 §2.3.1: percent-encode the ID and secret before they go into the Basic
+    # header. Most samples skip this and fail on secrets containing ":", "%" or "+".
+    auth = (quote(client_id, safe=""), quote(client_secret, safe=""))
+    try:
+        response = requests.post(TOKEN_URL, data=form, auth=auth, timeout=TIMEOUT_SECONDS,
+                                 headers={"Accept": "application/json"})
+    except requests.RequestException as exc:
+        raise TokenError(f"token request failed: {exc}") from None
+    failed = f"token request failed with HTTP {response.status_code}"
+    try:
+        token = response.json()
+    except ValueError:
+        token = None
+    if not isinstance(token, dict):
+        raise TokenError(f"{failed}: the response is not JSON")
+    if not 200 <= response.status_code < 300 or "error" in token:  # RFC 6749 §5.2
+        details = [failed, token.get("error"), token.get("error_description")]
+        raise TokenError(": ".join(str(d) for d in details if d))
+    if not token.get("access_token"):
+        raise TokenError("the token response has no access_token")
+    if str(token.get("token_type", "")).lower() != "bearer":
+        raise TokenError(f"the token_type is {token.get('token_type')!r}, not bearer")
+    return token  # a refresh_token, if any, is ignored: re-run the grant instead
+
+
+if __name__ == "__main__":
+    try:
+        token = fetch_token()
+    except TokenError as exc:
+        sys.exit(f"error: {exc}")  # prints to stderr, exits with status 1
+    try:
+        seconds = int(float(token["expires_in"]))  # a number or a numeric string
+    except (KeyError, TypeError, ValueError, OverflowError):
+        print(f"Got a {token['token_type']} token; the server did not say when it expires.")
+    else:
+        print(f"Got a {token['token_type']} token that expires in {seconds} seconds.")
