@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
         .testTarget(name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "GenCommandTests", dependencies: ["gen", "TestSupport"]),
+        // Every sample run for real, in its own runtime, against the Authlib server.
+        .testTarget(name: "SampleExecutionTests", dependencies: ["gen", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["SampleRendering"], path: "Tests/TestSupport"),
     ]
 )

@@ -10,6 +10,6 @@ struct Gen: ParsableCommand {
             sample per language from one client model, and splices them into the guide's \
             "<Language> code:" sections. Every other byte of the guide stays as it was.
             """,
-        subcommands: [Generate.self],
+        subcommands: [Generate.self, Export.self],
         defaultSubcommand: Generate.self)
 }

@@ -51,6 +51,25 @@ enum Workspace {
         return Array(data)
     }
 
+    /// Replaces `directory` with a folder holding exactly `files`, written beside it first and
+    /// renamed into place, so a failed export never leaves a half-written folder.
+    static func writeFolder(_ directory: String, files: [String: String]) throws(GenFailure) {
+        let manager = FileManager.default
+        let staging = "\(directory).gen-\(getpid())"
+        do {
+            try? manager.removeItem(atPath: staging)
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            for (name, text) in files {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: "\(staging)/\(name)"))
+            }
+            if manager.fileExists(atPath: directory) { try manager.removeItem(atPath: directory) }
+            try manager.moveItem(atPath: staging, toPath: directory)
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw .file(directory, "cannot be written: \(error.localizedDescription)")
+        }
+    }
+
     /// `base` joined with `path`, unless `path` is absolute.
     static func resolve(_ path: String, relativeTo base: String) -> String {
         if path.hasPrefix("/") { return path }

@@ -23,9 +23,17 @@ function tokenHash(string $token): string
     return substr(hash('sha256', $token), 0, 12);
 }
 
+/** Runs one step; "t" is when it finished, in seconds since the case started. */
 function runStep(array $step, TokenManager $manager, array $case, int $start): array
 {
-    $result = ['op' => $step['op'], 't' => (hrtime(true) - $start) / 1e9];
+    $result = stepResult($step, $manager, $case, $start);
+    $result['t'] = (hrtime(true) - $start) / 1e9;
+    return $result;
+}
+
+function stepResult(array $step, TokenManager $manager, array $case, int $start): array
+{
+    $result = ['op' => $step['op']];
     try {
         switch ($step['op']) {
             case 'request':

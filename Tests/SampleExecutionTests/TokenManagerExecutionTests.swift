@@ -1,0 +1,148 @@
+import Foundation
+import SampleModel
+import Testing
+import TestSupport
+
+/// The token manager of every language, driven through its public API by a small driver per
+/// language (Tests/Execution/Drivers), against the Authlib server: what it asked for and when.
+@Suite struct TokenManagerExecutionTests {
+    func tokenRequests(_ client: TestClient) async throws -> [LogRecord] {
+        try await OAuthTestServer.shared.value.log(for: client).filter(\.isToken)
+    }
+
+    func apiCalls(_ client: TestClient) async throws -> [LogRecord] {
+        try await OAuthTestServer.shared.value.log(for: client).filter(\.isAPI)
+    }
+
+    @Test(arguments: Language.allCases)
+    func theUsageMakesOneAuthorisedCall(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient()
+        let result = try await SampleRunner.make(language).runManagerUsage(client)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "GET \(server.apiURL) -> HTTP 200\n")
+        #expect(try await apiCalls(client).map(\.status) == [200])
+        try await Secrets.expectAbsent(from: result, client: client, server: server)
+    }
+
+    @Test(arguments: Language.allCases)
+    func reusesTheTokenWithinItsLifetime(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient()
+        let results = try await SampleRunner.make(language).drive(client, steps: [.repeating(20, every: 0, .request)])
+        #expect(results[0].results?.map(\.status) == Array(repeating: 200, count: 20))
+        #expect(try await tokenRequests(client).count == 1)
+    }
+
+    @Test(arguments: Language.allCases)
+    func renewsBeforeTheTokenExpires(_ language: Language) async throws {
+        let lifetime = 4.0
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: lifetime))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.repeating(15, every: 0.5, .request)])
+        #expect(results[0].results?.map(\.status) == Array(repeating: 200, count: 15))
+        #expect(try await apiCalls(client).allSatisfy { $0.status == 200 }, "the API must never see an expired token")
+        let times = try await tokenRequests(client).map(\.t)
+        #expect(times.count >= 3, "a 4 s token used for 7 s is renewed at least twice: \(times)")
+        for (earlier, later) in zip(times, times.dropFirst()) {
+            // Renewed at half the lifetime (the margin is capped at half), so well before expiry.
+            #expect(later - earlier < lifetime - 1, "renewed \(later - earlier) s after the last token")
+            #expect(later - earlier > 1.5, "renewed too early: \(later - earlier) s")
+        }
+    }
+
+    @Test(arguments: Language.allCases)
+    func concurrentCallersShareOneTokenRequest(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(tokenDelay: 0.5))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.concurrentGetToken(10)])
+        let step = results[0]
+        #expect(step.errors == [])
+        #expect(step.tokens?.count == 10)
+        #expect(Set(step.tokens ?? []).count == 1)
+        #expect(try await tokenRequests(client).count == 1)
+        if language == .php {
+            #expect(step.sequential == true, "PHP serves one request per process; its driver runs the calls in turn")
+        }
+    }
+
+    @Test func thePHPSampleSaysItIsOneRequestPerProcess() throws {
+        let text = try String(contentsOfFile: RepositoryPaths.path("Templates/php/token-refresh.mustache"), encoding: .utf8)
+        #expect(text.contains("PHP serves one request per process"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func aRevokedTokenIsReplacedAndTheCallRetriedOnce(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient()
+        let results = try await SampleRunner.make(language).drive(client, steps: [.request, .revoke, .request, .request])
+        #expect(results.compactMap(\.status) == [200, 200, 200])
+        #expect(try await apiCalls(client).map(\.status) == [200, 401, 200, 200])
+        #expect(try await tokenRequests(client).count == 2)
+    }
+
+    @Test(arguments: Language.allCases)
+    func aSecond401IsSurfacedNotLooped(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(bornRevoked: true))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.request])
+        #expect(results[0].status == 401)
+        #expect(try await apiCalls(client).map(\.status) == [401, 401])
+        #expect(try await tokenRequests(client).count == 2)
+    }
+
+    @Test(arguments: Language.allCases)
+    func a503IsRetriedAfterABackoff(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(tokenFailures: [.init(status: 503)]))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.request])
+        #expect(results[0].status == 200, "\(results[0].error ?? "")")
+        let times = try await tokenRequests(client).map(\.t)
+        try #require(times.count == 2)
+        #expect(times[1] - times[0] >= 0.85 && times[1] - times[0] < 1.6, "1 s ± 10 %: \(times[1] - times[0])")
+    }
+
+    @Test(arguments: Language.allCases)
+    func a429HonoursRetryAfter(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(
+            ClientConfig(tokenFailures: [.init(status: 429, retryAfter: "1")]))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.request])
+        #expect(results[0].status == 200, "\(results[0].error ?? "")")
+        let times = try await tokenRequests(client).map(\.t)
+        try #require(times.count == 2)
+        #expect(times[1] - times[0] >= 0.95 && times[1] - times[0] < 1.6, "Retry-After: 1 → \(times[1] - times[0])")
+    }
+
+    @Test(arguments: Language.allCases)
+    func aPersistent503FailsClearlyAfterBoundedAttempts(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(alwaysFail: .init(status: 503)))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.getToken])
+        let error = try #require(results[0].error)
+        #expect(error.contains("503") && error.contains("temporarily_unavailable"), "\(error)")
+        #expect(results[0].t < 6, "3 attempts with 1 s and 2 s backoff take about 3 s, not \(results[0].t)")
+        #expect(try await tokenRequests(client).count == 3)
+    }
+
+    @Test(arguments: Language.allCases)
+    func a400IsNeverRetried(_ language: Language) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(alwaysFail: .init(status: 400)))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.getToken])
+        #expect(results[0].error != nil)
+        #expect(try await tokenRequests(client).count == 1)
+    }
+
+    @Test(arguments: Language.allCases)
+    func aMissingExpiresInAssumesTheDefaultLifetime(_ language: Language) async throws {
+        // The server's token really lives 2 s but does not say so: assuming 600 s, the manager
+        // keeps it, meets one 401, and recovers by fetching a new one.
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: 2, expiresIn: "absent"))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.request, .request, .sleep(2.5), .request])
+        #expect(results.compactMap(\.status) == [200, 200, 200])
+        #expect(try await apiCalls(client).map(\.status) == [200, 200, 401, 200])
+        #expect(try await tokenRequests(client).count == 2)
+    }
+
+    @Test(arguments: Language.allCases)
+    func anExpiresInStringIsParsed(_ language: Language) async throws {
+        // "4" as a string: renewed at 2 s, so the call at 2.5 s never meets an expired token.
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: 4, expiresIn: "string"))
+        let results = try await SampleRunner.make(language).drive(client, steps: [.request, .sleep(2.5), .request])
+        #expect(results.compactMap(\.status) == [200, 200])
+        #expect(try await apiCalls(client).map(\.status) == [200, 200])
+        #expect(try await tokenRequests(client).count == 2)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SampleModel
+import Testing
+import TestSupport
+
+/// The token-request program of every language, run in its own runtime against the Authlib
+/// server: what the server saw, what the program printed, and what it kept to itself.
+@Suite struct TokenRequestExecutionTests {
+    @Test(arguments: Language.allCases)
+    func sendsExactlyTheGuidesRequestAndPrintsNoSecret(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient()
+        let result = try await SampleRunner.make(language).runTokenRequest(id: client.clientID, secret: client.clientSecret)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Got a Bearer token that expires in 3600 seconds.\n")
+
+        let requests = try await server.log(for: client).filter(\.isToken)
+        try #require(requests.count == 1)
+        let request = requests[0]
+        #expect(request.method == "POST")
+        #expect(request.status == 200)
+        #expect(request.contentType?.hasPrefix("application/x-www-form-urlencoded") == true)
+        #expect(request.headers?.first { $0.key.lowercased() == "accept" }?.value == "application/json")
+        #expect(request.basic == client.formEncoded, "Basic credentials must be form-encoded first (RFC 6749 §2.3.1)")
+        #expect(request.form == ["grant_type": "client_credentials", "client_id": client.clientID])
+        #expect(request.rawBody?.hasPrefix("grant_type=client_credentials&client_id=") == true)
+
+        try await Secrets.expectAbsent(from: result, client: client, server: server)
+    }
+
+    @Test(arguments: Language.allCases)
+    func aWrongSecretFailsWithTheServersErrorAndNoSecret(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient()
+        let wrongSecret = client.clientSecret + "-wrong"
+        let result = try await SampleRunner.make(language).runTokenRequest(id: client.clientID, secret: wrongSecret)
+        #expect(result.status != 0)
+        let answer = try #require(try await server.log(for: client).first(where: \.isToken)?.response)
+        #expect(answer.error == "invalid_client")
+        #expect(result.stderr.contains("invalid_client"), "\(result.stderr)")
+        #expect(result.stderr.contains(try #require(answer.errorDescription)), "\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains(wrongSecret))
+        #expect(!(result.stdout + result.stderr).contains(client.clientSecret))
+    }
+
+    @Test(arguments: Language.allCases)
+    func anUnknownClientFails(_ language: Language) async throws {
+        let result = try await SampleRunner.make(language).runTokenRequest(id: "nobody:%", secret: "s3cret/+=")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("invalid_client"), "\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("s3cret/+="))
+    }
+
+    @Test(arguments: Language.allCases)
+    func aMissingVariableIsNamed(_ language: Language) async throws {
+        let result = try await SampleRunner.make(language).runTokenRequest(id: "someone", secret: nil)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: set the CLIENT_SECRET environment variable\n")
+    }
+
+    @Test(arguments: Language.allCases)
+    func theClientSecretPostVariantIsAccepted(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient(ClientConfig(authMethod: "client_secret_post"))
+        let result = try await SampleRunner.make(language, .postWithScope).runTokenRequest(id: client.clientID, secret: client.clientSecret)
+        #expect(result.status == 0, "\(result.stderr)")
+        let request = try #require(try await server.log(for: client).first(where: \.isToken))
+        #expect(request.authorization == nil)
+        #expect(request.form == ["grant_type": "client_credentials", "client_id": client.clientID,
+                                 "client_secret": client.clientSecret, "scope": "read write",
+                                 "audience": "https://api.example.com"])
+        try await Secrets.expectAbsent(from: result, client: client, server: server)
+    }
+
+    @Test(arguments: Language.allCases)
+    func anAnswerWithoutExpiresInOrWithAStringIsReported(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let runner = try await SampleRunner.make(language)
+        let absent = try await server.createClient(ClientConfig(expiresIn: "absent"))
+        let noLifetime = try runner.runTokenRequest(id: absent.clientID, secret: absent.clientSecret)
+        #expect(noLifetime.stdout == "Got a Bearer token; the server did not say when it expires.\n", "\(noLifetime.stderr)")
+        let string = try await server.createClient(ClientConfig(expiresIn: "string"))
+        let stringLifetime = try runner.runTokenRequest(id: string.clientID, secret: string.clientSecret)
+        #expect(stringLifetime.stdout == "Got a Bearer token that expires in 3600 seconds.\n", "\(stringLifetime.stderr)")
+    }
+
+    @Test(arguments: Language.allCases)
+    func aTokenTypeOtherThanBearerOrAnErrorIn2xxIsRefused(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let runner = try await SampleRunner.make(language)
+        let mac = try await server.createClient(ClientConfig(tokenType: "mac"))
+        #expect(try runner.runTokenRequest(id: mac.clientID, secret: mac.clientSecret).status == 1)
+        let lower = try await server.createClient(ClientConfig(tokenType: "bearer", refreshToken: true))
+        #expect(try runner.runTokenRequest(id: lower.clientID, secret: lower.clientSecret).status == 0)
+        let error = try await server.createClient(ClientConfig(errorIn2xx: true))
+        let failed = try runner.runTokenRequest(id: error.clientID, secret: error.clientSecret)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("server_error"))
+    }
+}
+
+/// Checks that no output of a sample carries the client's secret or any token it was issued.
+enum Secrets {
+    static func expectAbsent(from result: ProcessResult, client: TestClient, server: OAuthTestServer,
+                             sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let output = result.stdout + result.stderr
+        #expect(!output.contains(client.clientSecret), "the output shows the secret", sourceLocation: sourceLocation)
+        #expect(!output.contains(client.formEncoded[1]), "the output shows the encoded secret", sourceLocation: sourceLocation)
+        for token in try await server.tokens(for: client) {
+            #expect(!output.contains(token), "the output shows an access token", sourceLocation: sourceLocation)
+        }
+    }
+}
