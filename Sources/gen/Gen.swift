@@ -9,6 +9,12 @@ struct Gen: ParsableCommand {
             gen reads gen.yml (in . or docs-site/), renders a token-request and a token-refresh \
             sample per language from one client model, and splices them into the guide's \
             "<Language> code:" sections. Every other byte of the guide stays as it was.
+
+            Examples:
+              gen                      Fill the guide named by gen.yml.
+              gen --check              Exit 1 with a diff if the guide is out of date.
+              gen --lang php           Print both PHP samples.
+              gen export --out DIR     Write each language's samples as a runnable folder.
             """,
         subcommands: [Generate.self, Export.self],
         defaultSubcommand: Generate.self)
