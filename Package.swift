@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The folders under Sources/ read as the pipeline:
-//   SampleModel → GenConfig → SampleRendering → GuideDocument → GuideFilling → gen (CLI)
+//   SampleModel → GenConfig → SampleRendering → GuideDocument → GuideFilling → GuidePublishing → gen (CLI)
 let package = Package(
     name: "SampleGen",
     products: [
@@ -42,9 +42,12 @@ let package = Package(
         // Stage 5 — filling: sections found, samples rendered once each, edits applied.
         .target(name: "GuideFilling", dependencies: ["GuideDocument", "SampleRendering", "GenConfig"]),
 
+        // Stage 6 — publishing: the filled guide as a web page and as a Confluence page.
+        .target(name: "GuidePublishing", dependencies: ["GuideDocument", "CCmarkGFM"]),
+
         // The command line; the only place that touches files.
         .executableTarget(name: "gen", dependencies: [
-            "GuideFilling", "BundledTemplates",
+            "GuideFilling", "GuidePublishing", "BundledTemplates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,9 +56,12 @@ let package = Package(
         .testTarget(name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates", "TestSupport"]),
         .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
         .testTarget(name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "GuidePublishingTests", dependencies: ["GuidePublishing", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GenCommandTests", dependencies: ["gen", "TestSupport"]),
         // Every sample run for real, in its own runtime, against the Authlib server.
         .testTarget(name: "SampleExecutionTests", dependencies: ["gen", "TestSupport"]),
+        // The built site in headless Chromium.
+        .testTarget(name: "SiteBrowserTests", dependencies: ["gen", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["SampleRendering"], path: "Tests/TestSupport"),
     ]
 )

@@ -10,24 +10,9 @@ public struct MarkdownOutline: Sendable {
     /// Parses `source` with cmark-gfm (GFM tables, strikethrough and autolinks on, as the site
     /// renders it), keeping source positions.
     public init(parsing source: SourceText) {
-        cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { fatalError("cmark-gfm could not allocate a parser") }
-        defer { cmark_parser_free(parser) }
-        for name in MarkdownOutline.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
-        source.bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
-        defer { cmark_node_free(document) }
-        blocks = Self.flatten(document)
+        let tree = MarkdownTree(parsing: source)
+        blocks = withExtendedLifetime(tree) { Self.flatten(tree.document) }
     }
-
-    /// The GFM extensions the guide is parsed and rendered with.
-    public static let extensionNames = ["table", "strikethrough", "autolink"]
 
     private static func flatten(_ document: OpaquePointer) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
@@ -38,13 +23,7 @@ public struct MarkdownOutline: Sendable {
             let index = blocks.count
             blocks.append(MarkdownBlock(kind: kind, range: range(of: node), parent: parent))
             guard kind.hasBlockChildren else { continue }
-            var children: [OpaquePointer] = []
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                children.append(current)
-                child = cmark_node_next(current)
-            }
-            pending.append(contentsOf: children.reversed().map { ($0, index) })
+            pending.append(contentsOf: MarkdownTree.children(of: node).reversed().map { ($0, index) })
         }
         return blocks
     }
@@ -79,7 +58,7 @@ public struct MarkdownBlock: Sendable, Hashable {
             case CMARK_NODE_ITEM: self = .item
             case CMARK_NODE_PARAGRAPH: self = .paragraph
             case CMARK_NODE_HEADING:
-                self = .heading(level: Int(cmark_node_get_heading_level(node)), text: Self.inlineText(of: node))
+                self = .heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownTree.plainText(of: node))
             case CMARK_NODE_CODE_BLOCK:
                 var length: Int32 = 0
                 var offset: Int32 = 0
@@ -95,34 +74,6 @@ public struct MarkdownBlock: Sendable, Hashable {
             case .document, .blockQuote, .list, .item: true
             default: false
             }
-        }
-
-        private static func inlineText(of node: OpaquePointer) -> String {
-            var text = ""
-            var pending: [OpaquePointer] = []
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                pending.append(current)
-                child = cmark_node_next(current)
-            }
-            pending.reverse()
-            while let current = pending.popLast() {
-                switch cmark_node_get_type(current) {
-                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                    text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
-                default:
-                    var children: [OpaquePointer] = []
-                    var inner = cmark_node_first_child(current)
-                    while let next = inner {
-                        children.append(next)
-                        inner = cmark_node_next(next)
-                    }
-                    pending.append(contentsOf: children.reversed())
-                }
-            }
-            return text
         }
     }
 

@@ -13,7 +13,16 @@ enum AtomicFile {
     static func replace(_ path: String, with bytes: [UInt8]) throws(GenFailure) {
         var status = stat()
         guard stat(path, &status) == 0 else { throw .file(path, "cannot be read: \(errorText())") }
-        let mode = status.st_mode & 0o7777
+        try write(path, bytes, mode: status.st_mode & 0o7777)
+    }
+
+    /// Writes a file that may not exist yet (mode 0644), or replaces one keeping its mode.
+    static func write(_ path: String, _ bytes: [UInt8]) throws(GenFailure) {
+        var status = stat()
+        try write(path, bytes, mode: stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644)
+    }
+
+    private static func write(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(GenFailure) {
         let directory = Self.directory(of: path)
         var template = Array("\(directory)/.\(Self.fileName(of: path)).gen-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -50,7 +59,7 @@ enum AtomicFile {
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(GenFailure) {
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw .file(path, "cannot be written: \(errorText()); the guide is unchanged")

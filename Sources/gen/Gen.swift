@@ -16,6 +16,6 @@ struct Gen: ParsableCommand {
               gen --lang php           Print both PHP samples.
               gen export --out DIR     Write each language's samples as a runnable folder.
             """,
-        subcommands: [Generate.self, Export.self],
+        subcommands: [Generate.self, Export.self, Site.self, Confluence.self],
         defaultSubcommand: Generate.self)
 }

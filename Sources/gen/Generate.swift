@@ -115,7 +115,7 @@ struct Generate: ParsableCommand {
         }
     }
 
-    private static func located(_ error: FillError, path: String) -> String {
+    static func located(_ error: FillError, path: String) -> String {
         guard case .guide(var guideError) = error else { return error.description }
         guideError.path = path
         return guideError.description

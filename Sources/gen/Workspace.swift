@@ -70,6 +70,14 @@ enum Workspace {
         }
     }
 
+    static func createDirectory(_ path: String) throws(GenFailure) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .file(path, "cannot be created: \(error.localizedDescription)")
+        }
+    }
+
     /// `base` joined with `path`, unless `path` is absolute.
     static func resolve(_ path: String, relativeTo base: String) -> String {
         if path.hasPrefix("/") { return path }

@@ -1,0 +1,34 @@
+/// Escaping for HTML and XML text and attribute values.
+enum Markup {
+    /// `text` safe anywhere in element content or a double-quoted attribute.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.unicodeScalars.append(Self.isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
+            }
+        }
+        return escaped
+    }
+
+    /// XML 1.0 allows tab, line feed, carriage return and everything from U+0020 up, except the
+    /// non-characters U+FFFE and U+FFFF; HTML is fine with the same set.
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// `text` as CDATA sections: a `]]>` inside is split across two sections, so it survives.
+    static func cdata(_ text: String) -> String {
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { isXMLCharacter($0) ? $0 : "\u{FFFD}" }))
+        return "<![CDATA[" + clean.replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
+    }
+}

@@ -1,0 +1,37 @@
+import GuideDocument
+import SampleModel
+
+/// Which nodes of a guide belong to a group of code sections, found by the same `SectionFinder`
+/// as `gen` uses, so the published page groups exactly what was filled.
+struct SampleGroupIndex {
+    struct Member {
+        let group: Int
+        let language: Language
+        let isLabel: Bool
+    }
+
+    /// Group members by where they start.
+    let members: [SourcePosition: Member]
+    let groups: [CodeSectionGroup]
+
+    init(source: SourceText) throws(GuideError) {
+        groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+        var members: [SourcePosition: Member] = [:]
+        for (index, group) in groups.enumerated() {
+            for section in group.sections {
+                if let label = section.label {
+                    members[label.start] = Member(group: index, language: section.language, isLabel: true)
+                }
+                switch section.content {
+                case .generated(let block):
+                    members[block.range.start] = Member(group: index, language: section.language, isLabel: false)
+                case .handWritten(let range):
+                    members[range.start] = Member(group: index, language: section.language, isLabel: false)
+                case .empty:
+                    break
+                }
+            }
+        }
+        self.members = members
+    }
+}

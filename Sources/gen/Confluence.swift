@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import GuidePublishing
+
+/// `gen confluence`: the guide in Confluence storage format.
+struct Confluence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the guide in Confluence storage format to _site/guide.confluence.xml.",
+        discussion: """
+            Each sample becomes a code macro with its language; block quotes become warning \
+            panels. Send the file as the page body with Confluence's REST API (see the README).
+            """)
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml).", valueName: "dir"))
+    var out: String?
+
+    static let fileName = "guide.confluence.xml"
+
+    func run() throws {
+        do throws(GenFailure) {
+            let guide = try PublishedGuide.load(options, out: out)
+            let xml: String
+            do {
+                xml = try ConfluencePage().render(guide.bytes)
+            } catch {
+                var located = error
+                located.path = guide.guidePath
+                throw GenFailure(located.description)
+            }
+            try Workspace.createDirectory(guide.siteDirectory)
+            let path = "\(guide.siteDirectory)/\(Self.fileName)"
+            try AtomicFile.write(path, Array(xml.utf8))
+            print("\(path): written")
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import GuidePublishing
+
+/// `gen site`: the guide as a web page with language tabs.
+struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the guide as a web page with language tabs, into _site/ beside gen.yml.",
+        discussion: """
+            Writes _site/index.html and copies the site's own assets (assets/site.css and \
+            assets/site.js beside gen.yml). When Debian's libjs-highlight.js is installed, its \
+            highlighter is copied too; without it the page works, unhighlighted. Nothing is \
+            fetched at build or view time.
+
+            Preview: python3 -m http.server -d docs-site/_site 8000, then open http://127.0.0.1:8000/
+            """)
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml).", valueName: "dir"))
+    var out: String?
+
+    /// Where Debian's libjs-highlight.js installs the highlighter.
+    static let highlighterDirectory = "/usr/share/javascript/highlight.js"
+
+    func run() throws {
+        do throws(GenFailure) {
+            let guide = try PublishedGuide.load(options, out: out)
+            let assets = Workspace.resolve("assets", relativeTo: try Workspace.configurationPath(options.configPath))
+            let highlighter = [("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
+                               ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet)]
+            let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
+            let html: String
+            do {
+                html = try SitePage(linksHighlighter: hasHighlighter).render(guide.bytes)
+            } catch {
+                var located = error
+                located.path = guide.guidePath
+                throw GenFailure(located.description)
+            }
+            var files = [(SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
+                         (SitePage.script, try Workspace.readBytes("\(assets)/site.js"))]
+            if hasHighlighter {
+                for (source, target) in highlighter { files.append((target, try Workspace.readBytes(source))) }
+            }
+            files.append(("index.html", Array(html.utf8)))
+            try Workspace.createDirectory("\(guide.siteDirectory)/assets")
+            for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
+            print("\(guide.siteDirectory)/index.html: written" + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}
