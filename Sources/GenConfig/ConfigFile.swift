@@ -10,7 +10,9 @@ public enum ConfigFile {
     public static func parse(_ text: String, path: String) throws(ConfigError) -> GenConfiguration {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver: values are typed by this reader, so Yams need not compile its
+            // tag-resolution regular expressions (which costs a docs build milliseconds per run).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw Self.error(from: error, path: path)
         } catch {

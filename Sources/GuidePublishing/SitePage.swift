@@ -34,6 +34,7 @@ public struct SitePage: Sendable {
             "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<title>\(Markup.escape(title))</title>",
+            "<link rel=\"icon\" href=\"data:,\">",
             "<link rel=\"stylesheet\" href=\"\(Self.stylesheet)\">",
         ]
         if linksHighlighter {

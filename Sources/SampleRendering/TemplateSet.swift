@@ -5,24 +5,49 @@ import SampleModel
 /// closed, sections balance, and every partial it names exists.
 public struct TemplateSet: Sendable {
     public let files: [String: TemplateFile]
+    /// Partials, which templates reach by name.
     let library: MustacheLibrary
+    /// Each template as the pieces `TemplateChunks` cut it into, rendered one after the other.
+    let pieces: [String: [MustacheTemplate]]
 
     public init(_ files: [TemplateFile]) throws(TemplateError) {
         var byName: [String: TemplateFile] = [:]
         for file in files { byName[file.name] = file }
         var library = MustacheLibrary()
+        var pieces: [String: [MustacheTemplate]] = [:]
         for file in files.sorted(by: { $0.name < $1.name }) {
-            try Self.check(file, partials: byName)
-            do {
-                library.register(try MustacheTemplate(string: file.text), named: file.name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(path: file.path, line: error.context.lineNumber, message: Self.describe(error.error))
-            } catch {
-                throw TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
+            let tags = try Self.check(file, partials: byName)
+            if file.isPartial {
+                library.register(try Self.parse(file.text, of: file, firstLine: 1), named: file.name)
+            } else {
+                var line = 1
+                var parsed: [MustacheTemplate] = []
+                for (index, piece) in TemplateChunks.split(file.text, tags: tags).enumerated() {
+                    // Every piece after the first starts with an added pragma line.
+                    parsed.append(try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1))
+                    line += piece.utf8.count { $0 == UInt8(ascii: "\n") } - (index == 0 ? 0 : 1)
+                }
+                pieces[file.name] = parsed
             }
         }
         self.files = byName
         self.library = library
+        self.pieces = pieces
+    }
+
+    /// Renders a template (not a partial) with `context`.
+    func render(_ file: TemplateFile, context: Any) -> String {
+        (pieces[file.name] ?? []).map { $0.render(context, library: library) }.joined()
+    }
+
+    private static func parse(_ text: String, of file: TemplateFile, firstLine: Int) throws(TemplateError) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(path: file.path, line: firstLine - 1 + error.context.lineNumber, message: Self.describe(error.error))
+        } catch {
+            throw TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
+        }
     }
 
     /// The template for a snippet, or nil when this set has none for the language.
@@ -52,7 +77,8 @@ public struct TemplateSet: Sendable {
         return nil
     }
 
-    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(TemplateError) {
+    /// Checks one file and returns its tags.
+    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(TemplateError) -> [TemplateTag] {
         let firstLine = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
         guard firstLine.trimmingWhitespace() == TemplateFile.textPragma else {
             throw TemplateError(path: file.path, line: 1, message:
@@ -67,8 +93,11 @@ public struct TemplateSet: Sendable {
         var open: [TemplateTag] = []
         for tag in tags {
             switch tag.kind {
-            case .sectionOpen, .invertedSectionOpen:
+            case .sectionOpen, .invertedSectionOpen, .parent, .block:
                 open.append(tag)
+                if tag.kind == .parent, tag.name.first != "*", partials[tag.name] == nil {
+                    throw TemplateError(path: file.path, line: tag.line, message: "the parent template \"\(tag.name)\" does not exist")
+                }
             case .sectionClose:
                 guard let last = open.popLast() else {
                     throw TemplateError(path: file.path, line: tag.line, message: "{{/\(tag.name)}} closes a section that was never opened")
@@ -77,11 +106,15 @@ public struct TemplateSet: Sendable {
                     throw TemplateError(path: file.path, line: tag.line, message:
                         "{{/\(tag.name)}} closes {{#\(last.name)}}, opened on line \(last.line); close that one first")
                 }
-            case .partial, .inheritance:
+            case .partial:
                 guard tag.name.first == "*" || partials[tag.name] != nil else {
                     let known = partials.keys.filter { $0.hasPrefix(file.name.prefix { $0 != "/" } + "/_") }.sorted()
                     throw TemplateError(path: file.path, line: tag.line, message:
                         "the partial \"\(tag.name)\" does not exist" + (known.isEmpty ? "" : "; this language has \(known.joined(separator: ", "))"))
+                }
+                guard tag.name.first == "*" || partials[tag.name]!.isPartial else {
+                    throw TemplateError(path: file.path, line: tag.line, message:
+                        "\"\(tag.name)\" is a template, not a partial; a partial's file name starts with _")
                 }
             case .setDelimiters:
                 throw TemplateError(path: file.path, line: tag.line, message: "changing delimiters is not supported in SampleGen templates; keep {{ }}")
@@ -92,6 +125,7 @@ public struct TemplateSet: Sendable {
         if let unclosed = open.last {
             throw TemplateError(path: file.path, line: unclosed.line, message: "{{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}}")
         }
+        return tags
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,51 +1,65 @@
-/// One `{{…}}` tag of a template, with its 1-based line, found without rendering anything.
+/// One `{{…}}` tag of a template, with its 1-based line and UTF-8 offsets, found without
+/// rendering anything.
 ///
 /// swift-mustache reports some mistakes late (an unclosed section at the end of the file) or not
 /// at all (an unknown partial renders as nothing); scanning the tags first lets SampleGen name the
-/// line a writer has to fix.
+/// line a writer has to fix, and find where a template can be cut into pieces (`TemplateChunks`).
 struct TemplateTag: Hashable {
     enum Kind: Hashable {
         case variable, unescapedVariable, sectionOpen, invertedSectionOpen, sectionClose
-        case partial, comment, pragma, setDelimiters, inheritance
+        case partial, comment, pragma, setDelimiters
+        /// `{{<parent}}` (closed like a section) and `{{$block}}` inside it.
+        case parent, block
     }
 
     let kind: Kind
     let name: String
     let line: Int
+    /// UTF-8 offsets of the tag, braces included.
+    let range: Range<Int>
 
     /// The tags of `text` in order, or the line of a `{{` that is never closed.
     static func scan(_ text: String) -> Result<[TemplateTag], UnclosedTag> {
+        let bytes = Array(text.utf8)
         var tags: [TemplateTag] = []
         var line = 1
-        var rest = text[...]
-        while let open = rest.firstRange(of: "{{") {
-            line += rest[..<open.lowerBound].count(where: \.isNewline)
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            let closer = triple ? "}}}" : "}}"
-            let bodyStart = triple ? rest.index(after: open.upperBound) : open.upperBound
-            guard let close = rest[bodyStart...].firstRange(of: closer) else { return .failure(UnclosedTag(line: line)) }
-            let body = rest[bodyStart..<close.lowerBound]
-            tags.append(tag(body: body, triple: triple, line: line))
-            line += body.count(where: \.isNewline)
-            rest = rest[close.upperBound...]
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
+            let bodyStart = index + (triple ? 3 : 2)
+            let closer = triple ? 3 : 2
+            var end = bodyStart
+            while end + closer <= bytes.count, !bytes[end..<(end + closer)].allSatisfy({ $0 == UInt8(ascii: "}") }) {
+                end += 1
+            }
+            guard end + closer <= bytes.count else { return .failure(UnclosedTag(line: line)) }
+            let body = String(decoding: bytes[bodyStart..<end], as: UTF8.self)
+            tags.append(tag(body: body[...], triple: triple, line: line, range: index..<(end + closer)))
+            line += bytes[bodyStart..<end].count { $0 == UInt8(ascii: "\n") }
+            index = end + closer
         }
         return .success(tags)
     }
 
     struct UnclosedTag: Error { let line: Int }
 
-    private static func tag(body: Substring, triple: Bool, line: Int) -> TemplateTag {
+    private static func tag(body: Substring, triple: Bool, line: Int, range: Range<Int>) -> TemplateTag {
         let trimmed = body.trimmingWhitespace()
-        if triple { return TemplateTag(kind: .unescapedVariable, name: String(trimmed), line: line) }
+        if triple { return TemplateTag(kind: .unescapedVariable, name: String(trimmed), line: line, range: range) }
         let sigils: [Character: Kind] = [
             "#": .sectionOpen, "^": .invertedSectionOpen, "/": .sectionClose, ">": .partial,
             "!": .comment, "%": .pragma, "=": .setDelimiters, "&": .unescapedVariable,
-            "<": .inheritance, "$": .inheritance,
+            "<": .parent, "$": .block,
         ]
         guard let first = trimmed.first, let kind = sigils[first] else {
-            return TemplateTag(kind: .variable, name: String(trimmed), line: line)
+            return TemplateTag(kind: .variable, name: String(trimmed), line: line, range: range)
         }
-        return TemplateTag(kind: kind, name: String(trimmed.dropFirst().trimmingWhitespace()), line: line)
+        return TemplateTag(kind: kind, name: String(trimmed.dropFirst().trimmingWhitespace()), line: line, range: range)
     }
 }
 

@@ -63,6 +63,17 @@ struct ConfigurationOptions: ParsableArguments {
         return (configuration, path)
     }
 
+    /// The configuration at `configPath` with the command line's values applied.
+    func load(configPath: String) throws(GenFailure) -> GenConfiguration {
+        var configuration = try Workspace.loadConfiguration(configPath)
+        do {
+            configuration.model = try overrides.applied(to: configuration.model)
+        } catch {
+            throw GenFailure(error.description)
+        }
+        return configuration
+    }
+
     /// The template folder: --templates, else gen.yml's `templates:`, else the built-in set.
     func templatesDirectory(for configuration: GenConfiguration, configPath: String?) -> String? {
         if let templatesDirectory { return templatesDirectory }

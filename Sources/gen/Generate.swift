@@ -13,6 +13,7 @@ struct Generate: ParsableCommand {
             Examples:
               gen                                  Fill the guide named by gen.yml.
               gen --check                          Exit 1 with a diff if the guide is out of date.
+              gen docs/guides                      Fill every *.md under docs/guides, each with its gen.yml.
               gen --lang php                       Print both PHP samples.
               gen --lang swift --snippet token-refresh
               gen --list                           List languages and snippets.
@@ -33,6 +34,11 @@ struct Generate: ParsableCommand {
     @Flag(help: "List the languages and snippets.")
     var list = false
 
+    @Argument(help: ArgumentHelp(
+        "Guides, or folders searched for *.md guides, each filled with the gen.yml beside it or above it (default: the guide gen.yml names).",
+        valueName: "guide-or-folder"))
+    var guides: [String] = []
+
     func validate() throws {
         if let lang, Language(name: lang) == nil {
             throw ValidationError("unknown language \"\(lang)\"; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -42,6 +48,9 @@ struct Generate: ParsableCommand {
             guard Snippet(rawValue: snippet) != nil else {
                 throw ValidationError("unknown snippet \"\(snippet)\"; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))")
             }
+        }
+        if !guides.isEmpty, lang != nil || list {
+            throw ValidationError("guide paths fill guides; they cannot be combined with --lang or --list")
         }
         if check, lang != nil || list {
             throw ValidationError("--check checks the guide; it cannot be combined with --lang or --list")
@@ -88,6 +97,52 @@ struct Generate: ParsableCommand {
     }
 
     private func regenerate() throws(GenFailure) {
+        guard !guides.isEmpty else { return try regenerateConfiguredGuide() }
+        let batch = try GuideBatch(paths: guides, explicitConfig: options.configPath)
+        var configurations: [String: GenConfiguration] = [:]
+        var fillers: [String: GuideFiller] = [:]
+        var changed = 0
+        for job in batch.jobs {
+            let configuration: GenConfiguration
+            if let known = configurations[job.configPath] {
+                configuration = known
+            } else {
+                configuration = try options.load(configPath: job.configPath)
+                configurations[job.configPath] = configuration
+            }
+            // One template set, and so one rendering of each sample, per template folder.
+            let templatesKey = options.templatesDirectory(for: configuration, configPath: job.configPath) ?? ""
+            var filler: GuideFiller
+            if let known = fillers[templatesKey] {
+                filler = known
+            } else {
+                filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(templatesKey.isEmpty ? nil : templatesKey)))
+            }
+            let original = try Workspace.readBytes(job.guidePath)
+            let filled: FilledGuide
+            do {
+                filled = try filler.fill(original, configuration: configuration)
+            } catch {
+                throw GenFailure(Self.located(error, path: job.guidePath))
+            }
+            fillers[templatesKey] = filler
+            guard filled.bytes != original else { continue }
+            changed += 1
+            if check {
+                print(UnifiedDiff.make(old: original, new: filled.bytes, path: job.guidePath), terminator: "")
+            } else {
+                try AtomicFile.replace(job.guidePath, with: filled.bytes)
+                print("\(job.guidePath): updated")
+            }
+        }
+        let count = batch.jobs.count
+        if check, changed > 0 {
+            throw GenFailure("\(changed) of \(count) guides out of date; run gen to regenerate them")
+        }
+        print(check ? "\(count) guides up to date" : "\(count) guides: \(changed) updated, \(count - changed) already up to date")
+    }
+
+    private func regenerateConfiguredGuide() throws(GenFailure) {
         let (configuration, configPath) = try options.load(requireFile: true)
         let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
         let guidePath = Workspace.resolve(configuration.guidePath, relativeTo: configPath!)

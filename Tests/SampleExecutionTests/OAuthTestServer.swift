@@ -29,7 +29,14 @@ final class OAuthTestServer: Sendable {
         try process.run()
         var line = Data()
         while line.last != UInt8(ascii: "\n") {
-            let byte = stdout.fileHandleForReading.readData(ofLength: 1)
+            let byte: Data
+            do {
+                byte = try stdout.fileHandleForReading.read(upToCount: 1) ?? Data()
+            } catch let error as NSError where error.domain == NSPOSIXErrorDomain && error.code == Int(EINTR) {
+                continue
+            } catch let error as CocoaError where (error.underlying as? POSIXError)?.code == .EINTR {
+                continue
+            }
             guard !byte.isEmpty else {
                 throw ServerFailed(message: "the OAuth test server exited before it was ready; check that Authlib and Flask are installed (\(Interpreters.installHint))")
             }
