@@ -7,6 +7,10 @@ let package = Package(
     name: "SampleGen",
     products: [
         .executable(name: "gen", targets: ["gen"]),
+        // The pipeline as a library, for Benchmarks/ (a package of its own, outside swift test).
+        .library(name: "SampleGenKit", targets: [
+            "SampleModel", "GenConfig", "SampleRendering", "BundledTemplates", "GuideDocument", "GuideFilling", "GuidePublishing",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
