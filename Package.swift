@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Stage 1 — the model: what a token request is and how a token is kept fresh.
@@ -64,6 +65,10 @@ let package = Package(
         .testTarget(name: "GenCommandTests", dependencies: ["gen", "TestSupport"]),
         // Every sample run for real, in its own runtime, against the Authlib server.
         .testTarget(name: "SampleExecutionTests", dependencies: ["gen", "TestSupport"]),
+        // Arbitrary values through every encoder, template and runtime; generated guides through the splicer.
+        .testTarget(name: "PropertyTests", dependencies: [
+            "GuideFilling", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         // The built site in headless Chromium.
         .testTarget(name: "SiteBrowserTests", dependencies: ["gen", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["SampleRendering"], path: "Tests/TestSupport"),

@@ -21,7 +21,19 @@ public struct MarkdownOutline: Sendable {
         while let (node, parent) = pending.popLast() {
             let kind = MarkdownBlock.Kind(node)
             let index = blocks.count
-            blocks.append(MarkdownBlock(kind: kind, range: range(of: node), parent: parent))
+            var range = range(of: node)
+            // cmark-gfm ends a fenced block that its container closes (a list item, a quote) on the
+            // line that closed the container, one line too far; no block outlives its container.
+            var isOpenFence = false
+            if case .codeBlock(_, true) = kind {
+                if let parent, parent > 0, blocks[parent].range.end.line < range.end.line {
+                    range = SourceRange(start: range.start, end: blocks[parent].range.end)
+                }
+                // Closed when a fence line follows the opening line and the content lines.
+                let contentLines = MarkdownTree.literal(of: node).utf8.count { $0 == UInt8(ascii: "\n") }
+                isOpenFence = range.end.line < range.start.line + contentLines + 1
+            }
+            blocks.append(MarkdownBlock(kind: kind, range: range, parent: parent, isOpenFence: isOpenFence))
             guard kind.hasBlockChildren else { continue }
             pending.append(contentsOf: MarkdownTree.children(of: node).reversed().map { ($0, index) })
         }
@@ -81,4 +93,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     public let range: SourceRange
     /// Index of the enclosing block in `MarkdownOutline.blocks`; nil for the document.
     public let parent: Int?
+    /// A fenced code block without its closing fence: it runs to the end of its container or
+    /// of the guide, taking in everything after it.
+    public let isOpenFence: Bool
 }

@@ -40,6 +40,7 @@ public struct SectionFinder: Sendable {
                     let next = position + 1 < siblings.count ? outline.blocks[siblings[position + 1]] : nil
                     if let next, case .codeBlock(let info, let isFenced) = next.kind {
                         consumed = 2
+                        try Self.requireClosed(next)
                         if isFenced, let (tagged, generated) = try Self.generatedBlock(info: info, range: next.range) {
                             guard tagged == language else {
                                 throw GuideError(position: next.range.start, message:
@@ -53,6 +54,7 @@ public struct SectionFinder: Sendable {
                         section = CodeSection(language: language, label: block.range, content: .empty)
                     }
                 } else if case .codeBlock(let info, true) = block.kind, let (language, generated) = try Self.generatedBlock(info: info, range: block.range) {
+                    try Self.requireClosed(block)
                     section = CodeSection(language: language, label: nil, content: .generated(generated))
                 } else {
                     section = nil
@@ -97,6 +99,14 @@ public struct SectionFinder: Sendable {
                 "this generated block names the snippet \"\(name)\", which does not exist; use one of \(Snippet.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return (language, GeneratedBlock(range: range, snippet: snippet))
+    }
+
+    /// A code section's block must be closed: an open fence takes in the rest of the guide, which
+    /// regenerating it would replace.
+    private static func requireClosed(_ block: MarkdownBlock) throws(GuideError) {
+        guard block.isOpenFence else { return }
+        throw GuideError(position: block.range.start, message:
+            "this code block is never closed, so everything after it belongs to it; add its closing fence and run gen again")
     }
 
     private static func checkDistinctLanguages(_ sections: [CodeSection]) throws(GuideError) {

@@ -15,8 +15,9 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             throw .invalidURL(text, reason: "it is not an absolute URL (expected https://host/path)")
         }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
-        let afterScheme = text[schemeEnd.upperBound...]
-        let authority = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        // Scalars, not Characters: a combining mark after "/" must not hide the "/" from the parse.
+        let afterScheme = text.unicodeScalars[schemeEnd.upperBound...]
+        let authority = Substring(afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
         guard !authority.contains("@") else {
             throw .invalidURL(text, reason: "it carries credentials; samples read them from the environment")
         }
@@ -24,7 +25,7 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         guard !host.isEmpty, host.allSatisfy(Self.isHostCharacter) else {
             throw .invalidURL(text, reason: "its host \"\(host)\" is empty or not a host name")
         }
-        guard afterScheme.allSatisfy({ $0 != "\n" && $0 != "\r" }) else {
+        guard !afterScheme.contains("\n"), !afterScheme.contains("\r") else {
             throw .invalidURL(text, reason: "it contains a line break")
         }
         switch scheme {

@@ -161,3 +161,87 @@ import TestSupport
         #expect(result.stderr == "error: no gen.yml in . or docs-site/; run gen where the guide's gen.yml is, or pass --config PATH\n")
     }
 }
+
+/// Failures while writing, and gen runs racing each other.
+extension GenCommandTests {
+    @Test(arguments: [
+        ("{{#scope}}", "{{#scope}} is never closed; add {{/scope}}"),
+        ("{{> php/_missing}}", "the partial \"php/_missing\" does not exist"),
+        ("{{tokne_url}}", "{{tokne_url}} names a value the model does not provide; the values are listed in Templates/README.md"),
+    ])
+    func aBrokenTemplateNamesItsLineAndNothingIsWritten(_ inserted: String, _ message: String) throws {
+        let directory = try workspace()
+        let before = try guide(in: directory)
+        let templates = "\(directory)/templates"
+        try FileManager.default.copyItem(atPath: RepositoryPaths.path("Templates"), toPath: templates)
+        let file = "\(templates)/php/token-refresh.mustache"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        lines.insert(inserted, at: 5)
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let result = try run(["--templates", templates], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(file):6: error: \(message)\n")
+        #expect(try guide(in: directory) == before)
+    }
+
+    @Test func aFullDiskIsAClearErrorAndTheGuideSurvives() throws {
+        guard getuid() == 0 else { return }  // a tmpfs needs mount rights; the read-only test covers other users
+        let source = try workspace()
+        let folder = try RepositoryPaths.scratchDirectory()
+        try #require(try ProcessResult.run("mount", ["-t", "tmpfs", "-o", "size=32k", "tmpfs", folder]).status == 0)
+        defer {
+            _ = try? ProcessResult.run("umount", [folder])
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        for name in ["guide.md", "gen.yml"] {
+            try FileManager.default.copyItem(atPath: "\(source)/\(name)", toPath: "\(folder)/\(name)")
+        }
+        let before = try guide(in: folder)
+        let result = try run([], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("guide.md: error: cannot be written: No space left on device; the guide is unchanged"), "\(result.stderr)")
+        #expect(try guide(in: folder) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["gen.yml", "guide.md"], "no temporary file is left behind")
+    }
+
+    @Test func twoRunsAtOnceNeverLeaveAMixedFile() async throws {
+        let directory = try workspace()
+        let localConfig = try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "token_url: https://auth.example.com/oauth2/token", with: "token_url: http://127.0.0.1:9/oauth/token")
+        try Data(localConfig.utf8).write(to: URL(fileURLWithPath: "\(directory)/local.yml"))
+        // Two configurations give two different complete guides; whatever the interleaving,
+        // the file must always be one of them.
+        let first = try run(["--config", "gen.yml", "guide.md"], in: directory)
+        try #require(first.status == 0)
+        let guideA = try guide(in: directory)
+        _ = try run(["--config", "local.yml", "guide.md"], in: directory)
+        let guideB = try guide(in: directory)
+        try #require(guideA != guideB)
+        for _ in 0..<8 {
+            async let a = Task.detached { try self.run(["--config", "gen.yml", "guide.md"], in: directory) }.value
+            async let b = Task.detached { try self.run(["--config", "local.yml", "guide.md"], in: directory) }.value
+            let (resultA, resultB) = try await (a, b)
+            #expect(resultA.status == 0 && resultB.status == 0)
+            let now = try guide(in: directory)
+            #expect(now == guideA || now == guideB, "two runs at once left a mixed guide")
+        }
+    }
+
+    @Test func manyGuidesInOneRun() throws {
+        let directory = try workspace()
+        let nested = "\(directory)/more/deeper"
+        try FileManager.default.createDirectory(atPath: nested, withIntermediateDirectories: true)
+        for name in ["a.md", "more/b.md", "more/deeper/c.md"] {
+            try FileManager.default.copyItem(atPath: "\(directory)/guide.md", toPath: "\(directory)/\(name)")
+        }
+        let result = try run(["."], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("4 guides: 4 updated, 0 already up to date\n"))
+        let check = try run(["--check", "."], in: directory)
+        #expect(check.stdout == "4 guides up to date\n")
+        try Data("## Postman guide\n\nPython code:\n".utf8).write(to: URL(fileURLWithPath: "\(nested)/c.md"))
+        let stale = try run(["--check", "."], in: directory)
+        #expect(stale.status == 1)
+        #expect(stale.stderr == "1 of 4 guides out of date; run gen to regenerate them\n")
+    }
+}

@@ -104,3 +104,33 @@ extension GuideFixture {
         String(decoding: try filled(languages, code: code), as: UTF8.self)
     }
 }
+
+extension GuideSplicerTests {
+    /// Found by the fuzz tests: cmark-gfm ends an unclosed fence that its list item closes on the
+    /// next line, which belongs to the next block; replacing up to there swallowed that block.
+    /// An open fence in a code section is now refused, where it starts.
+    @Test func anOpenFenceInACodeSectionIsRefused() {
+        #expect(throws: GuideError(position: SourcePosition(line: 3, column: 3), message:
+            "this code block is never closed, so everything after it belongs to it; add its closing fence and run gen again")) {
+            try GuideFixture("- item\n\n  ```php gen=token-request\n  old\n```python gen=token-request\nold\n```\n").filled()
+        }
+        #expect(throws: GuideError.self) { try GuideFixture("Python code:\n\n```python gen=token-request\nold\n\nThe rest.\n").filled() }
+        #expect(throws: GuideError.self) { try GuideFixture("## Other\rSwift code:\r~~~").filled() }
+    }
+
+    @Test func closedFencesOfEveryKindAreReplacedWhole() throws {
+        let guide = "Python code:\n\n~~~python gen=token-request\nold\n~~~\n\nPHP code:\n\n`````php gen=token-request\nold\n`````\n"
+        #expect(try GuideFixture(guide).filledText([.python, .php]) ==
+            "Python code:\n\n```python gen=token-request\npython sample\n```\n\nPHP code:\n\n```php gen=token-request\nphp sample\n```\n")
+    }
+
+    @Test func mixedLineEndingsAreKeptAndNewLinesUseTheLabelsOwn() throws {
+        let filled = try GuideFixture("A\r\n\r\nPython code:\n\rB\r\n").filledText([.python])
+        #expect(filled == "A\r\n\r\nPython code:\n\n```python gen=token-request\npython sample\n```\n\rB\r\n")
+    }
+
+    @Test func repeatedHeadingsEachGetTheirGroupFilled() throws {
+        let groups = try GuideFixture("## Postman guide\n\nPython code:\n\n## Postman guide\n\nPython code:\n").groups()
+        #expect(groups.map(\.heading) == ["Postman guide", "Postman guide"])
+    }
+}

@@ -28,3 +28,11 @@ import Testing
         #expect(try EndpointURL(text).text == text)
     }
 }
+
+extension EndpointURLTests {
+    /// Found by the property tests: a combining mark right after "/" made one Character of the
+    /// two, and the host swallowed the path.
+    @Test func aCombiningMarkAfterTheSlashDoesNotJoinTheHost() throws {
+        #expect(try EndpointURL("https://api.example.com/\u{301}x").host == "api.example.com")
+    }
+}

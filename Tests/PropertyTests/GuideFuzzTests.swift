@@ -1,0 +1,93 @@
+import GenConfig
+import GuideDocument
+import GuideFilling
+import PropertyBased
+import SampleModel
+import SampleRendering
+import Testing
+import TestSupport
+
+/// The section finder and splicer over generated Markdown (property tests rather than libFuzzer:
+/// they run inside `swift test` on every CI run, shrink a failing guide to a small one, and know
+/// what the output must be, not only that nothing crashed).
+@Suite struct GuideFuzzTests {
+    static let renderer = SampleRenderer(templates: try! TemplateSet(TemplateDirectory.files()))
+
+    /// Fills with every snippet mapped to a heading that exists, or none at all.
+    static let configuration = GenConfiguration(groups: [
+        GroupRule(heading: "Postman guide", snippet: .tokenRequest),
+        GroupRule(heading: "Handling Access Token Expiration in the Client Application", snippet: .tokenRefresh),
+        GroupRule(heading: "Other", snippet: .tokenRefresh),
+        GroupRule(heading: "Heading", snippet: .tokenRequest),
+    ])
+
+    @Test func fillingAnyGuideEitherSucceedsOrSaysWhereItFails() async {
+        await propertyCheck(count: 400 * PropertySeed.scale, input: ArbitraryGuide.guide) { bytes in
+            var filler = GuideFiller(renderer: Self.renderer)
+            do throws(FillError) {
+                let filled = try filler.fill(bytes, configuration: Self.configuration)
+                let again = try filler.fill(filled.bytes, configuration: Self.configuration)
+                #expect(again.bytes == filled.bytes, "a second run changed the guide")
+            } catch {
+                guard case .guide(let guideError) = error else {
+                    Issue.record("unexpected \(error)")
+                    return
+                }
+                #expect(!guideError.message.isEmpty && guideError.position != nil)
+            }
+        }
+    }
+
+    @Test func onlyGeneratedBlocksAreReplacedEverythingElseIsInsertedAround() async {
+        await propertyCheck(count: 400 * PropertySeed.scale, input: ArbitraryGuide.guide) { bytes in
+            guard let source = try? SourceText(bytes),
+                  let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source) else { return }
+            let splicer = GuideSplicer(source: source)
+            var generated: Set<Range<Int>> = []
+            for group in groups {
+                for section in group.sections {
+                    if case .generated(let block) = section.content {
+                        generated.insert(source.offset(of: block.range.start)..<source.lineContentEnd(block.range.end.line))
+                    }
+                }
+            }
+            for group in groups {
+                for edit in splicer.edits(filling: group, with: .tokenRequest, languages: Language.allCases, code: { "\($0.rawValue)\n`x`" }) {
+                    #expect(edit.range.isEmpty || generated.contains(edit.range), "an edit replaces bytes that are not a generated block")
+                }
+            }
+        }
+    }
+
+    @Test func afterFillingEveryGroupHasEveryLanguage() async {
+        await propertyCheck(count: 300 * PropertySeed.scale, input: ArbitraryGuide.guide) { bytes in
+            var filler = GuideFiller(renderer: Self.renderer)
+            guard let filled = try? filler.fill(bytes, configuration: Self.configuration),
+                  let source = try? SourceText(filled.bytes),
+                  let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source) else { return }
+            for group in groups {
+                #expect(Set(group.languages).isSuperset(of: Language.allCases))
+                #expect(!group.sections.contains { $0.content == .empty }, "a section was left empty")
+            }
+        }
+    }
+
+    @Test func applyingEditsKeepsEveryByteOutsideThem() async {
+        let edits = zip(Gen<Int>.int(in: 0...200).array(of: 0...6), ArbitraryText.string.array(of: 6))
+        await propertyCheck(count: 300, input: Gen<UInt8>.value(in: 0...255).array(of: 0...200), edits) { bytes, edit in
+            let points = Set(edit.0.map { min($0, bytes.count) }).sorted()
+            var edits: [GuideEdit] = []
+            var expected: [UInt8] = []
+            var cursor = 0
+            for (index, point) in stride(from: 0, to: points.count - 1, by: 2).map({ ($0, points[$0]) }) {
+                let end = points[index + 1]
+                let replacement = Array(edit.1[index / 2 % edit.1.count].utf8)
+                edits.append(GuideEdit(range: point..<end, replacement: replacement))
+                expected += bytes[cursor..<point] + replacement
+                cursor = end
+            }
+            expected += bytes[cursor...]
+            #expect(GuideEdit.apply(edits.reversed(), to: bytes) == expected)
+        }
+    }
+}
