@@ -20,12 +20,24 @@ public struct FencedCodeBlock: Sendable, Hashable {
         return String(repeating: "`", count: max(3, longest + 1))
     }
 
-    /// The block's lines, fences included, without line breaks.
-    public var lines: [Substring] {
-        let fence = fence
-        var lines: [Substring] = [Substring(fence + info)]
-        lines.append(contentsOf: code.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }))
-        lines.append(Substring(fence))
+    /// The block's lines as UTF-8, fences included, without line breaks (`\n`, `\r\n`, `\r`).
+    public var lines: [ArraySlice<UInt8>] {
+        let fence = Array(fence.utf8)
+        let code = Array(code.utf8)
+        var lines: [ArraySlice<UInt8>] = [ArraySlice(fence + Array(info.utf8))]
+        var start = 0
+        var index = 0
+        while index < code.count {
+            let byte = code[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(code[start..<index])
+                if byte == UInt8(ascii: "\r"), index + 1 < code.count, code[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                start = index + 1
+            }
+            index += 1
+        }
+        lines.append(code[start...])
+        lines.append(ArraySlice(fence))
         return lines
     }
 }

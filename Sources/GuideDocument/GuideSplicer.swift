@@ -70,12 +70,13 @@ public struct GuideSplicer: Sendable {
     private func blockBytes(_ block: FencedCodeBlock, prefix: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
         let blankPrefix = Self.trimmingTrailingBlanks(prefix)
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(block.code.utf8.count * 11 / 10 + 64)
         for (index, line) in block.lines.enumerated() {
             if index > 0 {
                 bytes += lineBreak
                 bytes += line.isEmpty ? blankPrefix : prefix
             }
-            bytes += Array(line.utf8)
+            bytes += line
         }
         return bytes
     }

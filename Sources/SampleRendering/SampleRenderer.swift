@@ -17,7 +17,7 @@ public struct SampleRenderer: Sendable {
                                 message: "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder).values)
-        let output = templates.render(file, context: context)
+        let output = try templates.render(file, context: context)
         if let missing = context.missingKeys.first {
             let location = templates.firstMention(of: missing, in: language) ?? (file.path, 0)
             throw TemplateError(path: location.path, line: location.line, message:

@@ -1,43 +1,60 @@
 import Mustache
 import SampleModel
+import Synchronization
 
 /// Every template of a run, checked once up front: each declares text content, every tag is
-/// closed, sections balance, and every partial it names exists.
+/// closed, sections balance, and every partial it names exists. A template is parsed the first
+/// time it is rendered, with the partials it reaches, so a run pays only for what it renders.
 public struct TemplateSet: Sendable {
     public let files: [String: TemplateFile]
-    /// Partials, which templates reach by name.
-    let library: MustacheLibrary
-    /// Each template as the pieces `TemplateChunks` cut it into, rendered one after the other.
-    let pieces: [String: [MustacheTemplate]]
+    /// Each file's tags, from the check.
+    let tags: [String: [TemplateTag]]
+    private let parsed = ParsedTemplates()
 
     public init(_ files: [TemplateFile]) throws(TemplateError) {
         var byName: [String: TemplateFile] = [:]
         for file in files { byName[file.name] = file }
-        var library = MustacheLibrary()
-        var pieces: [String: [MustacheTemplate]] = [:]
+        var tags: [String: [TemplateTag]] = [:]
         for file in files.sorted(by: { $0.name < $1.name }) {
-            let tags = try Self.check(file, partials: byName)
-            if file.isPartial {
-                library.register(try Self.parse(file.text, of: file, firstLine: 1), named: file.name)
-            } else {
-                var line = 1
-                var parsed: [MustacheTemplate] = []
-                for (index, piece) in TemplateChunks.split(file.text, tags: tags).enumerated() {
-                    // Every piece after the first starts with an added pragma line.
-                    parsed.append(try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1))
-                    line += piece.utf8.count { $0 == UInt8(ascii: "\n") } - (index == 0 ? 0 : 1)
-                }
-                pieces[file.name] = parsed
-            }
+            tags[file.name] = try Self.check(file, partials: byName)
         }
         self.files = byName
-        self.library = library
-        self.pieces = pieces
+        self.tags = tags
     }
 
     /// Renders a template (not a partial) with `context`.
-    func render(_ file: TemplateFile, context: Any) -> String {
-        (pieces[file.name] ?? []).map { $0.render(context, library: library) }.joined()
+    func render(_ file: TemplateFile, context: Any) throws(TemplateError) -> String {
+        let (pieces, library) = try parsed.pieces(of: file, in: self)
+        return pieces.map { $0.render(context, library: library) }.joined()
+    }
+
+    /// A template as the pieces `TemplateChunks` cuts it into.
+    fileprivate func parsePieces(_ file: TemplateFile) throws(TemplateError) -> [MustacheTemplate] {
+        var line = 1
+        var parsed: [MustacheTemplate] = []
+        for (index, piece) in TemplateChunks.split(file.text, tags: tags[file.name] ?? []).enumerated() {
+            // Every piece after the first starts with an added pragma line.
+            parsed.append(try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1))
+            line += piece.utf8.count { $0 == UInt8(ascii: "\n") } - (index == 0 ? 0 : 1)
+        }
+        return parsed
+    }
+
+    /// A partial, whole: it is reached by name from inside a template.
+    fileprivate func parsePartial(_ file: TemplateFile) throws(TemplateError) -> MustacheTemplate {
+        try Self.parse(file.text, of: file, firstLine: 1)
+    }
+
+    /// The partials `name` reaches, directly or through other partials.
+    fileprivate func partials(reachedFrom name: String) -> [TemplateFile] {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let current = pending.popLast() {
+            for tag in tags[current] ?? [] where tag.kind == .partial || tag.kind == .parent {
+                if files[tag.name] != nil, seen.insert(tag.name).inserted { pending.append(tag.name) }
+            }
+        }
+        return seen.sorted().compactMap { files[$0] }
     }
 
     private static func parse(_ text: String, of file: TemplateFile, firstLine: Int) throws(TemplateError) -> MustacheTemplate {
@@ -140,6 +157,28 @@ public struct TemplateSet: Sendable {
         case .invalidConfigVariableSyntax: "a {{% … }} pragma is malformed; write {{% CONTENT_TYPE: TEXT }}"
         case .unrecognisedConfigVariable: "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}"
         case nil: "cannot be parsed: \(error)"
+        }
+    }
+}
+
+/// Templates parsed so far in a run, shared by every copy of the set.
+private final class ParsedTemplates: Sendable {
+    private struct State {
+        var pieces: [String: [MustacheTemplate]] = [:]
+        var library = MustacheLibrary()
+    }
+
+    private let state = Mutex(State())
+
+    func pieces(of file: TemplateFile, in set: TemplateSet) throws(TemplateError) -> ([MustacheTemplate], MustacheLibrary) {
+        try state.withLock { (state: inout State) throws(TemplateError) -> ([MustacheTemplate], MustacheLibrary) in
+            if let known = state.pieces[file.name] { return (known, state.library) }
+            for partial in set.partials(reachedFrom: file.name) where state.library.getTemplate(named: partial.name) == nil {
+                state.library.register(try set.parsePartial(partial), named: partial.name)
+            }
+            let parsed = try set.parsePieces(file)
+            state.pieces[file.name] = parsed
+            return (parsed, state.library)
         }
     }
 }
