@@ -5,6 +5,22 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking // URLSession on Linux
 #endif
+#if canImport(FoundationNetworking) && !compiler(>=6.0)
+// Linux before Swift 6 has no async URLSession API: the same call over the completion handler.
+extension URLSession {
+    func data(for request: URLRequest) async throws -> (Data, URLResponse) {
+        try await withCheckedThrowingContinuation { continuation in
+            dataTask(with: request) { data, response, error in
+                if let data, let response {
+                    continuation.resume(returning: (data, response))
+                } else {
+                    continuation.resume(throwing: error ?? URLError(.badServerResponse))
+                }
+            }.resume()
+        }
+    }
+}
+#endif
 
 private let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
 private let clientIDVariable = "CLIENT_ID"
