@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuideDocument
 import GuidePublishing
 
 /// `gen confluence`: the guide in Confluence storage format.
@@ -19,23 +20,13 @@ struct Confluence: ParsableCommand {
     static let fileName = "guide.confluence.xml"
 
     func run() throws {
-        do throws(GenFailure) {
+        try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
-            let xml: String
-            do {
-                xml = try ConfluencePage().render(guide.bytes)
-            } catch {
-                var located = error
-                located.path = guide.guidePath
-                throw GenFailure(located.description)
-            }
+            let xml = try guide.render { bytes throws(GuideError) in try ConfluencePage().render(bytes) }
             try Workspace.createDirectory(guide.siteDirectory)
             let path = "\(guide.siteDirectory)/\(Self.fileName)"
             try AtomicFile.write(path, Array(xml.utf8))
             print("\(path): written")
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
         }
     }
 }

@@ -29,7 +29,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        do throws(GenFailure) {
+        try GenFailure.reported { () throws(GenFailure) in
             let (configuration, configPath) = try options.load(requireFile: false)
             let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
             var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
@@ -38,7 +38,7 @@ struct Export: ParsableCommand {
             for language in languages {
                 var samples: [RenderedSample] = []
                 for snippet in Snippet.allCases {
-                    do {
+                    do throws(FillError) {
                         samples.append(try filler.sample(snippet, in: language, model: configuration.model))
                     } catch {
                         throw GenFailure(error)
@@ -50,9 +50,6 @@ struct Export: ParsableCommand {
                 try Workspace.writeFolder("\(out)/\(folder.language.rawValue)", files: folder.files)
             }
             print("\(out): \(folders.map(\.language.rawValue).joined(separator: ", ")) samples written")
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
         }
     }
 }

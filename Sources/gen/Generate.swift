@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        do throws(GenFailure) {
+        try GenFailure.reported { () throws(GenFailure) in
             if list {
                 printList()
             } else if let lang, let language = Language(name: lang) {
@@ -66,9 +66,6 @@ struct Generate: ParsableCommand {
             } else {
                 try regenerate()
             }
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
         }
     }
 
@@ -123,7 +120,7 @@ struct Generate: ParsableCommand {
             do {
                 filled = try filler.fill(original, configuration: configuration)
             } catch {
-                throw GenFailure(Self.located(error, path: job.guidePath))
+                throw GenFailure(error, path: job.guidePath)
             }
             fillers[templatesKey] = filler
             guard filled.bytes != original else { continue }
@@ -152,7 +149,7 @@ struct Generate: ParsableCommand {
         do {
             filled = try filler.fill(original, configuration: configuration)
         } catch {
-            throw GenFailure(Self.located(error, path: guidePath))
+            throw GenFailure(error, path: guidePath)
         }
         if check {
             guard filled.bytes == original else {
@@ -168,11 +165,5 @@ struct Generate: ParsableCommand {
         } else {
             print(filled.summary(path: guidePath) + ", already up to date")
         }
-    }
-
-    static func located(_ error: FillError, path: String) -> String {
-        guard case .guide(var guideError) = error else { return error.description }
-        guideError.path = path
-        return guideError.description
     }
 }

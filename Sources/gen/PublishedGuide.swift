@@ -1,5 +1,6 @@
 import Foundation
 import GenConfig
+import GuideDocument
 import GuideFilling
 import SampleRendering
 
@@ -11,6 +12,15 @@ struct PublishedGuide {
     let siteDirectory: String
     let guidePath: String
 
+    /// The output of a publishing stage; its guide errors name the guide's file.
+    func render(_ stage: ([UInt8]) throws(GuideError) -> String) throws(GenFailure) -> String {
+        do {
+            return try stage(bytes)
+        } catch {
+            throw GenFailure(error, path: guidePath)
+        }
+    }
+
     static func load(_ options: ConfigurationOptions, out: String?) throws(GenFailure) -> PublishedGuide {
         let (configuration, configPath) = try options.load(requireFile: true)
         let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
@@ -21,7 +31,7 @@ struct PublishedGuide {
         do {
             filled = try filler.fill(original, configuration: configuration)
         } catch {
-            throw GenFailure(Generate.located(error, path: guidePath))
+            throw GenFailure(error, path: guidePath)
         }
         return PublishedGuide(bytes: filled.bytes, siteDirectory: out ?? Workspace.resolve("_site", relativeTo: configPath!),
                               guidePath: guidePath)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuideDocument
 import GuidePublishing
 
 /// `gen site`: the guide as a web page with language tabs.
@@ -24,20 +25,13 @@ struct Site: ParsableCommand {
     static let highlighterDirectory = "/usr/share/javascript/highlight.js"
 
     func run() throws {
-        do throws(GenFailure) {
+        try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
             let assets = Workspace.resolve("assets", relativeTo: try Workspace.configurationPath(options.configPath))
             let highlighter = [("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
                                ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet)]
             let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
-            let html: String
-            do {
-                html = try SitePage(linksHighlighter: hasHighlighter).render(guide.bytes)
-            } catch {
-                var located = error
-                located.path = guide.guidePath
-                throw GenFailure(located.description)
-            }
+            let html = try guide.render { bytes throws(GuideError) in try SitePage(linksHighlighter: hasHighlighter).render(bytes) }
             var files = [(SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
                          (SitePage.script, try Workspace.readBytes("\(assets)/site.js"))]
             if hasHighlighter {
@@ -47,9 +41,6 @@ struct Site: ParsableCommand {
             try Workspace.createDirectory("\(guide.siteDirectory)/assets")
             for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
             print("\(guide.siteDirectory)/index.html: written" + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
         }
     }
 }
