@@ -1,0 +1,93 @@
+import Benchmark
+import BundledTemplates
+import GenConfig
+import GuideFilling
+import SampleModel
+import SampleRendering
+
+// What one `gen` run does in process, without the file system:
+//   templates/load and first render of all  templates checked and parsed, each sample rendered once (per gen run)
+//   render/<language>/<snippet>             one sample through its already parsed template
+//   fill/unfilled/<N> groups                find the code sections of a guide of N groups and splice samples in
+//   fill/filled/<N> groups                  the same guide after one fill: what `gen --check` does on a current guide
+// Metrics: wall clock, malloc calls (the MallocInterposer trait), peak resident memory.
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(1),
+        maxIterations: 1_000)
+
+    // What every gen run pays once: the bundled templates checked, then each sample rendered
+    // for the first time (which parses its template and partials).
+    Benchmark("templates/load and first render of all") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let renderer = try! SampleRenderer(templates: TemplateSet(BundledTemplates.files))
+            for language in Language.allCases {
+                for snippet in Snippet.allCases {
+                    blackHole(try! renderer.render(snippet, in: language, model: .guideDefault))
+                }
+            }
+        }
+    }
+
+    // Later renders in the same run reuse the parsed templates (parsed here, before measuring).
+    let renderer = try! SampleRenderer(templates: TemplateSet(BundledTemplates.files))
+    for language in Language.allCases {
+        for snippet in Snippet.allCases { _ = try! renderer.render(snippet, in: language, model: .guideDefault) }
+    }
+    for language in Language.allCases {
+        for snippet in Snippet.allCases {
+            Benchmark("render/\(language.rawValue)/\(snippet.rawValue)") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try! renderer.render(snippet, in: language, model: .guideDefault))
+                }
+            }
+        }
+    }
+
+    // The filler keeps the samples it rendered, as gen does over a run: warm it once, so that
+    // each fill measures finding the sections and splicing, not rendering.
+    let configuration = GenConfiguration()
+    var warmFiller = GuideFiller(renderer: renderer)
+    _ = try! warmFiller.fill(Array(GuideFixture.unfilled(groups: 1).utf8), configuration: configuration)
+    let filler = warmFiller
+
+    for groups in [1, 100, 10_000] {
+        let large = groups >= 10_000
+        let sized = Benchmark.Configuration(
+            metrics: Benchmark.defaultConfiguration.metrics,
+            maxDuration: .seconds(large ? 5 : 1),
+            maxIterations: large ? 5 : 1_000)
+        let label = groups == 1 ? "1 group" : "\(groups) groups"
+
+        Benchmark("fill/unfilled/\(label)", configuration: sized) { benchmark, guide in
+            var filler = filler
+            benchmark.startMeasurement()
+            blackHole(try! filler.fill(guide, configuration: configuration))
+        } setup: {
+            Array(GuideFixture.unfilled(groups: groups).utf8)
+        }
+
+        Benchmark("fill/filled/\(label)", configuration: sized) { benchmark, guide in
+            var filler = filler
+            benchmark.startMeasurement()
+            let filled = try! filler.fill(guide, configuration: configuration)
+            benchmark.stopMeasurement()
+            precondition(filled.bytes == guide, "a filled guide changed on a second fill")
+        } setup: {
+            var filler = filler
+            return try! filler.fill(Array(GuideFixture.unfilled(groups: groups).utf8), configuration: configuration).bytes
+        }
+    }
+}
+
+/// Guides shaped like the Confluence export (Tests/GuideFillingTests/Fixtures/guide.unfilled.md):
+/// a "Postman guide" heading and three empty labels, N times.
+enum GuideFixture {
+    static let group = "## Postman guide\n\nPython code:\n\n\nJavascript code:\n\n\nPHP code:\n\n\n"
+
+    static func unfilled(groups: Int) -> String {
+        "# Getting an access token\n\n" + String(repeating: group, count: groups)
+    }
+}
