@@ -30,9 +30,16 @@ public struct GenConfiguration: Sendable, Hashable {
     /// The snippet for a group under `heading`: the rule whose heading matches, ignoring case
     /// and runs of spaces.
     public func snippet(forHeading heading: String?) -> Snippet? {
-        guard let heading else { return nil }
-        let key = GroupRule.normalized(heading)
-        return groups.first { GroupRule.normalized($0.heading) == key }?.snippet
+        snippetsByHeading[GroupRule.normalized(heading ?? "")]
+    }
+
+    /// The rules by normalised heading, the first rule for a heading winning.
+    public var snippetsByHeading: [String: Snippet] {
+        var snippets: [String: Snippet] = [:]
+        for rule in groups where snippets[GroupRule.normalized(rule.heading)] == nil {
+            snippets[GroupRule.normalized(rule.heading)] = rule.snippet
+        }
+        return snippets
     }
 }
 
@@ -52,7 +59,7 @@ public struct GroupRule: Sendable, Hashable {
         GroupRule(heading: "Handling Access Token Expiration in the Client Application", snippet: .tokenRefresh),
     ]
 
-    static func normalized(_ heading: String) -> String {
+    public static func normalized(_ heading: String) -> String {
         heading.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -22,12 +22,25 @@ public struct GuideSplicer: Sendable {
         languages: [Language],
         code: (Language) -> String
     ) -> [GuideEdit] {
+        var blocks = FencedBlockCache()
+        return edits(filling: group, with: snippet, languages: languages, blocks: &blocks, code: code)
+    }
+
+    /// The same, building each distinct block once in `blocks`, which a run keeps across guides.
+    /// A block already in the guide exactly as it would be written is left without an edit.
+    public func edits(
+        filling group: CodeSectionGroup,
+        with snippet: Snippet,
+        languages: [Language],
+        blocks: inout FencedBlockCache,
+        code: (Language) -> String
+    ) -> [GuideEdit] {
         let first = group.sections[0].start
         let prefix = containerPrefix(line: first.line, column: first.column)
         let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
         func block(_ language: Language) -> [UInt8] {
-            blockBytes(FencedCodeBlock(info: GeneratedBlock.infoString(language: language, snippet: snippet), code: code(language)),
-                       prefix: prefix, lineBreak: lineBreak)
+            blocks.bytes(of: FencedCodeBlock(info: GeneratedBlock.infoString(language: language, snippet: snippet), code: code(language)),
+                         prefix: prefix, lineBreak: lineBreak)
         }
         let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
         var edits: [GuideEdit] = []
@@ -37,9 +50,11 @@ public struct GuideSplicer: Sendable {
                 let end = source.lineContentEnd(section.label!.end.line)
                 edits.append(GuideEdit(range: end..<end, replacement: blankLine + prefix + block(section.language)))
             case .generated(let generated):
-                let start = source.offset(of: generated.range.start)
-                edits.append(GuideEdit(range: start..<source.lineContentEnd(generated.range.end.line),
-                                       replacement: block(section.language)))
+                let range = source.offset(of: generated.range.start)..<source.lineContentEnd(generated.range.end.line)
+                let replacement = block(section.language)
+                if !source.bytes[range].elementsEqual(replacement) {
+                    edits.append(GuideEdit(range: range, replacement: replacement))
+                }
             case .handWritten:
                 break
             }
@@ -67,21 +82,7 @@ public struct GuideSplicer: Sendable {
         }
     }
 
-    private func blockBytes(_ block: FencedCodeBlock, prefix: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
-        let blankPrefix = Self.trimmingTrailingBlanks(prefix)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(block.code.utf8.count * 11 / 10 + 64)
-        for (index, line) in block.lines.enumerated() {
-            if index > 0 {
-                bytes += lineBreak
-                bytes += line.isEmpty ? blankPrefix : prefix
-            }
-            bytes += line
-        }
-        return bytes
-    }
-
-    private static func trimmingTrailingBlanks(_ bytes: [UInt8]) -> [UInt8] {
+    static func trimmingTrailingBlanks(_ bytes: [UInt8]) -> [UInt8] {
         var bytes = bytes
         while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
         return bytes

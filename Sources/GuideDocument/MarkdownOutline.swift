@@ -30,7 +30,7 @@ public struct MarkdownOutline: Sendable {
                     range = SourceRange(start: range.start, end: blocks[parent].range.end)
                 }
                 // Closed when a fence line follows the opening line and the content lines.
-                let contentLines = MarkdownTree.literal(of: node).utf8.count { $0 == UInt8(ascii: "\n") }
+                let contentLines = MarkdownTree.lineBreaks(inLiteralOf: node)
                 isOpenFence = range.end.line < range.start.line + contentLines + 1
             }
             blocks.append(MarkdownBlock(kind: kind, range: range, parent: parent, isOpenFence: isOpenFence))

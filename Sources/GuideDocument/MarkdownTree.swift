@@ -92,6 +92,17 @@ public final class MarkdownTree {
         return parts.joined(separator: " ")
     }
 
+    /// How many line feeds a node's literal holds, counted in cmark's own buffer.
+    public static func lineBreaks(inLiteralOf node: OpaquePointer) -> Int {
+        guard var cursor = cmark_node_get_literal(node) else { return 0 }
+        var count = 0
+        while let found = strchr(cursor, 10) {
+            count += 1
+            cursor = UnsafePointer(found) + 1
+        }
+        return count
+    }
+
     /// A node's literal (text, code, HTML), or "".
     public static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

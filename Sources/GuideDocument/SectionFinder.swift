@@ -78,10 +78,13 @@ public struct SectionFinder: Sendable {
         let start = source.offset(of: block.range.start)
         let end = source.lineContentEnd(block.range.end.line)
         guard end - start <= 40 else { return nil }
-        let text = String(decoding: source.bytes[start..<end], as: UTF8.self)
-        let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count == 2, words[1].lowercased() == "code:" else { return nil }
-        return Language(name: words[0])
+        // Byte-wise: a paragraph's line is "<word> code:" between ASCII blanks, or not a label.
+        let line = source.bytes[start..<end]
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let words = line.split(whereSeparator: isBlank)
+        guard words.count == 2, words[1].count == 5,
+              String(decoding: words[1], as: UTF8.self).lowercased() == "code:" else { return nil }
+        return Language(name: String(decoding: words[0], as: UTF8.self))
     }
 
     /// The language and snippet of a fenced block `gen` wrote, or nil for any other block.

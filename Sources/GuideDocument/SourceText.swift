@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The guide's bytes, exactly as read, with a line index over them.
 ///
 /// Lines end where cmark-gfm ends them: at `\n`, `\r\n` or a lone `\r`. Positions are cmark's:
@@ -12,25 +18,48 @@ public struct SourceText: Sendable {
 
     /// Reads `bytes`, refusing text that is not UTF-8 so no byte is ever reinterpreted.
     public init(_ bytes: [UInt8]) throws(GuideError) {
-        if String(validating: bytes, as: UTF8.self) == nil, let offset = Self.firstInvalidUTF8(in: bytes) {
-            let position = Self.position(ofOffset: offset, in: bytes)
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+        } catch {
+            let position = Self.position(ofOffset: error.byteOffsets.lowerBound, in: bytes)
             throw GuideError(position: position, message: "the guide is not valid UTF-8 here; save it as UTF-8")
         }
         self.bytes = bytes
         byteOrderMarkLength = Self.hasByteOrderMark(bytes) ? 3 : 0
+        lineStarts = Self.lineStarts(of: bytes, from: byteOrderMarkLength)
+    }
+
+    /// Where each line starts. Guides without a carriage return, the usual case, are scanned with
+    /// `memchr` for line feeds only.
+    private static func lineStarts(of bytes: [UInt8], from start: Int) -> [Int] {
         var starts = [0]
-        var index = byteOrderMarkLength
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                starts.append(index + 1)
-            } else if byte == UInt8(ascii: "\r") {
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
-                starts.append(index + 1)
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > start else { return }
+            let carriageReturn: Int32 = 13
+            let lineFeed: Int32 = 10
+            if memchr(UnsafeRawPointer(base + start), carriageReturn, buffer.count - start) == nil {
+                var offset = start
+                while offset < buffer.count,
+                      let found = memchr(UnsafeRawPointer(base + offset), lineFeed, buffer.count - offset) {
+                    offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                    starts.append(offset)
+                }
+                return
             }
-            index += 1
+            var index = start
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index + 1)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
         }
-        lineStarts = starts
+        return starts
     }
 
     /// Number of lines; text after the last line break counts as a line even when empty.
@@ -79,22 +108,6 @@ public struct SourceText: Sendable {
 
     private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    }
-
-    private static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                offset += UTF8.width(scalar)
-            case .emptyInput:
-                return nil
-            case .error:
-                return offset
-            }
-        }
     }
 
     private static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {

@@ -10,6 +10,7 @@ import SampleRendering
 public struct GuideFiller: Sendable {
     public let renderer: SampleRenderer
     private var samples: [SampleKey: RenderedSample] = [:]
+    private var blocks = FencedBlockCache()
 
     public init(renderer: SampleRenderer) {
         self.renderer = renderer
@@ -28,8 +29,9 @@ public struct GuideFiller: Sendable {
         let splicer = GuideSplicer(source: source)
         var edits: [GuideEdit] = []
         var filled: [FilledGroup] = []
+        let snippets = configuration.snippetsByHeading
         for group in groups {
-            guard let snippet = configuration.snippet(forHeading: group.heading) ?? group.taggedSnippet else {
+            guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] ?? group.taggedSnippet else {
                 let under = group.heading.map { "under the heading \"\($0)\"" } ?? "before any heading"
                 throw .guide(GuideError(position: group.sections[0].start, message:
                     "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"))
@@ -38,7 +40,7 @@ public struct GuideFiller: Sendable {
             for language in configuration.languages {
                 code[language] = try sample(snippet, in: language, model: configuration.model).code
             }
-            edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages) { code[$0]! }
+            edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages, blocks: &blocks) { code[$0]! }
             filled.append(FilledGroup(
                 heading: group.heading, line: group.sections[0].start.line, snippet: snippet,
                 languages: group.languages.filter(configuration.languages.contains)
@@ -46,6 +48,15 @@ public struct GuideFiller: Sendable {
                 inserted: configuration.languages.filter { !group.languages.contains($0) }))
         }
         return FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
+    }
+
+    /// Renders every sample `configuration` can need, so later fills only splice.
+    public mutating func renderSamples(for configuration: GenConfiguration) throws(FillError) {
+        for language in configuration.languages {
+            for snippet in Snippet.allCases {
+                _ = try sample(snippet, in: language, model: configuration.model)
+            }
+        }
     }
 
     /// One sample, rendered on first use.

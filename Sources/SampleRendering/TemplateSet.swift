@@ -22,27 +22,32 @@ public struct TemplateSet: Sendable {
         self.tags = tags
     }
 
-    /// Renders a template (not a partial) with `context`.
-    func render(_ file: TemplateFile, context: Any) throws(TemplateError) -> String {
-        let (pieces, library) = try parsed.pieces(of: file, in: self)
-        return pieces.map { $0.render(context, library: library) }.joined()
+    /// Renders a template (not a partial) with `context` (a `MustacheParent`).
+    func render(_ file: TemplateFile, context: any MustacheParent) throws(TemplateError) -> String {
+        let compiled = try parsed.compiled(file, in: self)
+        let root = CompactedContext(runs: compiled.runs, values: context)
+        return compiled.pieces.map { $0.render(root, library: compiled.library) }.joined()
     }
 
-    /// A template as the pieces `TemplateChunks` cuts it into.
-    fileprivate func parsePieces(_ file: TemplateFile) throws(TemplateError) -> [MustacheTemplate] {
+    /// A template compacted (`TemplateCompaction`) and cut into pieces (`TemplateChunks`).
+    fileprivate func compile(_ file: TemplateFile) throws(TemplateError) -> (pieces: [MustacheTemplate], runs: [String: String]) {
+        let compaction = TemplateCompaction(file.text)
+        guard case .success(let compactTags) = TemplateTag.scan(compaction.text) else {
+            throw TemplateError(path: file.path, line: 0, message: "cannot be parsed")
+        }
         var line = 1
         var parsed: [MustacheTemplate] = []
-        for (index, piece) in TemplateChunks.split(file.text, tags: tags[file.name] ?? []).enumerated() {
+        for (index, piece) in TemplateChunks.split(compaction.text, tags: compactTags).enumerated() {
             // Every piece after the first starts with an added pragma line.
-            parsed.append(try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1))
+            parsed.append(try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1, lines: compaction.originalLine))
             line += piece.utf8.count { $0 == UInt8(ascii: "\n") } - (index == 0 ? 0 : 1)
         }
-        return parsed
+        return (parsed, compaction.runs)
     }
 
     /// A partial, whole: it is reached by name from inside a template.
     fileprivate func parsePartial(_ file: TemplateFile) throws(TemplateError) -> MustacheTemplate {
-        try Self.parse(file.text, of: file, firstLine: 1)
+        try Self.parse(file.text, of: file, firstLine: 1, lines: { $0 })
     }
 
     /// The partials `name` reaches, directly or through other partials.
@@ -57,11 +62,13 @@ public struct TemplateSet: Sendable {
         return seen.sorted().compactMap { files[$0] }
     }
 
-    private static func parse(_ text: String, of file: TemplateFile, firstLine: Int) throws(TemplateError) -> MustacheTemplate {
+    /// Parses `text`, which starts at line `firstLine` of what was compiled; `lines` maps that
+    /// back to the file's own lines for error messages.
+    private static func parse(_ text: String, of file: TemplateFile, firstLine: Int, lines: (Int) -> Int) throws(TemplateError) -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(path: file.path, line: firstLine - 1 + error.context.lineNumber, message: Self.describe(error.error))
+            throw TemplateError(path: file.path, line: lines(firstLine - 1 + error.context.lineNumber), message: Self.describe(error.error))
         } catch {
             throw TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
         }
@@ -163,22 +170,41 @@ public struct TemplateSet: Sendable {
 
 /// Templates parsed so far in a run, shared by every copy of the set.
 private final class ParsedTemplates: Sendable {
+    struct Compiled {
+        let pieces: [MustacheTemplate]
+        let runs: [String: String]
+        let library: MustacheLibrary
+    }
+
     private struct State {
-        var pieces: [String: [MustacheTemplate]] = [:]
+        var compiled: [String: (pieces: [MustacheTemplate], runs: [String: String])] = [:]
         var library = MustacheLibrary()
     }
 
     private let state = Mutex(State())
 
-    func pieces(of file: TemplateFile, in set: TemplateSet) throws(TemplateError) -> ([MustacheTemplate], MustacheLibrary) {
-        try state.withLock { (state: inout State) throws(TemplateError) -> ([MustacheTemplate], MustacheLibrary) in
-            if let known = state.pieces[file.name] { return (known, state.library) }
+    func compiled(_ file: TemplateFile, in set: TemplateSet) throws(TemplateError) -> Compiled {
+        try state.withLock { (state: inout State) throws(TemplateError) -> Compiled in
+            if let known = state.compiled[file.name] {
+                return Compiled(pieces: known.pieces, runs: known.runs, library: state.library)
+            }
             for partial in set.partials(reachedFrom: file.name) where state.library.getTemplate(named: partial.name) == nil {
                 state.library.register(try set.parsePartial(partial), named: partial.name)
             }
-            let parsed = try set.parsePieces(file)
-            state.pieces[file.name] = parsed
-            return (parsed, state.library)
+            let compiled = try set.compile(file)
+            state.compiled[file.name] = compiled
+            return Compiled(pieces: compiled.pieces, runs: compiled.runs, library: state.library)
         }
+    }
+}
+
+/// The root of a render: the compacted template's text runs, then the values it was given.
+private struct CompactedContext: MustacheParent {
+    let runs: [String: String]
+    let values: any MustacheParent
+
+    func child(named name: String) -> Any? {
+        if name.hasPrefix(TemplateCompaction.placeholderPrefix), let run = runs[name] { return run }
+        return values.child(named: name)
     }
 }

@@ -98,7 +98,7 @@ struct Generate: ParsableCommand {
         let batch = try GuideBatch(paths: guides, explicitConfig: options.configPath)
         var configurations: [String: GenConfiguration] = [:]
         var fillers: [String: GuideFiller] = [:]
-        var changed = 0
+        var work: [BatchRun.Work] = []
         for job in batch.jobs {
             let configuration: GenConfiguration
             if let known = configurations[job.configPath] {
@@ -115,21 +115,27 @@ struct Generate: ParsableCommand {
             } else {
                 filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(templatesKey.isEmpty ? nil : templatesKey)))
             }
-            let original = try Workspace.readBytes(job.guidePath)
-            let filled: FilledGuide
-            do {
-                filled = try filler.fill(original, configuration: configuration)
+            do throws(FillError) {
+                try filler.renderSamples(for: configuration)
             } catch {
-                throw GenFailure(error, path: job.guidePath)
+                throw GenFailure(error, path: job.configPath)
             }
             fillers[templatesKey] = filler
-            guard filled.bytes != original else { continue }
-            changed += 1
-            if check {
-                print(UnifiedDiff.make(old: original, new: filled.bytes, path: job.guidePath), terminator: "")
-            } else {
-                try AtomicFile.replace(job.guidePath, with: filled.bytes)
-                print("\(job.guidePath): updated")
+            work.append(BatchRun.Work(guidePath: job.guidePath, configuration: configuration, templatesKey: templatesKey))
+        }
+        let outcomes = BatchRun(work: work, fillers: fillers, check: check).run()
+        var changed = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .current: break
+            case .updated(let path):
+                changed += 1
+                print("\(path): updated")
+            case .outOfDate(let diff):
+                changed += 1
+                print(diff, terminator: "")
+            case .failed(let failure):
+                throw failure
             }
         }
         let count = batch.jobs.count

@@ -13,6 +13,7 @@ struct GuideBatch {
 
     init(paths: [String], explicitConfig: String?) throws(GenFailure) {
         var jobs: [Job] = []
+        var configurations: [String: String] = [:]
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -21,7 +22,15 @@ struct GuideBatch {
             let guides = isDirectory.boolValue ? Self.markdownFiles(in: path) : [path]
             for guide in guides {
                 let configPath: String
-                if let explicitConfig { configPath = explicitConfig } else { configPath = try Self.configuration(for: guide) }
+                let folder = (guide as NSString).deletingLastPathComponent
+                if let explicitConfig {
+                    configPath = explicitConfig
+                } else if let known = configurations[folder] {
+                    configPath = known
+                } else {
+                    configPath = try Self.configuration(for: guide)
+                    configurations[folder] = configPath
+                }
                 jobs.append(Job(guidePath: guide, configPath: configPath))
             }
         }

@@ -39,16 +39,40 @@ enum Workspace {
         }
     }
 
+    /// A file's bytes, read straight into the array the guide is parsed from (no copies).
     static func readBytes(_ path: String) throws(GenFailure) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .file(path, "does not exist")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .file(path, errno == ENOENT ? "does not exist" : "cannot be read: \(String(cString: strerror(errno)))")
         }
-        guard !isDirectory.boolValue else { throw .file(path, "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .file(path, "cannot be read; check its permissions")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .file(path, "cannot be read: \(String(cString: strerror(errno)))") }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw .file(path, "is a folder, not a file") }
+        var bytes: [UInt8] = []
+        var capacity = max(Int(status.st_size), 0) + 1
+        while true {
+            // Read until end of file, growing if the file grew since fstat.
+            var failed = false
+            bytes.reserveCapacity(capacity)
+            let before = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity - before))
+            let read = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                var total = before
+                while total < buffer.count {
+                    let result = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                    if result < 0, errno == EINTR { continue }
+                    if result < 0 { failed = true; return total }
+                    if result == 0 { break }
+                    total += result
+                }
+                return total
+            }
+            guard !failed else { throw .file(path, "cannot be read: \(String(cString: strerror(errno)))") }
+            bytes.removeLast(bytes.count - read)
+            if read < capacity { return bytes }
+            capacity *= 2
         }
-        return Array(data)
     }
 
     /// Replaces `directory` with a folder holding exactly `files`, written beside it first and

@@ -1,0 +1,34 @@
+/// The bytes of generated blocks already built in a run.
+///
+/// A docs site repeats a handful of distinct blocks (a language's sample, in one container
+/// style, with one kind of line break) thousands of times; each is built once.
+public struct FencedBlockCache: Sendable {
+    private struct Key: Hashable {
+        let block: FencedCodeBlock
+        let prefix: [UInt8]
+        let lineBreak: [UInt8]
+    }
+
+    private var blocks: [Key: [UInt8]] = [:]
+
+    public init() {}
+
+    /// `block`'s lines joined with `lineBreak`, every line after the first behind `prefix` (an
+    /// empty line behind the prefix without its trailing blanks).
+    mutating func bytes(of block: FencedCodeBlock, prefix: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
+        let key = Key(block: block, prefix: prefix, lineBreak: lineBreak)
+        if let known = blocks[key] { return known }
+        let blankPrefix = GuideSplicer.trimmingTrailingBlanks(prefix)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(block.code.utf8.count * 11 / 10 + 64)
+        for (index, line) in block.lines.enumerated() {
+            if index > 0 {
+                bytes += lineBreak
+                bytes += line.isEmpty ? blankPrefix : prefix
+            }
+            bytes += line
+        }
+        blocks[key] = bytes
+        return bytes
+    }
+}
