@@ -3,21 +3,24 @@
 /// A docs site repeats a handful of distinct blocks (a language's sample, in one container
 /// style, with one kind of line break) thousands of times; each is built once.
 public struct FencedBlockCache: Sendable {
+    /// The code is not part of the key: hashing a String normalises it, which for a sample of a
+    /// few kilobytes costs more than building its block. A hit is confirmed by comparing the
+    /// code, which is instant for the same string instance (the run's rendered sample).
     private struct Key: Hashable {
-        let block: FencedCodeBlock
+        let info: String
         let prefix: [UInt8]
         let lineBreak: [UInt8]
     }
 
-    private var blocks: [Key: [UInt8]] = [:]
+    private var blocks: [Key: (code: String, bytes: [UInt8])] = [:]
 
     public init() {}
 
     /// `block`'s lines joined with `lineBreak`, every line after the first behind `prefix` (an
     /// empty line behind the prefix without its trailing blanks).
     mutating func bytes(of block: FencedCodeBlock, prefix: [UInt8], lineBreak: [UInt8]) -> [UInt8] {
-        let key = Key(block: block, prefix: prefix, lineBreak: lineBreak)
-        if let known = blocks[key] { return known }
+        let key = Key(info: block.info, prefix: prefix, lineBreak: lineBreak)
+        if let known = blocks[key], known.code == block.code { return known.bytes }
         let blankPrefix = GuideSplicer.trimmingTrailingBlanks(prefix)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(block.code.utf8.count * 11 / 10 + 64)
@@ -28,7 +31,7 @@ public struct FencedBlockCache: Sendable {
             }
             bytes += line
         }
-        blocks[key] = bytes
+        blocks[key] = (block.code, bytes)
         return bytes
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SampleModel
 
 /// Plans the edits that put samples into a group of code sections, touching nothing else.
@@ -52,7 +57,7 @@ public struct GuideSplicer: Sendable {
             case .generated(let generated):
                 let range = source.offset(of: generated.range.start)..<source.lineContentEnd(generated.range.end.line)
                 let replacement = block(section.language)
-                if !source.bytes[range].elementsEqual(replacement) {
+                if !Self.bytes(source.bytes[range], equal: replacement) {
                     edits.append(GuideEdit(range: range, replacement: replacement))
                 }
             case .handWritten:
@@ -80,6 +85,11 @@ public struct GuideSplicer: Sendable {
         return source.bytes[start..<end].map { byte in
             byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
         }
+    }
+
+    private static func bytes(_ slice: ArraySlice<UInt8>, equal other: [UInt8]) -> Bool {
+        guard slice.count == other.count else { return false }
+        return slice.withUnsafeBytes { lhs in other.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0 } }
     }
 
     static func trimmingTrailingBlanks(_ bytes: [UInt8]) -> [UInt8] {
