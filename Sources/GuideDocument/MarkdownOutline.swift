@@ -10,7 +10,13 @@ public struct MarkdownOutline: Sendable {
     /// Parses `source` with cmark-gfm (GFM tables, strikethrough and autolinks on, as the site
     /// renders it), keeping source positions.
     public init(parsing source: SourceText) {
-        let tree = MarkdownTree(parsing: source)
+        self.init(parsing: source.bytes)
+    }
+
+    /// Parses UTF-8 bytes already validated (`SourceText.validate`); cmark-gfm's tree is freed
+    /// before this returns, so a caller can build its line index after the parse's peak.
+    public init(parsing bytes: [UInt8]) {
+        let tree = MarkdownTree(parsing: bytes)
         blocks = withExtendedLifetime(tree) { Self.flatten(tree.document) }
     }
 

@@ -14,7 +14,12 @@ public final class MarkdownTree {
     private let parser: OpaquePointer
 
     /// Parses `source` with source positions and the GFM extensions the site renders.
-    public init(parsing source: SourceText) {
+    public convenience init(parsing source: SourceText) {
+        self.init(parsing: source.bytes)
+    }
+
+    /// Parses UTF-8 bytes already validated (`SourceText.validate`).
+    public init(parsing bytes: [UInt8]) {
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { fatalError("cmark-gfm could not allocate a parser") }
         for name in Self.extensionNames {
@@ -22,7 +27,7 @@ public final class MarkdownTree {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
         }
-        source.bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }

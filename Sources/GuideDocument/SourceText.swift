@@ -18,12 +18,22 @@ public struct SourceText: Sendable {
 
     /// Reads `bytes`, refusing text that is not UTF-8 so no byte is ever reinterpreted.
     public init(_ bytes: [UInt8]) throws(GuideError) {
+        try Self.validate(bytes)
+        self.init(validated: bytes)
+    }
+
+    /// Refuses text that is not UTF-8, naming the line and column of the first bad byte.
+    public static func validate(_ bytes: [UInt8]) throws(GuideError) {
         do {
             _ = try UTF8Span(validating: bytes.span)
         } catch {
             let position = Self.position(ofOffset: error.byteOffsets.lowerBound, in: bytes)
             throw GuideError(position: position, message: "the guide is not valid UTF-8 here; save it as UTF-8")
         }
+    }
+
+    /// Indexes bytes that `validate` accepted.
+    public init(validated bytes: [UInt8]) {
         self.bytes = bytes
         byteOrderMarkLength = Self.hasByteOrderMark(bytes) ? 3 : 0
         lineStarts = Self.lineStarts(of: bytes, from: byteOrderMarkLength)

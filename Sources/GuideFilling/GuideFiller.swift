@@ -21,8 +21,11 @@ public struct GuideFiller: Sendable {
         let source: SourceText
         let groups: [CodeSectionGroup]
         do {
-            source = try SourceText(bytes)
-            groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+            // Validate, parse, then index lines: the line index is not held through cmark's peak.
+            try SourceText.validate(bytes)
+            let outline = MarkdownOutline(parsing: bytes)
+            source = SourceText(validated: bytes)
+            groups = try SectionFinder().groups(in: outline, source: source)
         } catch {
             throw .guide(error)
         }
