@@ -44,11 +44,11 @@ public struct GuideFiller: Sendable {
                 code[language] = try sample(snippet, in: language, model: configuration.model).code
             }
             edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages, blocks: &blocks) { code[$0]! }
+            let inserted = configuration.languages.filter { !group.languages.contains($0) }
             filled.append(FilledGroup(
                 heading: group.heading, line: group.sections[0].start.line, snippet: snippet,
-                languages: group.languages.filter(configuration.languages.contains)
-                    + configuration.languages.filter { !group.languages.contains($0) },
-                inserted: configuration.languages.filter { !group.languages.contains($0) }))
+                languages: group.languages.filter(configuration.languages.contains) + inserted,
+                inserted: inserted))
         }
         return FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
     }
