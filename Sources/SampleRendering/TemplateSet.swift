@@ -91,10 +91,9 @@ public struct TemplateSet: Sendable {
     /// The first line of a template of `language` that names `key`, for locating a missing value.
     func firstMention(of key: String, in language: Language) -> (path: String, line: Int)? {
         let prefix = language.rawValue + "/"
+        let valueKinds: Set<TemplateTag.Kind> = [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen]
         for file in files.values.sorted(by: { $0.name < $1.name }) where file.name.hasPrefix(prefix) {
-            guard case .success(let tags) = TemplateTag.scan(file.text) else { continue }
-            let valueKinds: Set<TemplateTag.Kind> = [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen]
-            if let tag = tags.first(where: { valueKinds.contains($0.kind) && ($0.name == key || $0.name.hasPrefix(key + ".")) }) {
+            if let tag = tags[file.name]?.first(where: { valueKinds.contains($0.kind) && ($0.name == key || $0.name.hasPrefix(key + ".")) }) {
                 return (file.path, tag.line)
             }
         }

@@ -98,6 +98,7 @@ struct Generate: ParsableCommand {
         let batch = try GuideBatch(paths: guides, explicitConfig: options.configPath)
         var configurations: [String: GenConfiguration] = [:]
         var fillers: [String: GuideFiller] = [:]
+        var prepared: Set<String> = []
         var work: [BatchRun.Work] = []
         for job in batch.jobs {
             let configuration: GenConfiguration
@@ -109,18 +110,21 @@ struct Generate: ParsableCommand {
             }
             // One template set, and so one rendering of each sample, per template folder.
             let templatesKey = options.templatesDirectory(for: configuration, configPath: job.configPath) ?? ""
-            var filler: GuideFiller
-            if let known = fillers[templatesKey] {
-                filler = known
-            } else {
-                filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(templatesKey.isEmpty ? nil : templatesKey)))
+            // Samples are rendered once per configuration and template folder, before the workers start.
+            if prepared.insert("\(job.configPath)\n\(templatesKey)").inserted {
+                var filler: GuideFiller
+                if let known = fillers[templatesKey] {
+                    filler = known
+                } else {
+                    filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(templatesKey.isEmpty ? nil : templatesKey)))
+                }
+                do throws(FillError) {
+                    try filler.renderSamples(for: configuration)
+                } catch {
+                    throw GenFailure(error, path: job.configPath)
+                }
+                fillers[templatesKey] = filler
             }
-            do throws(FillError) {
-                try filler.renderSamples(for: configuration)
-            } catch {
-                throw GenFailure(error, path: job.configPath)
-            }
-            fillers[templatesKey] = filler
             work.append(BatchRun.Work(guidePath: job.guidePath, configuration: configuration, templatesKey: templatesKey))
         }
         let outcomes = BatchRun(work: work, fillers: fillers, check: check).run()
