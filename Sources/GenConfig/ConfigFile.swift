@@ -7,31 +7,81 @@ public enum ConfigFile {
     /// The file `gen` looks for, in `.` and then `docs-site/`.
     public static let fileName = "gen.yml"
 
+    /// Reads the file's bytes: UTF-8 (a byte-order mark at the start allowed), refused at the
+    /// line and column of the first byte that is not, so no byte is ever replaced by U+FFFD.
+    public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> GenConfiguration {
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+        } catch {
+            let (line, column) = position(ofOffset: error.byteOffsets.lowerBound, in: bytes)
+            throw ConfigError(source: path, line: line, column: column, message:
+                "this is not UTF-8 (byte 0x\(String(bytes[error.byteOffsets.lowerBound], radix: 16, uppercase: true))); save the file as UTF-8")
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    private static func position(ofOffset offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        // Characters before the bad byte on its line: every byte that does not continue a sequence.
+        let column = bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
+        return (line, column)
+    }
+
     public static func parse(_ text: String, path: String) throws(ConfigError) -> GenConfiguration {
+        // Yams reads each scalar with Foundation's String(bytes:encoding:), which drops a leading
+        // U+FEFF: a value that starts with one would lose it. Every U+FEFF after the file's own
+        // byte-order mark stands in as a code point the file does not use, and is put back.
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
+        var standIn: String?
+        if body.unicodeScalars.contains("\u{FEFF}") {
+            standIn = (0xF0000...0xF00FF).lazy.compactMap(Unicode.Scalar.init).map(String.init)
+                .first { !body.contains($0) }
+            if let standIn { body = Substring(body.replacing("\u{FEFF}", with: standIn)) }
+        }
         let root: Node?
         do {
             // The basic resolver: values are typed by this reader, so Yams need not compile its
             // tag-resolution regular expressions (which costs a docs build milliseconds per run).
-            root = try Yams.compose(yaml: text, .basic)
+            root = try Yams.compose(yaml: String(body), .basic)
         } catch let error as YamlError {
-            throw Self.error(from: error, path: path)
+            throw Self.error(from: error, path: path, text: String(body))
         } catch {
             throw ConfigError(source: path, message: "cannot be read as YAML: \(error)")
         }
         guard let root else { return GenConfiguration() }
-        let reader = ConfigReader(path: path)
+        var reader = ConfigReader(path: path, byteOrderMarkStandIn: standIn)
+        reader.aliasUses = ConfigReader.aliasUses(in: root)
         return try reader.configuration(from: root)
     }
 
-    private static func error(from error: YamlError, path: String) -> ConfigError {
+    private static func error(from error: YamlError, path: String, text: String) -> ConfigError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.localizedCaseInsensitiveContains("nesting level") {
+                // libyaml's own words name a C function; say what is wrong with the file.
+                return ConfigError(source: path, line: mark.line, column: mark.column, message:
+                    "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels")
+            }
+            if problem == "found undefined alias" {
+                return ConfigError(source: path, line: mark.line, column: mark.column, message:
+                    "this alias (*name) names no anchor (&name) given above it")
+            }
             let detail = context.map { "\($0.text), " } ?? ""
             return ConfigError(source: path, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigError(source: path, line: context.mark.line, column: context.mark.column,
-                               message: "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) is given twice")
+            // Yams points at the first of the keys; the one to remove is the repeat.
+            let key = duplicates.first ?? ""
+            let repeated = repeatedKey(key, after: context.mark.line, column: context.mark.column, in: text)
+            return ConfigError(source: path, line: repeated?.line ?? context.mark.line, column: repeated?.column ?? context.mark.column,
+                               message: "the key \"\(key)\" is given twice (first on line \(context.mark.line)); keep one")
         case .reader(let problem, _, _, _):
             return ConfigError(source: path, message: "cannot be read: \(problem)")
         default:
@@ -40,9 +90,30 @@ public enum ConfigFile {
     }
 }
 
+extension ConfigFile {
+    /// The line and column of `key` written again at `column` of a line after `line` (a block
+    /// mapping's repeat), or nil when it cannot be told from the text (a flow mapping).
+    static func repeatedKey(_ key: String, after line: Int, column: Int, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, column >= 1 else { return nil }
+        for index in line..<lines.count {
+            let content = Substring(lines[index].unicodeScalars.dropFirst(column - 1))
+            let indentation = lines[index].unicodeScalars.prefix(column - 1)
+            guard indentation.count == column - 1, indentation.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(spelling) {
+                let rest = content.dropFirst(spelling.count).drop { $0 == " " || $0 == "\t" }
+                if rest.first == ":" { return (index + 1, column) }
+            }
+        }
+        return nil
+    }
+}
+
 /// Walks the YAML nodes of one configuration file.
 struct ConfigReader {
     let path: String
+    /// What stands for U+FEFF in the text Yams read (see `ConfigFile.parse`).
+    var byteOrderMarkStandIn: String? = nil
 
     func configuration(from root: Node) throws(ConfigError) -> GenConfiguration {
         var configuration = GenConfiguration()
@@ -109,7 +180,8 @@ struct ConfigReader {
     private func refreshPolicy(_ node: Node, base: RefreshPolicy) throws(ConfigError) -> RefreshPolicy {
         var policy = base
         let keys = try mapping(node, named: "refresh_policy", keys: [
-            "renew_margin_seconds", "max_renew_fraction", "default_lifetime_seconds", "max_attempts",
+            "renew_margin_seconds", "max_renew_fraction", "default_lifetime_seconds", "refresh_retry_delay_seconds",
+            "max_wait_seconds", "max_attempts",
             "initial_backoff_seconds", "backoff_jitter", "max_retry_after_seconds", "retry_statuses",
         ])
         for (key, value) in keys.ordered {
@@ -117,6 +189,8 @@ struct ConfigReader {
             case "renew_margin_seconds": policy.renewMarginSeconds = try number(value, key: key)
             case "max_renew_fraction": policy.maxRenewFraction = try number(value, key: key)
             case "default_lifetime_seconds": policy.defaultLifetimeSeconds = try number(value, key: key)
+            case "refresh_retry_delay_seconds": policy.refreshRetryDelaySeconds = try number(value, key: key)
+            case "max_wait_seconds": policy.maxWaitSeconds = try number(value, key: key)
             case "max_attempts": policy.retry.maxAttempts = try integer(value, key: key)
             case "initial_backoff_seconds": policy.retry.initialBackoffSeconds = try number(value, key: key)
             case "backoff_jitter": policy.retry.jitterFraction = try number(value, key: key)
@@ -190,7 +264,10 @@ struct ConfigReader {
         var ordered: [(String, Node)] = []
         for (keyNode, value) in pairs {
             let key = try string(keyNode, key: name)
-            if SecretLikeKey.matches(key) { throw failure(at: keyNode, ModelError.secretInConfiguration(key: key).description) }
+            // A known key is never a secret (form_encode_credentials); any other that looks like one is.
+            if !known.contains(key), SecretLikeKey.matches(key) {
+                throw failure(at: keyNode, ModelError.secretInConfiguration(key: key).description)
+            }
             guard known.contains(key) else {
                 throw failure(at: keyNode, "unknown key \"\(key)\" in \(name)" + NearestName.didYouMean(key, among: known))
             }
@@ -203,7 +280,8 @@ struct ConfigReader {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             throw failure(at: node, "\(key) must be a text value")
         }
-        return scalar.string
+        guard let standIn = byteOrderMarkStandIn else { return scalar.string }
+        return scalar.string.replacing(standIn, with: "\u{FEFF}")
     }
 
     private func optionalString(_ node: Node, key: String) throws(ConfigError) -> String? {
@@ -252,7 +330,55 @@ struct ConfigReader {
     }
 
     private func failure(at node: Node, _ message: String) -> ConfigError {
-        ConfigError(source: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message)
+        let line = node.mark?.line ?? 0
+        let column = node.mark?.column ?? 0
+        // A value reached through an alias carries the anchor's place; the mistake is where it is used.
+        if let use = aliasUses[Position(line: line, column: column)] {
+            return ConfigError(source: path, line: use.line, column: use.column, message: message + " (the value of the anchor on line \(line))")
+        }
+        return ConfigError(source: path, line: line, column: column, message: message)
+    }
+
+    struct Position: Hashable {
+        let line: Int
+        let column: Int
+    }
+
+    /// Anchored nodes used through an alias: their place → the place of the alias's key or
+    /// list. Found by their place: Yams resolves an alias to the anchored node itself (without
+    /// its anchor), which starts before the key it is the value of — no other value does.
+    var aliasUses: [Position: Position] = [:]
+
+    static func aliasUses(in root: Node) -> [Position: Position] {
+        var uses: [Position: Position] = [:]
+        var pending = [root]
+        var seen = 0
+        while let node = pending.popLast(), seen < 10_000 {
+            seen += 1
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if let keyMark = key.mark, let valueMark = value.mark,
+                       (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column) {
+                        uses[Position(line: valueMark.line, column: valueMark.column)] = Position(line: keyMark.line, column: keyMark.column)
+                    } else {
+                        pending.append(value)
+                    }
+                }
+            case .sequence(let sequence):
+                for item in sequence {
+                    if let listMark = node.mark, let itemMark = item.mark,
+                       (itemMark.line, itemMark.column) < (listMark.line, listMark.column) {
+                        uses[Position(line: itemMark.line, column: itemMark.column)] = Position(line: listMark.line, column: listMark.column)
+                    } else {
+                        pending.append(item)
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return uses
     }
 
     /// A model-wide refusal, placed at the key it is about when the file has that key.

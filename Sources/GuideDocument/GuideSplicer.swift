@@ -55,8 +55,17 @@ public struct GuideSplicer: Sendable {
                 let end = source.lineContentEnd(section.label!.end.line)
                 edits.append(GuideEdit(range: end..<end, replacement: blankLine + prefix + block(section.language)))
             case .generated(let generated):
-                let range = source.offset(of: generated.range.start)..<source.lineContentEnd(generated.range.end.line)
-                let replacement = block(section.language)
+                // The fence line's own container prefix is written too, in the form the other
+                // lines use, so all of them leave the same indentation (a `>\t` or `>>` spelling
+                // would not); a list marker before the fence stays as it is.
+                var start = source.offset(of: generated.range.start)
+                var replacement = block(section.language)
+                let lineStart = source.lineTextStart(generated.range.start.line)
+                if start > lineStart, source.bytes[lineStart..<start].allSatisfy(Self.isContainerContinuation) {
+                    start = lineStart
+                    replacement = prefix + replacement
+                }
+                let range = start..<source.lineContentEnd(generated.range.end.line)
                 if !Self.bytes(source.bytes[range], equal: replacement) {
                     edits.append(GuideEdit(range: range, replacement: replacement))
                 }
@@ -77,14 +86,76 @@ public struct GuideSplicer: Sendable {
         return edits
     }
 
-    /// The bytes before `column` on `line`, with everything but `>` and whitespace turned into
-    /// spaces: what continuation lines of the same container start with.
+    /// The edit that takes a generated section out of the guide — the inverse of inserting it:
+    /// its block, with the blank lines before it, and its label too when `withLabel` (else the
+    /// label stays, empty, as the Confluence export had it). Nil for a section `gen` did not write.
+    public func removal(of section: CodeSection, withLabel: Bool) -> GuideEdit? {
+        guard case .generated(let block) = section.content else { return nil }
+        let end = source.lineContentEnd(block.range.end.line)
+        if let label = section.label, !withLabel {
+            return GuideEdit(range: source.lineContentEnd(label.end.line)..<end, replacement: [])
+        }
+        let start = section.start
+        let startOffset = source.offset(of: start)
+        // A section that starts after a list marker on its line: the marker stays (an empty item).
+        guard source.bytes[source.lineTextStart(start.line)..<startOffset].allSatisfy(Self.isContainerContinuation) else {
+            return GuideEdit(range: startOffset..<end, replacement: [])
+        }
+        var previous = start.line - 1
+        while previous >= 1, source.lineContent(previous).allSatisfy(Self.isContainerContinuation) { previous -= 1 }
+        guard previous >= 1 else {
+            // Nothing but blank lines before it: the section goes with its line break.
+            let next = block.range.end.line < source.lineCount ? source.lineStart(block.range.end.line + 1) : source.bytes.count
+            return GuideEdit(range: source.lineTextStart(1)..<next, replacement: [])
+        }
+        return GuideEdit(range: source.lineContentEnd(previous)..<end, replacement: [])
+    }
+
+    /// Whether a label reads exactly as `gen` writes the labels it inserts ("Swift code:").
+    public func isInsertedLabel(_ section: CodeSection) -> Bool {
+        guard let label = section.label, label.start.line == label.end.line else { return false }
+        let text = source.bytes[source.offset(of: label.start)..<source.lineContentEnd(label.end.line)]
+        return text.elementsEqual("\(section.language.displayName) code:".utf8)
+    }
+
+    private static func isContainerContinuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+    }
+
+    /// What continuation lines of the container the text at `column` of `line` sits in start
+    /// with, spelled so that cmark-gfm strips exactly the container from them: every `>` as
+    /// `> ` (the marker and the one space it consumes, which the label's line may have written
+    /// as nothing or as part of a tab), then the indentation after it — list markers, blanks,
+    /// the rest of a tab — as spaces. `>Python code:`, `>\tPython code:`, `>>` and `> >` all
+    /// continue with lines whose code cmark-gfm reads back byte for byte.
     func containerPrefix(line: Int, column: Int) -> [UInt8] {
         let start = source.lineTextStart(line)
         let end = min(max(source.offset(of: SourcePosition(line: line, column: column)), start), source.lineContentEnd(line))
-        return source.bytes[start..<end].map { byte in
-            byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " ")
+        return Self.canonicalPrefix(source.bytes[start..<end])
+    }
+
+    static func canonicalPrefix(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var prefix: [UInt8] = []
+        var column = 0              // visual column, tabs to the next multiple of 4, as cmark-gfm counts
+        var indentation = 0         // columns of indentation not written yet
+        var afterMarker = false     // a `>` whose optional space is not consumed yet
+        for byte in bytes {
+            if byte == UInt8(ascii: ">") {
+                prefix += repeatElement(UInt8(ascii: " "), count: indentation)
+                prefix += [UInt8(ascii: ">"), UInt8(ascii: " ")]
+                indentation = 0
+                column += 1
+                afterMarker = true
+                continue
+            }
+            var width = byte == UInt8(ascii: "\t") ? 4 - column % 4 : 1
+            column += width
+            if afterMarker, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { width -= 1 }
+            afterMarker = false
+            indentation += width
         }
+        prefix += repeatElement(UInt8(ascii: " "), count: indentation)
+        return prefix
     }
 
     private static func bytes(_ slice: ArraySlice<UInt8>, equal other: [UInt8]) -> Bool {

@@ -108,6 +108,20 @@ public final class MarkdownTree {
         return count
     }
 
+    /// Every code block of the document in order: its info string and its literal (the code as
+    /// cmark-gfm reads it, with a final line feed), for checking what a reader's parser sees.
+    public func codeBlocks() -> [(info: String, literal: String)] {
+        var blocks: [(info: String, literal: String)] = []
+        var pending = [document]
+        while let node = pending.popLast() {
+            if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
+                blocks.append((cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", Self.literal(of: node)))
+            }
+            pending.append(contentsOf: Self.children(of: node).reversed())
+        }
+        return blocks
+    }
+
     /// A node's literal (text, code, HTML), or "".
     public static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""

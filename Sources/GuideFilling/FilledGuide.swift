@@ -5,16 +5,9 @@ import SampleModel
 public struct FilledGuide: Sendable {
     public let bytes: [UInt8]
     public let groups: [FilledGroup]
-
-    /// One line for the command line: what was filled and where.
-    public func summary(path: String) -> String {
-        let parts = groups.map { group in
-            let place = group.heading.map { "\"\($0)\"" } ?? "line \(group.line)"
-            return "\(group.snippet.rawValue) × \(group.languages.count) under \(place)"
-        }
-        let blocks = groups.reduce(0) { $0 + $1.languages.count }
-        return "\(path): \(blocks) samples in \(groups.count) groups (" + parts.joined(separator: "; ") + ")"
-    }
+    /// Generated samples taken out because the configuration no longer produces them (a
+    /// language dropped from `languages:`, a heading dropped from `groups:`).
+    public var removed: [RemovedSample] = []
 }
 
 /// One group of code sections and the samples it holds now.
@@ -26,4 +19,10 @@ public struct FilledGroup: Sendable, Hashable {
     public let languages: [Language]
     /// Languages whose section did not exist before and was added.
     public let inserted: [Language]
+}
+
+/// A generated sample `gen` removed: its language and the line its section started on.
+public struct RemovedSample: Sendable, Hashable {
+    public let language: Language
+    public let line: Int
 }

@@ -33,11 +33,27 @@ public struct GuideFiller: Sendable {
         var edits: [GuideEdit] = []
         var filled: [FilledGroup] = []
         let snippets = configuration.snippetsByHeading
+        var removed: [RemovedSample] = []
         for group in groups {
-            guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] ?? group.taggedSnippet else {
+            guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] else {
+                // Stale: gen wrote every section of this group, and no rule of groups: maps its
+                // heading any more. The whole group goes, labels included.
+                if group.sections.allSatisfy({ if case .generated = $0.content { true } else { false } }) {
+                    edits += group.sections.compactMap { splicer.removal(of: $0, withLabel: true) }
+                    removed += group.sections.map { RemovedSample(language: $0.language, line: $0.start.line) }
+                    continue
+                }
                 let under = group.heading.map { "under the heading \"\($0)\"" } ?? "before any heading"
                 throw .guide(GuideError(position: group.sections[0].start, message:
                     "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"))
+            }
+            // Stale: a block gen wrote for a language no longer in languages: goes, with its label
+            // when the label reads as gen inserts it.
+            for section in group.sections where !configuration.languages.contains(section.language) {
+                if let removal = splicer.removal(of: section, withLabel: splicer.isInsertedLabel(section)) {
+                    edits.append(removal)
+                    removed.append(RemovedSample(language: section.language, line: section.start.line))
+                }
             }
             var code: [Language: String] = [:]
             for language in configuration.languages {
@@ -50,7 +66,9 @@ public struct GuideFiller: Sendable {
                 languages: group.languages.filter(configuration.languages.contains) + inserted,
                 inserted: inserted))
         }
-        return FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
+        var guide = FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
+        guide.removed = removed
+        return guide
     }
 
     /// Renders every sample `configuration` can need, so later fills only splice.

@@ -17,11 +17,14 @@ public struct ConfluencePage: Sendable {
 
     public func render(_ guide: [UInt8]) throws(GuideError) -> String {
         let source = try SourceText(guide)
+        let emptyLabels = Set(try SampleGroupIndex(source: source).emptyLabels)
         let tree = MarkdownTree(parsing: source)
-        return withExtendedLifetime(tree) { Self.storageFormat(of: tree.document) }
+        return withExtendedLifetime(tree) { Self.storageFormat(of: tree.document, skipping: emptyLabels) }
     }
 
-    private static func storageFormat(of document: OpaquePointer) -> String {
+    /// `skipping`: where the labels that have no sample start; like the site, the page leaves
+    /// them out (a language the guide names but `gen` did not fill).
+    private static func storageFormat(of document: OpaquePointer, skipping emptyLabels: Set<SourcePosition>) -> String {
         var output = ""
         guard let iterator = cmark_iter_new(document) else { return output }
         defer { cmark_iter_free(iterator) }
@@ -30,10 +33,14 @@ public struct ConfluencePage: Sendable {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
+            if entering, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, emptyLabels.contains(MarkdownTree.start(of: node)) {
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                continue
+            }
             if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
                 // Confluence takes the image's URL; its alt text (the children) is skipped.
                 if entering {
-                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    let url = SafeURL.filtered(cmark_node_get_url(node).map { String(cString: $0) } ?? "")
                     output += "<ac:image><ri:url ri:value=\"\(Markup.escape(url))\"/></ac:image>"
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 }
@@ -88,7 +95,7 @@ public struct ConfluencePage: Sendable {
         case CMARK_NODE_STRONG:
             return entering ? "<strong>" : "</strong>"
         case CMARK_NODE_LINK:
-            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let url = SafeURL.filtered(cmark_node_get_url(node).map { String(cString: $0) } ?? "")
             return entering ? "<a href=\"\(Markup.escape(url))\">" : "</a>"
         default:
             return extensionMarkup(for: node, entering: entering)

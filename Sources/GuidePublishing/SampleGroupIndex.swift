@@ -14,6 +14,11 @@ struct SampleGroupIndex {
     let members: [SourcePosition: Member]
     let groups: [CodeSectionGroup]
 
+    /// Where each label with nothing after it starts.
+    var emptyLabels: [SourcePosition] {
+        groups.flatMap(\.sections).compactMap { $0.content == .empty ? $0.label?.start : nil }
+    }
+
     init(source: SourceText) throws(GuideError) {
         groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
         var members: [SourcePosition: Member] = [:]

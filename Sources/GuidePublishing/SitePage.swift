@@ -24,8 +24,9 @@ public struct SitePage: Sendable {
         let index = try SampleGroupIndex(source: source)
         let tree = MarkdownTree(parsing: source)
         return withExtendedLifetime(tree) {
-            let title = Self.rewrite(tree.document, index: index)
-            return page(title: title ?? "Guide", body: tree.html())
+            let rewritten = Self.rewrite(tree.document, index: index)
+            let body = Self.decorate(tree.html(), headingAnchors: rewritten.headingAnchors, calloutTitles: rewritten.calloutTitles)
+            return page(title: rewritten.title ?? "Guide", body: body)
         }
     }
 
@@ -46,8 +47,12 @@ public struct SitePage: Sendable {
             + "\n</head>\n<body>\n<main class=\"guide\">\n" + body + "</main>\n</body>\n</html>\n"
     }
 
-    /// Rewrites the tree in place for the page; returns the first top-level heading's text.
-    private static func rewrite(_ document: OpaquePointer, index: SampleGroupIndex) -> String? {
+    /// Rewrites the tree in place for the page; returns the first top-level heading's text, and
+    /// each heading's anchor and each block quote's callout title, in document order, for
+    /// `decorate`. (Inserting nodes for those instead costs cmark-gfm a walk up to the root each,
+    /// which made 20,000 nested quotes take seconds.)
+    private static func rewrite(_ document: OpaquePointer, index: SampleGroupIndex)
+        -> (title: String?, headingAnchors: [String], calloutTitles: [String]) {
         var headings: [OpaquePointer] = []
         var quotes: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
@@ -59,6 +64,9 @@ public struct SitePage: Sendable {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                // No javascript:, vbscript: or data: (but images) address reaches the page.
+                if let url = cmark_node_get_url(node), !SafeURL.isSafe(String(cString: url)) { cmark_node_set_url(node, "") }
             default: break
             }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_CODE_BLOCK,
@@ -72,26 +80,75 @@ public struct SitePage: Sendable {
         for node in rawHTML { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
 
         let title = headings.first { cmark_node_get_heading_level($0) == 1 }.map(MarkdownTree.plainText(of:))
-        var anchors = HeadingAnchors()
-        for heading in headings {
+        // The panels' ids (and the tabs' ids site.js derives from them) are the page's own.
+        var reserved: Set<String> = []
+        for group in members.keys {
+            reserved.insert("samples-\(group + 1)")
+            for language in Language.allCases {
+                reserved.insert("samples-\(group + 1)-\(language.rawValue)")
+                reserved.insert("samples-\(group + 1)-\(language.rawValue)-tab")
+            }
+        }
+        var anchors = HeadingAnchors(reserved: reserved)
+        let headingAnchors = headings.map { heading in
             let id = Markup.escape(anchors.anchor(for: MarkdownTree.plainText(of: heading)))
-            insert("<a class=\"anchor\" id=\"\(id)\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>",
-                   type: CMARK_NODE_HTML_INLINE, asFirstChildOf: heading)
+            return "<a class=\"anchor\" id=\"\(id)\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
         }
-        for quote in quotes {
-            let title = calloutTitle(MarkdownTree.plainText(ofBlock: quote))
-            insert("<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">\(title)</p>", type: CMARK_NODE_HTML_BLOCK, before: quote)
-            insert("</aside>", type: CMARK_NODE_HTML_BLOCK, after: quote)
-        }
+        let securityNotes = quotesAboutCredentials(document)
+        let calloutTitles = quotes.map { securityNotes.contains($0) ? "Security" : "Note" }
         for group in members.keys.sorted() {
             let nodes = members[group]!
-            insert(panels(group: group + 1, nodes: nodes), type: CMARK_NODE_HTML_BLOCK, before: nodes[0].node)
+            // A group of empty labels only (languages not filled) shows nothing, as in Confluence.
+            if nodes.contains(where: { !$0.member.isLabel }) {
+                insert(panels(group: group + 1, nodes: nodes), type: CMARK_NODE_HTML_BLOCK, before: nodes[0].node)
+            }
             for (node, _) in nodes {
                 cmark_node_unlink(node)
                 cmark_node_free(node)
             }
         }
-        return title
+        return (title, headingAnchors, calloutTitles)
+    }
+
+    /// cmark-gfm's HTML with each heading's anchor after its opening tag and each block quote
+    /// inside a callout: `<aside class="callout" role="note"><p class="callout-title">…</p>`
+    /// before `<blockquote>`, `</aside>` after `</blockquote>`. One pass: every `<hN>` and
+    /// `<blockquote>` in it is cmark-gfm's own, in document order (text, code and the panels
+    /// are escaped, the guide's raw HTML is omitted).
+    static func decorate(_ html: String, headingAnchors: [String], calloutTitles: [String]) -> String {
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + calloutTitles.count * 80 + headingAnchors.count * 100)
+        let open = Array("<blockquote>\n".utf8)
+        let close = Array("</blockquote>\n".utf8)
+        var headings = headingAnchors.makeIterator()
+        var titles = calloutTitles.makeIterator()
+        var index = 0
+        func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+            offset + pattern.count <= bytes.count && bytes[offset..<(offset + pattern.count)].elementsEqual(pattern)
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                output.append(bytes[index])
+                index += 1
+                continue
+            }
+            if matches(open, at: index), let title = titles.next() {
+                output += Array("<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">\(title)</p>\n".utf8) + open
+                index += open.count
+            } else if matches(close, at: index) {
+                output += close + Array("</aside>\n".utf8)
+                index += close.count
+            } else if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
+                      bytes[index + 3] == UInt8(ascii: ">"), let anchor = headings.next() {
+                output += bytes[index...(index + 3)] + Array(anchor.utf8)
+                index += 4
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The group's samples, one panel per language in guide order, each with its label.
@@ -113,16 +170,45 @@ public struct SitePage: Sendable {
         return html + "</div>"
     }
 
-    /// The guide's block quotes are its security notes; say so when they are about credentials.
-    private static func calloutTitle(_ text: String) -> String {
-        let lowered = text.lowercased()
-        return ["secret", "credential", "confidential", "password"].contains(where: lowered.contains) ? "Security" : "Note"
+    /// The guide's block quotes are its security notes; these are about credentials: some
+    /// paragraph, heading or code block inside them mentions one. One pass over the tree, each
+    /// quote told by its innermost quote, so nesting costs nothing extra (20,000 levels deep).
+    private static func quotesAboutCredentials(_ document: OpaquePointer) -> Set<OpaquePointer> {
+        var found: Set<OpaquePointer> = []
+        guard let iterator = cmark_iter_new(document) else { return found }
+        defer { cmark_iter_free(iterator) }
+        var open: [(quote: OpaquePointer, mentions: Bool)] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            switch (cmark_node_get_type(node), event) {
+            case (CMARK_NODE_BLOCK_QUOTE, CMARK_EVENT_ENTER):
+                open.append((node, false))
+            case (CMARK_NODE_BLOCK_QUOTE, CMARK_EVENT_EXIT):
+                let closed = open.removeLast()
+                if closed.mentions {
+                    found.insert(closed.quote)
+                    if !open.isEmpty { open[open.count - 1].mentions = true }
+                }
+            case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_ENTER), (CMARK_NODE_HEADING, CMARK_EVENT_ENTER):
+                if !open.isEmpty, !open[open.count - 1].mentions, mentionsCredentials(MarkdownTree.plainText(of: node)) {
+                    open[open.count - 1].mentions = true
+                }
+            case (CMARK_NODE_CODE_BLOCK, _):
+                if !open.isEmpty, !open[open.count - 1].mentions, mentionsCredentials(MarkdownTree.literal(of: node)) {
+                    open[open.count - 1].mentions = true
+                }
+            default:
+                break
+            }
+        }
+        return found
     }
 
-    private static func insert(_ html: String, type: cmark_node_type, asFirstChildOf parent: OpaquePointer) {
-        let node = cmark_node_new(type)!
-        cmark_node_set_literal(node, html)
-        cmark_node_prepend_child(parent, node)
+    private static func mentionsCredentials(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["secret", "credential", "confidential", "password"].contains(where: lowered.contains)
     }
 
     private static func insert(_ html: String, type: cmark_node_type, before sibling: OpaquePointer) {
@@ -131,9 +217,4 @@ public struct SitePage: Sendable {
         cmark_node_insert_before(sibling, node)
     }
 
-    private static func insert(_ html: String, type: cmark_node_type, after sibling: OpaquePointer) {
-        let node = cmark_node_new(type)!
-        cmark_node_set_literal(node, html)
-        cmark_node_insert_after(sibling, node)
-    }
 }

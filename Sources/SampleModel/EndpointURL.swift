@@ -17,17 +17,14 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         // Scalars, not Characters: a combining mark after "/" must not hide the "/" from the parse.
         let afterScheme = text.unicodeScalars[schemeEnd.upperBound...]
+        guard !afterScheme.contains("\n"), !afterScheme.contains("\r") else {
+            throw .invalidURL(text, reason: "it contains a line break")
+        }
         let authority = Substring(afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
         guard !authority.contains("@") else {
             throw .invalidURL(text, reason: "it carries credentials; samples read them from the environment")
         }
-        let host = Self.host(of: authority)
-        guard !host.isEmpty, host.allSatisfy(Self.isHostCharacter) else {
-            throw .invalidURL(text, reason: "its host \"\(host)\" is empty or not a host name")
-        }
-        guard !afterScheme.contains("\n"), !afterScheme.contains("\r") else {
-            throw .invalidURL(text, reason: "it contains a line break")
-        }
+        let host = try Self.host(of: authority, in: text)
         switch scheme {
         case "https":
             break
@@ -37,6 +34,10 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             throw .insecureURL(text)
         default:
             throw .invalidURL(text, reason: "its scheme \"\(scheme)\" is not https")
+        }
+        let rest = String(afterScheme.dropFirst(authority.unicodeScalars.count))
+        if let key = Self.secretQueryKey(in: rest) {
+            throw .invalidURL(text, reason: "its query carries \"\(key)\", which looks like a secret; samples read credentials from the environment")
         }
         self.text = text
         self.scheme = scheme
@@ -57,15 +58,113 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         try container.encode(text)
     }
 
-    private static func host(of authority: Substring) -> String {
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            return String(authority[authority.index(after: authority.startIndex)..<close])
+    /// The host of `authority` (`host`, `host:port`, `[v6]`, `[v6]:port`), checked whole: a
+    /// host name of letters, digits and `-` in dot-separated labels, an IPv4 address, or an
+    /// IPv6 address in brackets; then nothing but an optional `:port`, 1 to 65535.
+    private static func host(of authority: Substring, in text: String) throws(ModelError) -> String {
+        let host: Substring
+        let afterHost: Substring
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else {
+                throw .invalidURL(text, reason: "its IPv6 host is not closed with ]")
+            }
+            host = authority[authority.index(after: authority.startIndex)..<close]
+            afterHost = authority[authority.index(after: close)...]
+            guard isIPv6(host) else { throw .invalidURL(text, reason: "its host [\(host)] is not an IPv6 address") }
+        } else {
+            host = authority.prefix { $0 != ":" }
+            afterHost = authority[host.endIndex...]
+            guard !host.isEmpty else { throw .invalidURL(text, reason: "its host is empty") }
+            guard isHostName(host) else { throw .invalidURL(text, reason: "its host \"\(host)\" is not a host name") }
         }
-        return String(authority.prefix { $0 != ":" })
+        if !afterHost.isEmpty {
+            guard afterHost.first == ":" else {
+                throw .invalidURL(text, reason: "\"\(afterHost)\" follows its host; only :port may")
+            }
+            let port = afterHost.dropFirst()
+            guard !port.isEmpty else { throw .invalidURL(text, reason: "its port is empty; write the port or leave out the colon") }
+            guard port.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw .invalidURL(text, reason: "its port \"\(port)\" is not a number" + (port.contains(":") ? " (it has two ports?)" : ""))
+            }
+            guard let number = Int(port.prefix(6)), port.count <= 5, (1...65535).contains(number) else {
+                throw .invalidURL(text, reason: "its port \(port) is not between 1 and 65535")
+            }
+        }
+        return String(host)
     }
 
-    private static func isHostCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || "-._:%".contains(character)
+    /// Dot-separated labels of letters, digits, `-` and `_`, none empty (a final dot allowed),
+    /// none starting or ending with `-`; all-numeric labels must make an IPv4 address.
+    private static func isHostName(_ host: Substring) -> Bool {
+        var labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.count > 1, labels.last == "" { labels.removeLast() }
+        guard labels.allSatisfy({ label in
+            !label.isEmpty && label.first != "-" && label.last != "-"
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        }) else { return false }
+        if labels.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            return labels.count == 4 && labels.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
+        }
+        // A name whose last label is all digits is neither a name nor an address (1.2.3.x is).
+        return !(labels.last!.allSatisfy { $0.isASCII && $0.isNumber })
+    }
+
+    /// An IPv6 address as RFC 4291 writes it: up to eight groups of 1–4 hex digits, one `::`
+    /// at most, optionally ending in an IPv4 address, optionally a zone (`%25eth0`).
+    static func isIPv6(_ text: Substring) -> Bool {
+        var address = text
+        if let percent = text.firstIndex(of: "%") {
+            let zone = text[text.index(after: percent)...]
+            guard zone.hasPrefix("25"), zone.count > 2,
+                  zone.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~".contains($0)) }) else { return false }
+            address = text[..<percent]
+        }
+        guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
+        let halves = address.split(separator: "::", omittingEmptySubsequences: false)
+        guard halves.count <= 2 else { return false }
+        var groups = 0
+        for (index, half) in halves.enumerated() where !half.isEmpty {
+            var parts = half.split(separator: ":", omittingEmptySubsequences: false)
+            if let last = parts.last, last.contains(".") {
+                guard index == halves.count - 1, isHostName(last), last.split(separator: ".").count == 4,
+                      last.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+                parts.removeLast()
+                groups += 2
+            }
+            guard parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) }) else { return false }
+            groups += parts.count
+        }
+        return halves.count == 2 ? groups <= 7 : groups == 8
+    }
+
+    /// The first query key of `rest` (what follows the authority) that looks like a secret.
+    static func secretQueryKey(in rest: String) -> String? {
+        guard let questionMark = rest.firstIndex(of: "?") else { return nil }
+        var query = rest[rest.index(after: questionMark)...]
+        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
+        for field in query.split(whereSeparator: { $0 == "&" || $0 == ";" }) {
+            let rawKey = field.prefix { $0 != "=" }
+            let key = percentDecoded(String(rawKey).replacing("+", with: " "))
+            if SecretLikeKey.matches(key) { return key }
+        }
+        return nil
+    }
+
+    private static func percentDecoded(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+               let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isLoopback(_ host: String) -> Bool {

@@ -12,6 +12,8 @@ public struct EnvironmentVariableName: Codable, Sendable, Hashable, CustomString
         else {
             throw .invalidEnvironmentVariableName(name)
         }
+        // The shell sets `_` itself (to the last argument), so a program never sees the user's value.
+        guard name != "_" else { throw .reservedEnvironmentVariableName(name) }
         self.name = name
     }
 

@@ -3,6 +3,7 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidURL(String, reason: String)
     case insecureURL(String)
     case invalidEnvironmentVariableName(String)
+    case reservedEnvironmentVariableName(String)
     case sameCredentialVariable(String)
     case invalidParameterName(String, reason: String)
     case secretInConfiguration(key: String)
@@ -18,6 +19,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
             "\"\(url)\" uses plain http; use https (plain http is allowed for loopback hosts only, for local testing)"
         case .invalidEnvironmentVariableName(let name):
             "\"\(name)\" is not an environment variable name; use letters, digits and _ (not starting with a digit)"
+        case .reservedEnvironmentVariableName(let name):
+            "\"\(name)\" cannot carry a credential: the shell sets it itself for every program it runs; choose another name"
         case .sameCredentialVariable(let name):
             "the client ID and the client secret are both read from \(name); give them different variables"
         case .invalidParameterName(let name, let reason):

@@ -39,12 +39,27 @@ struct TemplateCompaction {
             pending = nil
             pendingLines = 0
         }
+        // Lines inside a tag that spans several (a multi-line comment) belong to that tag.
+        var insideTags = Set<Int>()
+        switch TemplateTag.scan(template) {
+        case .success(let tags):
+            for tag in tags {
+                let lastLine = tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }
+                if lastLine > tag.line { insideTags.formUnion(tag.line...lastLine) }
+            }
+        case .failure:
+            // Not compacted: the check reports the unclosed tag.
+            self.text = template
+            self.runs = [:]
+            self.originalLines = Array(1...(bytes.count { $0 == UInt8(ascii: "\n") } + 1))
+            return
+        }
         var lineStart = 0
         var line = 1
         while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
             // Only whole lines, each with its line break; the text after the last one stays as is.
             let content = bytes[lineStart..<newline]
-            if Self.isTagFree(content) {
+            if Self.isTagFree(content), !insideTags.contains(line) {
                 if pending == nil { pending = lineStart..<newline; pendingStart = line } else { pending = pending!.lowerBound..<newline }
                 pendingLines += 1
             } else {

@@ -18,8 +18,40 @@ public struct TemplateSet: Sendable {
         for file in files.sorted(by: { $0.name < $1.name }) {
             tags[file.name] = try Self.check(file, partials: byName)
         }
+        try Self.checkPartialCycles(tags: tags, files: byName)
         self.files = byName
         self.tags = tags
+    }
+
+    /// Refuses a partial that includes itself, directly or through others: Mustache would
+    /// recurse until the stack runs out. Reported at the tag that closes the cycle.
+    private static func checkPartialCycles(tags: [String: [TemplateTag]], files: [String: TemplateFile]) throws(TemplateError) {
+        var done: Set<String> = []
+        for root in tags.keys.sorted() where !done.contains(root) {
+            // Depth-first, iteratively: (file, index of the next tag to follow).
+            var path: [(name: String, next: Int)] = [(root, 0)]
+            var onPath: Set<String> = [root]
+            while let (name, next) = path.last {
+                let fileTags = tags[name] ?? []
+                guard let offset = fileTags[next...].firstIndex(where: { ($0.kind == .partial || $0.kind == .parent) && files[$0.name] != nil }) else {
+                    path.removeLast()
+                    onPath.remove(name)
+                    done.insert(name)
+                    continue
+                }
+                path[path.count - 1].next = offset + 1
+                let tag = fileTags[offset]
+                if onPath.contains(tag.name) {
+                    let cycle = Array(path.map(\.name).drop(while: { $0 != tag.name })) + [tag.name]
+                    throw TemplateError(path: files[name]?.path ?? name, line: tag.line, message:
+                        "the partial \"\(tag.name)\" includes itself (\(cycle.joined(separator: " → "))); Mustache would recurse forever, so break the cycle")
+                }
+                if !done.contains(tag.name) {
+                    path.append((tag.name, 0))
+                    onPath.insert(tag.name)
+                }
+            }
+        }
     }
 
     /// Renders a template (not a partial) with `context` (a `MustacheParent`).
@@ -115,6 +147,12 @@ public struct TemplateSet: Sendable {
         }
         var open: [TemplateTag] = []
         for tag in tags {
+            if [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen].contains(tag.kind), tag.name.contains(".") {
+                let shown = tag.kind == .variable ? "{{\(tag.name)}}" : String(decoding: Array(file.text.utf8)[tag.range], as: UTF8.self)
+                throw TemplateError(path: file.path, line: tag.line, message: tag.name == "."
+                    ? "\(shown) names a value the model does not provide; name the value itself, like {{scope}} (the values are listed in Templates/README.md)"
+                    : "\(shown) names a value the model does not provide (values have no parts to pick with a dot); the values are listed in Templates/README.md")
+            }
             switch tag.kind {
             case .sectionOpen, .invertedSectionOpen, .parent, .block:
                 open.append(tag)

@@ -47,7 +47,15 @@ import TestSupport
             for group in groups {
                 for section in group.sections {
                     if case .generated(let block) = section.content {
-                        generated.insert(source.offset(of: block.range.start)..<source.lineContentEnd(block.range.end.line))
+                        // The block, from its fence or from the start of its line when only
+                        // container marks (`>`, blanks) come before the fence.
+                        let start = source.offset(of: block.range.start)
+                        let end = source.lineContentEnd(block.range.end.line)
+                        generated.insert(start..<end)
+                        let lineStart = source.lineTextStart(block.range.start.line)
+                        if source.bytes[lineStart..<start].allSatisfy({ $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                            generated.insert(lineStart..<end)
+                        }
                     }
                 }
             }

@@ -6,7 +6,9 @@ Usage: python3 site_browser_test.py SITE_DIR OUTPUT_DIR GOLDEN_DIR
 Serves copies of SITE_DIR from 127.0.0.1 on a free port and checks the tabs, the page-wide
 language choice and its persistence, the keyboard pattern, the Copy buttons (against the golden
 samples), HTML escaping, the console, that no request leaves loopback, heading anchors, the page
-without highlight.js and without JavaScript, and the phone layout. Prints one line per check
+without highlight.js and without JavaScript, the phone layout, and that links with script-running
+addresses (javascript:, vbscript:, data:, however spelled) are dropped: it builds that page itself
+with `gen site` ($GEN, else the gen beside the test bundle). Prints one line per check
 ("ok - ..." / "not ok - ..."), saves screenshots into OUTPUT_DIR, exits 1 if any check fails.
 """
 import base64
@@ -482,6 +484,93 @@ def test_storage_blocked(driver, logs, base, port):
         driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
 
 
+# Links whose address would run script, in the spellings that get past a naive check; each
+# stores a marker if it runs. `gen site` must leave them going nowhere (issue 10, item 15).
+HOSTILE_LINKS = [
+    ("xss-plain", "[xss-plain](javascript:localStorage.setItem('xss','plain'))"),
+    ("xss-case", "[xss-case](JaVaScRiPt:localStorage.setItem('xss','case'))"),
+    ("xss-entity", "[xss-entity](&#106;avascript&#58;localStorage.setItem('xss','entity'))"),
+    ("xss-tab", "[xss-tab](<java\tscript:localStorage.setItem('xss','tab')>)"),
+    ("xss-space", "[xss-space](&#32;javascript:localStorage.setItem('xss','space'))"),
+    ("javascript:localStorage.setItem('xss','autolink')", "<javascript:localStorage.setItem('xss','autolink')>"),
+    ("xss-data", "[xss-data](data:text/html,<script>opener.localStorage.setItem('xss','data')</script>)"),
+    ("xss-vbscript", "[xss-vbscript](vbscript:msgbox(1))"),
+]
+
+
+def find_gen():
+    """The gen binary: $GEN, else beside the test bundle that started this script."""
+    if os.environ.get("GEN"):
+        return os.environ["GEN"]
+    try:
+        parent = os.readlink(f"/proc/{os.getppid()}/exe")
+    except OSError:
+        return None
+    candidate = os.path.join(os.path.dirname(parent), "gen")
+    return candidate if os.access(candidate, os.X_OK) else None
+
+
+def build_hostile_site(target):
+    """`gen site` on the real guide with HOSTILE_LINKS appended; returns False if it cannot."""
+    gen = find_gen()
+    if not check(gen is not None, "the gen binary is found ($GEN or beside the test bundle)"):
+        return False
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+    source = tempfile.mkdtemp(prefix="site-browser-hostile-")
+    try:
+        shutil.copy(os.path.join(repo, "docs-site", "gen.yml"), source)
+        shutil.copytree(os.path.join(repo, "docs-site", "assets"), os.path.join(source, "assets"))
+        with open(os.path.join(repo, "docs-site", "guide.md"), encoding="utf-8") as file:
+            guide = file.read()
+        guide += "\n## Links to refuse\n\n" + "\n\n".join(link for _, link in HOSTILE_LINKS) + "\n"
+        with open(os.path.join(source, "guide.md"), "w", encoding="utf-8") as file:
+            file.write(guide)
+        import subprocess
+        result = subprocess.run([gen, "site", "--config", os.path.join(source, "gen.yml"),
+                                 "--templates", os.path.join(repo, "Templates"), "--out", target],
+                                capture_output=True, text=True, timeout=120)
+        return check(result.returncode == 0, "gen site builds the page with hostile links", result.stderr.strip())
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
+
+
+@phase("script-running links are dropped")
+def test_hostile_links(driver, logs, base, port):
+    url = base + "xss/index.html"
+    driver.get(url)
+    driver.execute_script("localStorage.clear();")
+    driver.get(url)
+    hrefs = driver.execute_script("""
+        return Array.from(document.querySelectorAll('a[href], img[src]'))
+          .map(a => a.getAttribute('href') ?? a.getAttribute('src'));""")
+    bad = [h for h in hrefs if re.sub(r"[\x00-\x20]", "", h).lower().startswith(("javascript:", "vbscript:", "data:text"))]
+    check(not bad, "no link on the page has a javascript:, vbscript: or data:text address", str(bad))
+    for text, _ in HOSTILE_LINKS:
+        driver.get(url)
+        driver.execute_script("localStorage.removeItem('xss');")
+        links = [a for a in driver.find_elements(By.TAG_NAME, "a") if a.text.strip() == text]
+        if not check(len(links) == 1, f"the link {text!r} is on the page (as text that goes nowhere)"):
+            continue
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", links[0])
+        links[0].click()
+        time.sleep(0.3)
+        try:
+            alert = driver.switch_to.alert
+            alert.dismiss()
+            check(False, f"clicking {text!r} opens no dialog")
+        except Exception:  # noqa: BLE001 - no alert is the expected case
+            pass
+        if len(driver.window_handles) > 1:
+            for handle in driver.window_handles[1:]:
+                driver.switch_to.window(handle)
+                driver.close()
+            driver.switch_to.window(driver.window_handles[0])
+        driver.get(url)
+        marker = driver.execute_script("return localStorage.getItem('xss');")
+        check(marker is None, f"clicking {text!r} runs no script", f"localStorage xss = {marker!r}")
+    logs.take()
+
+
 @phase("the page without JavaScript")
 def test_without_javascript(base, port, golden_dir):
     driver = make_driver(javascript=False)
@@ -537,6 +626,8 @@ def main():
         with open(index, "w", encoding="utf-8") as file:
             file.write(HIGHLIGHT_TAGS.sub("", html))
 
+        hostile = build_hostile_site(os.path.join(root, "xss"))
+
         server = serve(root)
         port = server.server_address[1]
         base = f"http://127.0.0.1:{port}/"
@@ -551,6 +642,8 @@ def main():
                                      "highlight files missing but referenced (only their 404s logged)",
                                      allowed=("highlight.min.js", "highlight.css"))
         test_storage_blocked(driver, logs, base, port)
+        if hostile:
+            test_hostile_links(driver, logs, base, port)
         driver.quit()
         driver = None
         test_without_javascript(base, port, golden_dir)

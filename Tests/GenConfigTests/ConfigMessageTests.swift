@@ -1,0 +1,53 @@
+import GenConfig
+import Testing
+
+/// YAML mistakes as one line in the user's words, at the place to fix (issue 10, smaller items).
+@Suite struct ConfigMessageTests {
+    func failure(_ yaml: String) -> ConfigError? {
+        do {
+            _ = try ConfigFile.parse(yaml, path: "gen.yml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test(arguments: [
+        "guide: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n",
+        "guide: " + String(repeating: "{a: ", count: 2000) + "1" + String(repeating: "}", count: 2000) + "\n",
+        String(repeating: "- ", count: 3000) + "x\n",
+    ])
+    func tooDeepANestingSaysSoWithoutLibyamlsWords(_ yaml: String) throws {
+        let error = try #require(failure(yaml))
+        #expect(error.message == "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels", "\(error)")
+        #expect(!error.description.contains("yaml_") && error.line >= 1)
+    }
+
+    @Test(arguments: [
+        ("# c\ntoken_request:\n  scope: a\n  timeout_seconds: 3\n  scope: b\n", 5, 3, "scope", 3),
+        ("# c\nguide: a\n\nguide: b\n", 4, 1, "guide", 2),
+        ("groups:\n  A: token-request\n  \"A\": token-refresh\n", 3, 3, "A", 2),
+        ("refresh_policy:\n  max_attempts: 2\n  max_attempts: 3\n", 3, 3, "max_attempts", 2),
+    ])
+    func aRepeatedKeyIsReportedWhereItIsRepeated(_ yaml: String, _ line: Int, _ column: Int, _ key: String, _ first: Int) throws {
+        let error = try #require(failure(yaml))
+        #expect(error == ConfigError(source: "gen.yml", line: line, column: column, message:
+            "the key \"\(key)\" is given twice (first on line \(first)); keep one"))
+    }
+
+    @Test func aValueReachedThroughAnAliasIsReportedWhereTheAliasIsUsed() throws {
+        let error = try #require(failure("languages: &l [python]\n\n\ngroups: *l\n"))
+        #expect(error.line == 4 && error.column == 1, "\(error)")
+        #expect(error.message.hasPrefix("groups must map a heading to a snippet"))
+        let other = try #require(failure("api_url: &u https://a.example.com\ntoken_request:\n  timeout_seconds: *u\n"))
+        #expect(other.line == 3 && other.column == 3, "\(other)")
+        let items = try #require(failure("guide: &g guide.md\nlanguages: [python, *g]\n"))
+        #expect(items.line == 2 && items.column == 12, "\(items)")
+        #expect(items.message.hasSuffix("(the value of the anchor on line 1)"), "\(items)")
+    }
+
+    @Test func anUndefinedAliasIsSaidPlainly() throws {
+        let error = try #require(failure("guide: g.md\n\ngroups: *nothing\n"))
+        #expect(error == ConfigError(source: "gen.yml", line: 3, column: 9, message: "this alias (*name) names no anchor (&name) given above it"))
+    }
+}
