@@ -36,6 +36,11 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Token request timeout in seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    func validate() throws {
+        try PathArgument.check(configPath, "--config")
+        try PathArgument.check(templatesDirectory, "--templates")
+    }
+
     var overrides: ModelOverrides {
         ModelOverrides(
             tokenURL: tokenURL, apiURL: apiURL, scope: scope, clientAuthentication: clientAuthentication,
@@ -55,6 +60,7 @@ struct ConfigurationOptions: ParsableArguments {
             if requireFile { throw error }
         }
         if let path { configuration = try Workspace.loadConfiguration(path) }
+        try Self.checkPaths(configuration, configPath: path)
         do {
             configuration.model = try overrides.applied(to: configuration.model)
         } catch {
@@ -66,12 +72,24 @@ struct ConfigurationOptions: ParsableArguments {
     /// The configuration at `configPath` with the command line's values applied.
     func load(configPath: String) throws(GenFailure) -> GenConfiguration {
         var configuration = try Workspace.loadConfiguration(configPath)
+        try Self.checkPaths(configuration, configPath: configPath)
         do {
             configuration.model = try overrides.applied(to: configuration.model)
         } catch {
             throw GenFailure(error.description)
         }
         return configuration
+    }
+
+    /// gen.yml's paths, like the command line's, are never empty.
+    private static func checkPaths(_ configuration: GenConfiguration, configPath: String?) throws(GenFailure) {
+        let file = configPath ?? ConfigFile.fileName
+        if configuration.guidePath.allSatisfy(\.isWhitespace) {
+            throw .file(file, "guide: is empty; name the guide's file (the default is guide.md)")
+        }
+        if let templates = configuration.templatesPath, templates.allSatisfy(\.isWhitespace) {
+            throw .file(file, "templates: is empty; name a template folder, or leave the key out for the built-in templates")
+        }
     }
 
     /// The template folder: --templates, else gen.yml's `templates:`, else the built-in set.

@@ -14,8 +14,15 @@ struct Confluence: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.", valueName: "dir"))
     var out: String?
+
+    @Flag(help: "Write into the output folder even if gen did not write it.")
+    var force = false
+
+    func validate() throws {
+        try PathArgument.check(out, "--out")
+    }
 
     static let fileName = "guide.confluence.xml"
 
@@ -23,7 +30,9 @@ struct Confluence: ParsableCommand {
         try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
             let xml = try guide.render { bytes throws(GuideError) in try ConfluencePage().render(bytes) }
+            try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
             try Workspace.createDirectory(guide.siteDirectory)
+            try OutputFolder.mark(guide.siteDirectory)
             let path = "\(guide.siteDirectory)/\(Self.fileName)"
             try AtomicFile.write(path, Array(xml.utf8))
             print("\(path): written")

@@ -18,4 +18,11 @@ struct Gen: ParsableCommand {
             """,
         subcommands: [Generate.self, Export.self, Site.self, Confluence.self],
         defaultSubcommand: Generate.self)
+
+    /// Signals are set up before anything else runs, so an interrupted write leaves no
+    /// temporary file behind (`PendingFiles`).
+    static func main() {
+        PendingFiles.installSignalHandling()
+        main(nil)
+    }
 }

@@ -55,6 +55,7 @@ struct Generate: ParsableCommand {
         if check, lang != nil || list {
             throw ValidationError("--check checks the guide; it cannot be combined with --lang or --list")
         }
+        for guide in guides { try PathArgument.check(guide, "a guide path") }
     }
 
     func run() throws {
@@ -79,7 +80,8 @@ struct Generate: ParsableCommand {
 
     private func printSamples(_ language: Language) throws(GenFailure) {
         let (configuration, configPath) = try options.load(requireFile: false)
-        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
+        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
+                                                    languages: [language])
         var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
         let snippets = snippet.flatMap(Snippet.init(rawValue:)).map { [$0] } ?? Snippet.allCases
         var output: [String] = []
@@ -116,7 +118,8 @@ struct Generate: ParsableCommand {
                 if let known = fillers[templatesKey] {
                     filler = known
                 } else {
-                    filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(templatesKey.isEmpty ? nil : templatesKey)))
+                    filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(
+                        templatesKey.isEmpty ? nil : templatesKey, languages: configuration.languages)))
                 }
                 do throws(FillError) {
                     try filler.renderSamples(for: configuration)
@@ -128,30 +131,62 @@ struct Generate: ParsableCommand {
             work.append(BatchRun.Work(guidePath: job.guidePath, configuration: configuration, templatesKey: templatesKey))
         }
         let outcomes = BatchRun(work: work, fillers: fillers, check: check).run()
+        try report(outcomes, count: batch.jobs.count)
+    }
+
+    /// All or nothing: when any guide fails, every failure is printed and no guide is written;
+    /// otherwise every changed guide is renamed into place and named.
+    private func report(_ outcomes: [BatchRun.Outcome], count: Int) throws(GenFailure) {
+        var failures: [GenFailure] = []
+        var prepared: [PreparedFile] = []
         var changed = 0
         for outcome in outcomes {
-            switch outcome {
+            if let warning = outcome.warning { printError(warning) }
+            switch outcome.result {
             case .current: break
-            case .updated(let path):
-                changed += 1
-                print("\(path): updated")
+            case .prepared(let file): prepared.append(file)
             case .outOfDate(let diff):
                 changed += 1
                 print(diff, terminator: "")
-            case .failed(let failure):
-                throw failure
+            case .failed(let failure): failures.append(failure)
             }
         }
-        let count = batch.jobs.count
-        if check, changed > 0 {
-            throw GenFailure("\(changed) of \(count) guides out of date; run gen to regenerate them")
+        let guides = FillSummary.count(count, "guide")
+        guard failures.isEmpty else {
+            for file in prepared { file.discard() }
+            if failures.count == 1, count == 1 { throw failures[0] }
+            for failure in failures { printError(failure.description) }
+            let outOfDate = changed > 0 ? "; \(changed) out of date" : ""
+            throw GenFailure(check ? "error: \(failures.count) of \(guides) failed the check\(outOfDate)"
+                                   : "error: \(failures.count) of \(guides) cannot be filled; no guide was written")
         }
-        print(check ? "\(count) guides up to date" : "\(count) guides: \(changed) updated, \(count - changed) already up to date")
+        if check {
+            if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
+            print(count == 1 ? "1 guide up to date" : "\(guides) up to date")
+            return
+        }
+        for (index, file) in prepared.enumerated() {
+            do throws(GenFailure) {
+                try file.commit()
+            } catch {
+                for rest in prepared[(index + 1)...] { rest.discard() }
+                let written = index == 0 ? "no guide was written"
+                    : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
+                throw GenFailure("\(error.description) (\(written))")
+            }
+            print("\(file.path): updated")
+        }
+        print("\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     private func regenerateConfiguredGuide() throws(GenFailure) {
         let (configuration, configPath) = try options.load(requireFile: true)
-        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
+        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
+                                                    languages: configuration.languages)
         let guidePath = Workspace.resolve(configuration.guidePath, relativeTo: configPath!)
         let original = try Workspace.readBytes(guidePath)
         var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
@@ -161,19 +196,22 @@ struct Generate: ParsableCommand {
         } catch {
             throw GenFailure(error, path: guidePath)
         }
+        let coverage = GroupCoverage(filled: filled, configuration: configuration, path: guidePath)
         if check {
             guard filled.bytes == original else {
                 print(UnifiedDiff.make(old: original, new: filled.bytes, path: guidePath), terminator: "")
                 throw GenFailure("\(guidePath): out of date; run gen to regenerate it")
             }
+            if let failure = coverage.checkFailure { throw failure }
             print("\(guidePath): up to date")
             return
         }
+        if let warning = coverage.warning { printError(warning) }
         if filled.bytes != original {
             try AtomicFile.replace(guidePath, with: filled.bytes)
-            print(filled.summary(path: guidePath) + ", updated")
+            print(FillSummary.line(filled, path: guidePath) + ", updated")
         } else {
-            print(filled.summary(path: guidePath) + ", already up to date")
+            print(FillSummary.line(filled, path: guidePath) + ", already up to date")
         }
     }
 }

@@ -14,13 +14,15 @@ struct GuideBatch {
     init(paths: [String], explicitConfig: String?) throws(GenFailure) {
         var jobs: [Job] = []
         var configurations: [String: String] = [:]
+        // One guide given twice (the same path, another spelling, a symbolic link) is filled once.
+        var seen: Set<String> = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .file(path, "does not exist")
             }
             let guides = isDirectory.boolValue ? Self.markdownFiles(in: path) : [path]
-            for guide in guides {
+            for guide in guides where seen.insert(Self.identity(of: guide)).inserted {
                 let configPath: String
                 let folder = (guide as NSString).deletingLastPathComponent
                 if let explicitConfig {
@@ -35,6 +37,13 @@ struct GuideBatch {
             }
         }
         self.jobs = jobs
+    }
+
+    /// The file a path names, whatever its spelling: symbolic links resolved.
+    private static func identity(of path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// The nearest gen.yml in the guide's folder or a folder above it.

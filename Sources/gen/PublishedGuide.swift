@@ -23,7 +23,8 @@ struct PublishedGuide {
 
     static func load(_ options: ConfigurationOptions, out: String?) throws(GenFailure) -> PublishedGuide {
         let (configuration, configPath) = try options.load(requireFile: true)
-        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath))
+        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
+                                                     languages: configuration.languages)
         let guidePath = Workspace.resolve(configuration.guidePath, relativeTo: configPath!)
         var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
         let original = try Workspace.readBytes(guidePath)

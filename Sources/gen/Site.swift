@@ -18,8 +18,15 @@ struct Site: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.", valueName: "dir"))
     var out: String?
+
+    @Flag(help: "Write into the output folder even if gen did not write it.")
+    var force = false
+
+    func validate() throws {
+        try PathArgument.check(out, "--out")
+    }
 
     /// Where Debian's libjs-highlight.js installs the highlighter.
     static let highlighterDirectory = "/usr/share/javascript/highlight.js"
@@ -38,7 +45,9 @@ struct Site: ParsableCommand {
                 for (source, target) in highlighter { files.append((target, try Workspace.readBytes(source))) }
             }
             files.append(("index.html", Array(html.utf8)))
+            try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
             try Workspace.createDirectory("\(guide.siteDirectory)/assets")
+            try OutputFolder.mark(guide.siteDirectory)
             for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
             print("\(guide.siteDirectory)/index.html: written" + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
         }
