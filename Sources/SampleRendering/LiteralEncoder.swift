@@ -42,7 +42,17 @@ func doubleQuotedLiteral(
     meaningful: Set<Unicode.Scalar>,
     escape: (Unicode.Scalar) -> String
 ) -> String {
-    var literal = "\""
+    quotedLiteral(value, quote: "\"", meaningful: meaningful, escape: escape)
+}
+
+/// Builds a literal between `quote`s, as `doubleQuotedLiteral` does.
+func quotedLiteral(
+    _ value: String,
+    quote: Unicode.Scalar,
+    meaningful: Set<Unicode.Scalar>,
+    escape: (Unicode.Scalar) -> String
+) -> String {
+    var literal = String(quote)
     literal.reserveCapacity(value.utf8.count + 2)
     for scalar in value.unicodeScalars {
         if scalar.value >= 0x20, scalar.value < 0x7F, !meaningful.contains(scalar) {
@@ -51,7 +61,7 @@ func doubleQuotedLiteral(
             literal += escape(scalar)
         }
     }
-    literal += "\""
+    literal.unicodeScalars.append(quote)
     return literal
 }
 

@@ -1,12 +1,16 @@
 /// Python 3 `str` literals: `"…"` with `\\`, `\"`, `\n`, `\r`, `\t`, `\xHH`, `\uHHHH` and
-/// `\UHHHHHHHH` escapes.
+/// `\UHHHHHHHH` escapes — or `'…'` when the value holds more `"` than `'`, as black and
+/// `ruff format` choose, so a formatted sample stays as rendered.
 public struct PythonLiteralEncoder: LiteralEncoder {
     public init() {}
 
     public func stringLiteral(_ value: String) -> String {
-        doubleQuotedLiteral(value, meaningful: ["\"", "\\"]) { scalar in
+        let doubleQuotes = value.unicodeScalars.count { $0 == "\"" }
+        let singleQuotes = value.unicodeScalars.count { $0 == "'" }
+        let quote: Unicode.Scalar = doubleQuotes > singleQuotes ? "'" : "\""
+        return quotedLiteral(value, quote: quote, meaningful: [quote, "\\"]) { scalar in
             switch scalar {
-            case "\"": return "\\\""
+            case quote: return "\\" + String(quote)
             case "\\": return "\\\\"
             case "\n": return "\\n"
             case "\r": return "\\r"

@@ -21,18 +21,12 @@ public struct SampleFolder: Sendable, Hashable {
         }
     }
 
-    /// The Swift token manager has no top-level code, so a program can compile it with its own
-    /// entry point; this is the folder's: the usage function the template defines.
-    public static let swiftEntryPoint = "main.swift"
-    public static let swiftEntryPointText = "// The entry point of the token-manager example: TokenManager.swift defines callProtectedAPI().\nawait callProtectedAPI()\n"
-
     public init(language: Language, samples: [RenderedSample], credentials: CredentialSource) {
         self.language = language
         var files: [String: String] = [:]
         for sample in samples {
             files[Self.fileName(of: sample.snippet, in: language)] = sample.fileText
         }
-        if language == .swift { files[Self.swiftEntryPoint] = Self.swiftEntryPointText }
         files["README.md"] = Self.readme(language: language, credentials: credentials)
         self.files = files
     }
@@ -57,7 +51,7 @@ public struct SampleFolder: Sendable, Hashable {
         ]
         case .swift: [
             "swiftc -parse-as-library \(request) -o fetch-token && \(env) ./fetch-token",
-            "swiftc \(manager) \(swiftEntryPoint) -o token-manager && \(env) ./token-manager",
+            "swiftc -parse-as-library \(manager) -o token-manager && \(env) ./token-manager",
         ]
         }
         return """

@@ -28,6 +28,21 @@ import TestSupport
         if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) { Issue.record(Comment(rawValue: mismatch)) }
     }
 
+    /// The variants whose samples differ in shape, not only in values: `client_secret_post` (no Basic
+    /// code) and `max_attempts: 1` (no retry or backoff code).
+    static var variantCases: [(String, Language, Snippet)] {
+        ["post-scope-extras", "no-retries"].flatMap { variant in cases.map { (variant, $0.0, $0.1) } }
+    }
+
+    @Test(arguments: variantCases)
+    func variantSampleMatchesItsGoldenFile(_ variant: String, _ language: Language, _ snippet: Snippet) throws {
+        let model = try #require(SampleSyntaxTests.models.first { $0.0 == variant }?.1)
+        var filler = try Self.filler()
+        let sample = try filler.sample(snippet, in: language, model: model)
+        let path = "\(Self.golden)/variants/\(variant)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"
+        if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) { Issue.record(Comment(rawValue: mismatch)) }
+    }
+
     @Test func filledGuideMatchesItsGoldenFile() throws {
         var filler = try Self.filler()
         let unfilled = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md")))

@@ -25,7 +25,7 @@ import TestSupport
 
     static let tlsOff = [
         "verify=False", "verify = False", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED", "CURLOPT_SSL_VERIFYPEER",
-        "CURLOPT_SSL_VERIFYHOST", "ssl._create_unverified_context", "CERT_NONE", "serverTrust", "URLAuthenticationChallenge",
+        "CURLOPT_SSL_VERIFYHOST", "ssl._create_unverified_context", "CERT_NONE", "serverTrust", "URLCredential(trust", "ServerTrust",
         "check_hostname", "insecure",
     ]
 

@@ -39,18 +39,3 @@ import TestSupport
         #expect(failures.isEmpty, Comment(rawValue: failures.joined(separator: "\n")))
     }
 }
-
-extension SampleSyntaxTests {
-    /// The Swift samples carry a back-port of `URLSession.data(for:)` for Linux before Swift 6;
-    /// this toolchain compiles it out, so it is type-checked here with its condition forced on.
-    @Test func theLinuxBackportOfAsyncURLSessionTypeChecks() throws {
-        let partial = try String(contentsOfFile: RepositoryPaths.path("Templates/swift/_urlsession_backport.mustache"), encoding: .utf8)
-        let body = partial.drop { $0 != "\n" }.dropFirst()
-            .replacingOccurrences(of: "&& !compiler(>=6.0)", with: "&& true")
-        let source = "import Foundation\n#if canImport(FoundationNetworking)\nimport FoundationNetworking\n#endif\n" + body
-        let directory = try RepositoryPaths.scratchDirectory()
-        try Data(source.utf8).write(to: URL(fileURLWithPath: "\(directory)/Backport.swift"))
-        let result = try ProcessResult.run(Interpreters.require("swiftc"), ["-typecheck", "-swift-version", "5", "\(directory)/Backport.swift"])
-        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
-    }
-}

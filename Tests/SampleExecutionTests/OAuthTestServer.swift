@@ -94,6 +94,9 @@ struct TestClient: Codable, Sendable {
         case clientSecret = "client_secret"
     }
 
+    /// The same client presenting another secret, as a misconfigured service would.
+    func withSecret(_ secret: String) -> TestClient { TestClient(clientID: clientID, clientSecret: secret) }
+
     /// The id and secret form-encoded as RFC 6749 §2.3.1 requires before Basic encodes them.
     var formEncoded: [String] {
         [clientID, clientSecret].map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))! }
@@ -108,6 +111,17 @@ struct ClientConfig: Encodable, Sendable {
         enum CodingKeys: String, CodingKey { case status, retryAfter = "retry_after" }
     }
 
+    /// A token-endpoint outage: once `after` tokens were issued, every token request fails
+    /// (503 at once, or after hanging `hangSeconds`) for `duration` seconds (nil: for good).
+    struct Outage: Encodable, Sendable {
+        enum Mode: String, Encodable, Sendable { case unavailable = "503", hang }
+        var after: Int = 1
+        var mode: Mode
+        var duration: Double? = nil
+        var hangSeconds: Double? = nil
+        enum CodingKeys: String, CodingKey { case after, mode, duration, hangSeconds = "hang_seconds" }
+    }
+
     var authMethod: String? = nil
     var lifetime: Double? = nil
     var expiresIn: String? = nil
@@ -118,11 +132,15 @@ struct ClientConfig: Encodable, Sendable {
     var bornRevoked: Bool? = nil
     var errorIn2xx: Bool? = nil
     var refreshToken: Bool? = nil
+    /// The WWW-Authenticate form of a 401 invalid_client: "basic-realm" (RFC 7617, the default), "basic", "bearer".
+    var challenge: String? = nil
+    var outage: Outage? = nil
 
     enum CodingKeys: String, CodingKey {
         case authMethod = "auth_method", lifetime, expiresIn = "expires_in", tokenType = "token_type"
         case tokenDelay = "token_delay", tokenFailures = "token_failures", alwaysFail = "always_fail"
         case bornRevoked = "born_revoked", errorIn2xx = "error_in_2xx", refreshToken = "refresh_token"
+        case challenge, outage
     }
 }
 

@@ -22,6 +22,17 @@ struct SampleRunner: Sendable {
         try run(program(for: .tokenRefresh), environment: Self.credentials(id: client.clientID, secret: client.clientSecret))
     }
 
+    /// PHP's dumps and traces of a manager holding a token, with arguments recorded in traces
+    /// (`zend.exception_ignore_args=0`, PHP's default outside production), ending in an uncaught
+    /// exception (see Tests/Execution/Drivers/php/leak_check.php).
+    func runPHPLeakCheck(_ client: TestClient) throws -> ProcessResult {
+        let script = RepositoryPaths.path("Tests/Execution/Drivers/php/leak_check.php")
+        return try run([try Interpreters.require("php"), "-d", "zend.exception_ignore_args=0",
+                        "-d", "zend.exception_string_param_max_len=1000000", "-d", "display_errors=stderr",
+                        script, samples.folder(.php)],
+                       environment: Self.credentials(id: client.clientID, secret: client.clientSecret))
+    }
+
     /// One driver case against the manager; the steps are the driver's ops (see the drivers).
     func drive(_ client: TestClient, steps: [DriverStep]) async throws -> [StepResult] {
         let server = try await OAuthTestServer.shared.value
@@ -35,6 +46,7 @@ struct SampleRunner: Sendable {
         case .swift: [samples.swiftBinary("driver")]
         }
         let result = try run(driver + [json], environment: ["SAMPLE_DIR": samples.folder(language)])
+        guard !result.timedOut else { throw DriverFailed(language: language, output: "killed after 120 s (hung)\n" + result.stderr) }
         guard result.status == 0, let output = result.stdout.data(using: .utf8),
               let decoded = try? JSONDecoder().decode(DriverOutput.self, from: output) else {
             throw DriverFailed(language: language, output: result.stdout + result.stderr)
@@ -52,9 +64,10 @@ struct SampleRunner: Sendable {
         }
     }
 
-    private func run(_ command: [String], environment: [String: String]) throws -> ProcessResult {
+    /// Runs a sample or driver; one that outlives `timeout` is killed, so a hang fails its test.
+    private func run(_ command: [String], environment: [String: String], timeout: Double = 120) throws -> ProcessResult {
         try ProcessResult.run(command[0], Array(command.dropFirst()), environment: environment,
-                              currentDirectory: samples.folder(language))
+                              currentDirectory: samples.folder(language), timeout: timeout)
     }
 
     private static func credentials(id: String?, secret: String?) -> [String: String] {
@@ -82,6 +95,7 @@ struct DriverStep: Encodable, Sendable {
     static let request = DriverStep(op: "request")
     static let getToken = DriverStep(op: "get_token")
     static let revoke = DriverStep(op: "revoke")
+    static let invalidate = DriverStep(op: "invalidate")
     static func sleep(_ seconds: Double) -> DriverStep { DriverStep(op: "sleep", seconds: seconds) }
     static func concurrentGetToken(_ n: Int) -> DriverStep { DriverStep(op: "concurrent_get_token", n: n) }
     static func repeating(_ count: Int, every interval: Double, _ inner: DriverStep) -> DriverStep {
@@ -117,7 +131,10 @@ struct DriverOutput: Decodable { let results: [StepResult] }
 
 struct StepResult: Decodable, Sendable {
     let op: String
+    /// When the step finished, in seconds since the driver started.
     let t: Double
+    /// How long the step took, in seconds.
+    let elapsed: Double?
     let status: Int?
     let error: String?
     let token: String?

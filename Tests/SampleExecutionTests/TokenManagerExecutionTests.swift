@@ -68,6 +68,15 @@ import TestSupport
         #expect(text.contains("PHP serves one request per process"))
     }
 
+    @Test func phpDumpsAndStackTracesNeverShowTheSecretOrTheToken() async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient()
+        let result = try await SampleRunner.make(.php).runPHPLeakCheck(client)
+        #expect(result.status == 255, "the last failure escapes uncaught: \(result.stderr)")
+        #expect(result.stdout.contains("Object(SensitiveParameterValue)"), "traces record the arguments, redacted")
+        try await Secrets.expectAbsent(from: result, client: client, server: server)
+    }
+
     @Test(arguments: Language.allCases)
     func aRevokedTokenIsReplacedAndTheCallRetriedOnce(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()
@@ -115,6 +124,17 @@ import TestSupport
         #expect(error.contains("503") && error.contains("temporarily_unavailable"), "\(error)")
         #expect(results[0].t < 6, "3 attempts with 1 s and 2 s backoff take about 3 s, not \(results[0].t)")
         #expect(try await tokenRequests(client).count == 3)
+    }
+
+    @Test(arguments: TokenRequestExecutionTests.challengeCases)
+    func aWrongSecretFailsAtOnceWhateverTheChallenge(_ language: Language, _ challenge: String) async throws {
+        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(challenge: challenge))
+        let results = try await SampleRunner.make(language).drive(client.withSecret(client.clientSecret + "-wrong"), steps: [.getToken])
+        let error = try #require(results[0].error)
+        #expect(error.contains("invalid_client") || error.contains("401"), "\(error)")
+        #expect(!error.contains(client.clientSecret))
+        #expect((results[0].elapsed ?? .infinity) < 5, "took \(results[0].elapsed ?? -1) s")
+        #expect(try await tokenRequests(client).map(\.status) == [401], "a 401 is never retried")
     }
 
     @Test(arguments: Language.allCases)

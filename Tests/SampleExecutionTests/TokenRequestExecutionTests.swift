@@ -31,7 +31,10 @@ import TestSupport
     @Test(arguments: Language.allCases)
     func aWrongSecretFailsWithTheServersErrorAndNoSecret(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
-        let client = try await server.createClient()
+        // Authlib's own realm-less challenge, which every URLSession lets through with the body:
+        // with RFC 7617's `Basic realm=…` the Swift sample must cancel the challenge and never
+        // sees the error_description (a401ChallengeFailsAtOnceWithoutRetrying covers that form).
+        let client = try await server.createClient(ClientConfig(challenge: "basic"))
         let wrongSecret = client.clientSecret + "-wrong"
         let result = try await SampleRunner.make(language).runTokenRequest(id: client.clientID, secret: wrongSecret)
         #expect(result.status != 0)
@@ -40,6 +43,31 @@ import TestSupport
         #expect(result.stderr.contains("invalid_client"), "\(result.stderr)")
         #expect(result.stderr.contains(try #require(answer.errorDescription)), "\(result.stderr)")
         #expect(!(result.stdout + result.stderr).contains(wrongSecret))
+        #expect(!(result.stdout + result.stderr).contains(client.clientSecret))
+    }
+
+    static let challenges = ["basic-realm", "basic", "bearer"]
+    static var challengeCases: [(Language, String)] {
+        Language.allCases.flatMap { language in challenges.map { (language, $0) } }
+    }
+
+    /// RFC 6749 §5.2: a client that authenticated with the Authorization header gets 401 and a
+    /// WWW-Authenticate challenge; RFC 7617's Basic challenge carries a realm. No sample may wait
+    /// for someone to answer it, or retry.
+    @Test(arguments: challengeCases)
+    func a401ChallengeFailsAtOnceWithoutRetrying(_ language: Language, _ challenge: String) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient(ClientConfig(challenge: challenge))
+        let runner = try await SampleRunner.make(language)
+        let started = ContinuousClock.now
+        let result = try runner.runTokenRequest(id: client.clientID, secret: client.clientSecret + "-wrong")
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        #expect(!result.timedOut, "the \(language.displayName) sample hung on a 401 with WWW-Authenticate: \(challenge)")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("invalid_client") || result.stderr.contains("401"), "\(result.stderr)")
+        #expect(seconds < 10, "\(seconds) s")
+        let requests = try await server.log(for: client).filter(\.isToken)
+        #expect(requests.map(\.status) == [401], "a 401 is never retried")
         #expect(!(result.stdout + result.stderr).contains(client.clientSecret))
     }
 

@@ -4,7 +4,21 @@ import Testing
 
 @Suite struct LiteralEncoderTests {
     @Test func pythonEscapesQuotesBackslashesAndLineBreaks() {
-        #expect(PythonLiteralEncoder().stringLiteral("a\"b\\c\nd\r\te") == #""a\"b\\c\nd\r\te""#)
+        #expect(PythonLiteralEncoder().stringLiteral("a'b\"c\\d\ne\r\tf") == #""a'b\"c\\d\ne\r\tf""#)
+    }
+
+    /// black and `ruff format` keep double quotes unless single quotes need fewer escapes, so the
+    /// encoder chooses the same way and a formatter leaves the sample as rendered.
+    @Test(arguments: [
+        ("plain", #""plain""#),
+        ("r\"$1\\", #"'r"$1\\'"#),
+        (#"say "hi" it's"#, #"'say "hi" it\'s'"#),
+        (#"it's "x""#, #"'it\'s "x"'"#),
+        (#"'a' "b""#, #""'a' \"b\"""#),
+        ("it's", #""it's""#),
+    ])
+    func pythonQuotesAsFormattersDo(_ value: String, _ literal: String) {
+        #expect(PythonLiteralEncoder().stringLiteral(value) == literal)
     }
 
     @Test func pythonEscapesNonASCIIByCodePoint() {

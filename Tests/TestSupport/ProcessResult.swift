@@ -5,14 +5,18 @@ public struct ProcessResult: Sendable {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+    /// Whether the process was killed because it outlived its time limit.
+    public let timedOut: Bool
 
-    /// Runs `executable` (a path, or a name looked up on PATH) to completion.
+    /// Runs `executable` (a path, or a name looked up on PATH) to completion, or kills it after
+    /// `timeout` seconds, so that a hanging sample fails its test instead of hanging the suite.
     public static func run(
         _ executable: String,
         _ arguments: [String] = [],
         environment: [String: String]? = nil,
         currentDirectory: String? = nil,
-        stdin: String? = nil
+        stdin: String? = nil,
+        timeout: Double = 300
     ) throws -> ProcessResult {
         let process = Process()
         if executable.contains("/") {
@@ -48,11 +52,18 @@ public struct ProcessResult: Sendable {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = input
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
+        let timedOut = exited.wait(timeout: .now() + timeout) == .timedOut
+        if timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+        }
         return ProcessResult(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+            stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self),
+            timedOut: timedOut)
     }
 }

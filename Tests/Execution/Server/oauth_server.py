@@ -71,6 +71,15 @@ CLIENT_DEFAULTS = {
     "born_revoked": False,     # tokens are revoked as soon as issued
     "error_in_2xx": False,     # answer 200 {"error": "server_error", ...}
     "refresh_token": False,    # add a refresh_token to the token response
+    # How a 401 invalid_client answer challenges the client (RFC 6749 §5.2): "basic-realm" is
+    # RFC 7617's form, Basic realm="oauth" (the default, and what hangs a naive URLSession);
+    # "basic" is Authlib's own realm-less form; "bearer" is django-oauth-toolkit's.
+    "challenge": "basic-realm",
+    # An outage of the token endpoint: {"after": N, "mode": "503" | "hang", "duration": s | null,
+    # "hang_seconds": s}. Once N tokens were issued, every token request fails (503 at once, or
+    # after hanging hang_seconds, default 30) for duration seconds from the first failed one
+    # (null: for good); then the endpoint recovers.
+    "outage": None,
 }
 
 
@@ -82,6 +91,8 @@ class Client(ClientMixin):
         self.client_secret = client_secret
         self.config = config
         self.pending_failures = list(config["token_failures"])
+        self.issued = 0             # tokens issued so far
+        self.outage_started = None  # time.monotonic() of the outage's first failed request
 
     def get_client_id(self):
         return self.client_id
@@ -150,6 +161,7 @@ class Store:
         token = Token(token_data["access_token"], oauth_request.client, token_data.get("scope"))
         with self.lock:
             self.tokens[token.access_token] = token
+            oauth_request.client.issued += 1
 
     def get_token(self, access_token):
         with self.lock:
@@ -167,6 +179,18 @@ class Store:
             if client.pending_failures:
                 return client.pending_failures.pop(0)
         return None
+
+    def in_outage(self, client):
+        """Whether the client's configured outage covers a token request arriving now."""
+        outage = client.config["outage"]
+        with self.lock:
+            if not outage or client.issued < outage.get("after", 0):
+                return None
+            now = time.monotonic()
+            if client.outage_started is None:
+                client.outage_started = now
+            duration = outage.get("duration")
+            return outage if duration is None or now - client.outage_started < duration else None
 
     def record(self, client_id, entry):
         with self.lock:
@@ -250,6 +274,13 @@ def intercept_token_request():
     config = g.client.config
     if config["token_delay"]:
         time.sleep(config["token_delay"])
+    outage = store.in_outage(g.client)
+    if outage:
+        if outage.get("mode") == "hang":
+            time.sleep(outage.get("hang_seconds", 30))
+        response = jsonify(error="temporarily_unavailable", error_description="Simulated outage.")
+        response.status_code = 503
+        return response
     failure = store.next_failure(g.client)
     if failure:
         response = jsonify(error="temporarily_unavailable")
@@ -282,10 +313,26 @@ def shape_token_response(response):
     response.set_data(json.dumps(body))
 
 
+CHALLENGES = {
+    "basic-realm": 'Basic realm="oauth", error="invalid_client"',
+    "basic": 'Basic error="invalid_client"',
+    "bearer": 'Bearer error="invalid_client"',
+}
+
+
+def challenge_invalid_client(response):
+    """Answer a failed Basic authentication with the configured WWW-Authenticate challenge."""
+    client = g.get("client")
+    if response.status_code != 401 or not g.get("basic"):
+        return
+    response.headers["WWW-Authenticate"] = CHALLENGES[client.config["challenge"] if client else "basic-realm"]
+
+
 @app.after_request
 def finish_request(response):
     if request.path == TOKEN_PATH:
         shape_token_response(response)
+        challenge_invalid_client(response)
         client = g.get("client")
         store.record(client.client_id if client else None, {
             "kind": "token",

@@ -67,16 +67,18 @@ async function perform(step) {
   }
 }
 
-// One result: the op, the time it finished (seconds since the case started, monotonic), and its
-// outcome, or {"error": message} if it threw.
+// One result: the op, the time it finished (seconds since the case started, monotonic), how long
+// it took (seconds), and its outcome, or {"error": message} if it threw.
 async function run(step) {
+  const began = performance.now();
   let outcome;
   try {
     outcome = await perform(step);
   } catch (err) {
     outcome = { error: messageOf(err) };
   }
-  return { op: step.op, t: (performance.now() - start) / 1000, ...outcome };
+  const finished = performance.now();
+  return { op: step.op, t: (finished - start) / 1000, elapsed: (finished - began) / 1000, ...outcome };
 }
 
 const results = [];

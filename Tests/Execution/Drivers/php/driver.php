@@ -23,11 +23,14 @@ function tokenHash(string $token): string
     return substr(hash('sha256', $token), 0, 12);
 }
 
-/** Runs one step; "t" is when it finished, in seconds since the case started. */
+/** Runs one step; "t" is when it finished, in seconds since the case started; "elapsed" is how long it took. */
 function runStep(array $step, TokenManager $manager, array $case, int $start): array
 {
+    $stepStart = hrtime(true);
     $result = stepResult($step, $manager, $case, $start);
-    $result['t'] = (hrtime(true) - $start) / 1e9;
+    $end = hrtime(true);
+    $result['t'] = ($end - $start) / 1e9;
+    $result['elapsed'] = ($end - $stepStart) / 1e9;
     return $result;
 }
 

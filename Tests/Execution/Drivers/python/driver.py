@@ -2,7 +2,9 @@
 
 Usage: SAMPLE_DIR=<folder with token_manager.py> python3 driver.py '<case JSON>'
 The case is {"client_id", "client_secret", "api_url", "server", "steps": [...]}; prints one
-JSON object {"results": [...]} to stdout. Tokens appear only as short sha256 hashes.
+JSON object {"results": [...]} to stdout; each result has "op", "t" (seconds since the driver
+started, when the step finished) and "elapsed" (seconds the step took). Tokens appear only as
+short sha256 hashes.
 """
 import hashlib
 import json
@@ -45,6 +47,7 @@ def concurrently(n, call):
 def run(step, case, manager):
     op = step["op"]
     result = {"op": op}
+    started = time.monotonic()
     try:
         if op == "request":
             result["status"] = manager.request("GET", case["api_url"]).status_code
@@ -74,7 +77,9 @@ def run(step, case, manager):
             raise ValueError(f"unknown op {op!r}")
     except Exception as exc:
         result["error"] = str(exc)
-    result["t"] = time.monotonic() - START  # when the step finished
+    finished = time.monotonic()
+    result["t"] = finished - START  # when the step finished
+    result["elapsed"] = finished - started  # how long the step took, in seconds
     return result
 
 
@@ -82,6 +87,12 @@ def main():
     case = json.loads(sys.argv[1])
     manager = token_manager.TokenManager(case["client_id"], case["client_secret"])
     results = [run(step, case, manager) for step in case["steps"]]
+    # A background renewal may still be in flight: let it reach the server before exiting, so
+    # the server's log is complete (the sample's timeouts bound it).
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread():
+            thread.join(timeout=10)
+    manager.close()
     json.dump({"results": results}, sys.stdout)
     print()
 

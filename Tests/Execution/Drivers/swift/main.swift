@@ -1,12 +1,21 @@
-// Test driver for the Swift TokenManager sample (SampleGen execution tests). It is compiled
-// together with the exported sample, not loaded at run time:
-//   swiftc -O "$SAMPLE_DIR/TokenManager.swift" Tests/Execution/Drivers/swift/main.swift -o driver
+// Test driver for the Swift TokenManager sample (SampleGen execution tests). TokenManager.swift
+// ends with an @main type, so it is compiled as a module of its own, with that entry point renamed
+// and internal declarations visible to `@testable import`; the sample's text is not edited:
+//   swiftc -Onone -parse-as-library -enable-testing -module-name TokenManagerSample \
+//     -emit-module -emit-module-path "$OUT/TokenManagerSample.swiftmodule" \
+//     -Xfrontend -entry-point-function-name -Xfrontend tokenManagerSampleMain \
+//     -c "$SAMPLE_DIR/TokenManager.swift" -o "$OUT/TokenManagerSample.o"
+//   swiftc -Onone -I "$OUT" Tests/Execution/Drivers/swift/main.swift "$OUT/TokenManagerSample.o" -o "$OUT/driver"
 //   ./driver '<case JSON>'   ->  {"results": [...]} on stdout
+// Every step result has "t" (seconds since start when it finished) and "elapsed" (seconds it took).
 // Tokens are reported as fingerprints only: the first 12 hex digits of FNV-1a 64 (SHA-256 is not
 // in Foundation on Linux). Never prints a token or a secret.
 import Foundation
+
+@testable import TokenManagerSample
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 typealias JSONObject = [String: Any]
@@ -22,9 +31,13 @@ guard let manager = try? TokenManager(clientID: clientID, clientSecret: spec["cl
 }
 
 func fingerprint(_ token: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a 64-bit
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a 64-bit
     for byte in token.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     return String(String(format: "%016llx", hash).prefix(12))
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 func message(_ error: Error) -> String {
@@ -44,6 +57,7 @@ func attempt(_ manager: TokenManager, _ url: URL, getToken: Bool) async -> (Int?
 @MainActor func run(_ step: JSONObject) async -> JSONObject {
     let op = step["op"] as? String ?? ""
     var result: JSONObject = ["op": op]
+    let stepStarted = ContinuousClock.now
     switch op {
     case "request", "get_token":
         let (status, token, error) = await attempt(manager, resourceURL, getToken: op == "get_token")
@@ -64,7 +78,8 @@ func attempt(_ manager: TokenManager, _ url: URL, getToken: Bool) async -> (Int?
     case "sleep":
         try? await Task.sleep(for: .seconds(step["seconds"] as? Double ?? 0))
     case "revoke":
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         let quoted = clientID.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
         var request = URLRequest(url: URL(string: "\(serverURL)/_test/revoke?client_id=\(quoted)")!)
         request.httpMethod = "POST"
@@ -81,8 +96,9 @@ func attempt(_ manager: TokenManager, _ url: URL, getToken: Bool) async -> (Int?
     default:
         result["error"] = "unknown op \(op)"
     }
-    let elapsed = (ContinuousClock.now - started).components // "t": when the step finished
-    result["t"] = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+    let now = ContinuousClock.now
+    result["t"] = seconds(now - started)  // when the step finished
+    result["elapsed"] = seconds(now - stepStarted)  // how long the step took
     return result
 }
 

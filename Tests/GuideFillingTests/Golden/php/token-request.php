@@ -12,7 +12,7 @@ const CLIENT_SECRET_ENV = "CLIENT_SECRET";
 const TIMEOUT_SECONDS = 20;
 
 /** Requests a token and returns the decoded token response; throws RuntimeException on failure. */
-function fetchToken(?string $clientId = null, ?string $clientSecret = null): array
+function fetchToken(?string $clientId = null, #[\SensitiveParameter] ?string $clientSecret = null): array
 {
     $clientId ??= requireEnv(CLIENT_ID_ENV);
     $clientSecret ??= requireEnv(CLIENT_SECRET_ENV);
@@ -30,7 +30,8 @@ function fetchToken(?string $clientId = null, ?string $clientSecret = null): arr
         CURLOPT_POSTFIELDS => http_build_query($form, '', '&', PHP_QUERY_RFC3986),
         CURLOPT_HTTPHEADER => $headers,
         CURLOPT_RETURNTRANSFER => true,
-        CURLOPT_TIMEOUT_MS => (int) (TIMEOUT_SECONDS * 1000),
+        // The whole transfer, connect included; rounded up, as 0 would mean no limit at all.
+        CURLOPT_TIMEOUT_MS => max(1, (int) ceil(TIMEOUT_SECONDS * 1000)),
     ]);
     $body = curl_exec($curl);
     if ($body === false) {

@@ -1,30 +1,37 @@
 """Get an OAuth 2.0 access token with the client-credentials grant (RFC 6749 §4.4).
 
 Run:   CLIENT_ID=... CLIENT_SECRET=... python3 token_request.py
-Needs: pip install requests. Prints the token's type and lifetime, never the token.
+Needs: Python 3.9 or later, pip install requests.
+Prints the token's type and lifetime, never the token.
 """
+
+from __future__ import annotations
+
+import json
 import os
 import sys
+import time
+from typing import Any
 from urllib.parse import quote
 
 import requests
 
 TOKEN_URL = "https://auth.example.com/oauth2/token"
-TIMEOUT_SECONDS = 20
+TIMEOUT_SECONDS = 20  # the whole request, from connect to the last byte
 
 
 class TokenError(Exception):
     """The token request failed; the message never contains a secret or a token."""
 
 
-def _env(name):
+def _env(name: str) -> str:
     value = os.environ.get(name)
     if not value:
         raise TokenError(f"set the {name} environment variable")
     return value
 
 
-def fetch_token(client_id=None, client_secret=None):
+def fetch_token(client_id: str | None = None, client_secret: str | None = None) -> dict[str, Any]:
     """POST the client-credentials grant and return the parsed token response."""
     client_id = _env("CLIENT_ID") if client_id is None else client_id
     client_secret = _env("CLIENT_SECRET") if client_secret is None else client_secret
@@ -35,14 +42,30 @@ def fetch_token(client_id=None, client_secret=None):
     # RFC 6749 §2.3.1: percent-encode the ID and secret before they go into the Basic
     # header. Most samples skip this and fail on secrets containing ":", "%" or "+".
     auth = (quote(client_id, safe=""), quote(client_secret, safe=""))
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    body = bytearray()
     try:
-        response = requests.post(TOKEN_URL, data=form, auth=auth, timeout=TIMEOUT_SECONDS,
-                                 headers={"Accept": "application/json"})
+        # requests' timeout limits each socket operation, not the whole request, so the
+        # body is read byte by byte against the deadline: a dribbling server cannot hold us.
+        with requests.post(
+            TOKEN_URL,
+            data=form,
+            auth=auth,
+            headers={"Accept": "application/json"},
+            timeout=TIMEOUT_SECONDS,
+            stream=True,
+        ) as response:
+            for chunk in response.iter_content(1):
+                body += chunk
+                if time.monotonic() >= deadline:
+                    raise requests.Timeout("the token request timed out")
+    except requests.Timeout:
+        raise TokenError("the token request timed out") from None
     except requests.RequestException as exc:
         raise TokenError(f"token request failed: {exc}") from None
     failed = f"token request failed with HTTP {response.status_code}"
     try:
-        token = response.json()
+        token: object = json.loads(body)
     except ValueError:
         token = None
     if not isinstance(token, dict):

@@ -1,86 +1,92 @@
-// TokenManager gets OAuth 2.0 access tokens with the client-credentials grant (RFC 6749 §4.4),
-// caches them, renews them shortly before they expire, retries transient token-endpoint failures
-// and retries an API call once when the API answers 401. The credentials come from the
-// CLIENT_ID and CLIENT_SECRET environment variables unless passed to init.
+// TokenManager: an OAuth 2.0 client-credentials token manager (RFC 6749 §4.4). It caches the access
+// token, renews it in the background shortly before it expires, shares one token request among
+// concurrent callers and retries an API call once with a new token after a 401.
+// While no token is usable, it retries the token endpoint with backoff.
+// Swift 6.0 or later; on Apple platforms, macOS 13 or iOS 16 or later.
+// Run: swiftc -parse-as-library TokenManager.swift -o token-manager
+//      CLIENT_ID=... CLIENT_SECRET=... ./token-manager
+// The credentials come from those environment variables unless passed to TokenManager.init.
+// In your own program, delete the @main type at the end and share one TokenManager.
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking // URLSession on Linux
-#endif
-#if canImport(FoundationNetworking) && !compiler(>=6.0)
-// Linux before Swift 6 has no async URLSession API: the same call over the completion handler.
-extension URLSession {
-    func data(for request: URLRequest) async throws -> (Data, URLResponse) {
-        try await withCheckedThrowingContinuation { continuation in
-            dataTask(with: request) { data, response, error in
-                if let data, let response {
-                    continuation.resume(returning: (data, response))
-                } else {
-                    continuation.resume(throwing: error ?? URLError(.badServerResponse))
-                }
-            }.resume()
-        }
-    }
-}
-#endif
 
-private let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
-private let apiURL = URL(string: "https://api.example.com/v1/resource")!
-private let clientIDVariable = "CLIENT_ID"
-private let clientSecretVariable = "CLIENT_SECRET"
-private let timeoutSeconds: TimeInterval = 20
-private let renewMarginSeconds: Double = 300 // renew this long before expiry...
-private let maxRenewFraction: Double = 0.5 // ...but at most this fraction of the lifetime
-private let defaultLifetimeSeconds: Double = 600 // when expires_in is missing
-private let maxAttempts = 3 // token-endpoint attempts in all
-private let initialBackoffSeconds: Double = 1 // doubled on each retry
-private let backoffJitter: Double = 0.1 // ± this fraction of random jitter
-private let maxRetryAfterSeconds: Double = 60 // cap on the server's Retry-After
-private let retryStatuses: Set<Int> = [408, 429, 500, 502, 503, 504]
+#if canImport(FoundationNetworking)
+    import FoundationNetworking  // URLSession on Linux
+#endif
 
 /// A failed token request: the HTTP status and the server's `error` and `error_description`
 /// (RFC 6749 §5.2) when it answered. Never carries the secret or a token.
 struct TokenError: Error, CustomStringConvertible {
     let description: String
-    var status: Int? = nil, error: String? = nil, errorDescription: String? = nil
+    var status: Int? = nil
+    var error: String? = nil
+    var errorDescription: String? = nil
+    var retryAfter: Duration? = nil  // the server's Retry-After, capped
 }
 
 actor TokenManager {
+    static let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
+    static let clientIDVariable = "CLIENT_ID"
+    static let clientSecretVariable = "CLIENT_SECRET"
+    static let timeoutSeconds: Double = 20  // one token request, from connect to the last body byte
+    static let renewMarginSeconds: Double = 300  // renew this long before expiry...
+    static let maxRenewFraction: Double = 0.5  // ...but at most this fraction of the lifetime
+    static let defaultLifetimeSeconds: Double = 600  // when the server sends no expires_in
+    static let refreshRetryDelaySeconds: Double = 30  // after a failed renewal, wait this long
+    static let maxWaitSeconds: Double = 60  // the longest a caller waits when no token is usable
+    static let maxAttempts = 3  // token requests in all while no token is usable
+    static let initialBackoffSeconds: Double = 1  // doubled on each retry
+    static let backoffJitter: Double = 0.1  // ± this fraction of random jitter on each delay
+    static let retryStatuses: Set<Int> = [408, 429, 500, 502, 503, 504]
+    static let maxRetryAfterSeconds: Double = 60  // cap on the server's Retry-After
+
     private let session: URLSession
     private let tokenRequest: URLRequest
     private var cached: (token: String, renewAt: ContinuousClock.Instant, expiresAt: ContinuousClock.Instant)?
-    private var inFlight: Task<String, Error>? // the one token request that all callers wait for
+    private var renewal: Task<Void, Never>?  // the one background renewal in flight
+    private var renewalAllowedAt = ContinuousClock.now  // the cool-down after a failed renewal ends here
+    private var waiting: Task<String, any Error>?  // the one request that callers without a usable token share
 
-    init(clientID: String? = nil, clientSecret: String? = nil, session: URLSession = .shared) throws {
-        let id = try clientID ?? environment(clientIDVariable)
-        let secret = try clientSecret ?? environment(clientSecretVariable)
-        var request = URLRequest(url: tokenURL)
+    init(clientID: String? = nil, clientSecret: String? = nil) throws {
+        let id = try clientID ?? Self.environment(Self.clientIDVariable)
+        let secret = try clientSecret ?? Self.environment(Self.clientSecretVariable)
+        var request = URLRequest(url: Self.tokenURL)
         request.httpMethod = "POST"
-        request.timeoutInterval = timeoutSeconds // a property: Linux ignores the initializer's timeout
+        request.timeoutInterval = Self.timeoutSeconds  // only an idle timeout: see post(within:)
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         // RFC 6749 §2.3.1: id and secret are form-encoded BEFORE base64. Most samples skip this,
         // which breaks as soon as a secret contains a character such as ':', '%' or '+'.
-        let credentials = "\(formEncode(id)):\(formEncode(secret))"
-        request.setValue("Basic \(Data(credentials.utf8).base64EncodedString())", forHTTPHeaderField: "Authorization")
-        let form: [(String, String)] = [
-            ("grant_type", "client_credentials"),
-            ("client_id", id),
-        ]
-        request.httpBody = Data(form.map { "\(formEncode($0))=\(formEncode($1))" }.joined(separator: "&").utf8)
+        let credentials = "\(Self.formEncode(id)):\(Self.formEncode(secret))"
+        let basic = Data(credentials.utf8).base64EncodedString()
+        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
+        var form: [(String, String)] = []  // the form fields, in order
+        form.append(("grant_type", "client_credentials"))
+        form.append(("client_id", id))
+        let body = form.map { "\(Self.formEncode($0))=\(Self.formEncode($1))" }.joined(separator: "&")
+        request.httpBody = Data(body.utf8)
         self.tokenRequest = request
-        self.session = session
+        self.session = URLSession(configuration: .ephemeral, delegate: ChallengeCanceller(), delegateQueue: nil)
     }
 
-    /// A valid access token: the cached one until it is due for renewal, else a new one.
+    deinit { session.finishTasksAndInvalidate() }  // a session keeps its delegate until invalidated
+
+    /// Returns the cached token at once while it has not expired, starting a background renewal
+    /// when it is due; a failed renewal never reaches the caller. Without a usable token, waits
+    /// for a new one, at most maxWaitSeconds.
     func token() async throws -> String {
-        if let cached, ContinuousClock.now < cached.renewAt { return cached.token }
-        // Callers arriving while a token request runs wait for it: one request on the wire.
-        let task = inFlight ?? Task { try await renew() }
-        inFlight = task
+        let now = ContinuousClock.now
+        if let cached, now < cached.expiresAt {
+            if now >= cached.renewAt, now >= renewalAllowedAt, renewal == nil {
+                renewal = Task { await renewInBackground() }  // not awaited
+            }
+            return cached.token
+        }
+        let task = waiting ?? Task { try await requestToken() }
+        waiting = task
         return try await task.value
     }
 
-    /// Drops the cached token; with `token`, only if that is still the cached one.
+    /// Drops the cached token; given a token, only if that is still the cached one.
     func invalidate(_ token: String? = nil) {
         if token == nil || token == cached?.token { cached = nil }
     }
@@ -96,129 +102,224 @@ actor TokenManager {
         return try await send(request, bearer: try await self.token())
     }
 
-    /// The body of the shared task. It runs on the actor, after token() has stored the task, and
-    /// clears it before finishing, so nobody can join a request that has already ended.
-    private func renew() async throws -> String {
-        defer { inFlight = nil }
+    /// One attempt that no caller awaits. After a failure the cached token stays in use, and the
+    /// next attempt waits out refreshRetryDelaySeconds, or a longer Retry-After.
+    private func renewInBackground() async {
+        defer { renewal = nil }
         do {
-            let (token, lifetime, start) = try await requestToken()
-            // The margin is capped so that a short-lived token is not renewed on every call.
-            let margin = min(renewMarginSeconds, lifetime * maxRenewFraction)
-            cached = (token, start + .seconds(lifetime - margin), start + .seconds(lifetime))
-            return token
+            _ = try await attempt(within: .seconds(Self.timeoutSeconds))
         } catch {
-            // The renewal failed, but the cached token has not expired yet: keep using it.
-            if let cached, ContinuousClock.now < cached.expiresAt { return cached.token }
-            throw error
+            let retryAfter = (error as? TokenError)?.retryAfter ?? .zero
+            renewalAllowedAt = .now + max(.seconds(Self.refreshRetryDelaySeconds), retryAfter)
         }
     }
 
-    /// POSTs the grant, retrying network errors and `retryStatuses` with backoff. Returns the
-    /// token, its lifetime in seconds and when the successful attempt started.
-    private func requestToken() async throws -> (String, Double, ContinuousClock.Instant) {
-        var attempt = 0
+    /// The request that callers without a usable token share: attempts with backoff, at most
+    /// maxWaitSeconds in all. It runs on the actor after token() stored it and clears it before it
+    /// ends, so nobody can join a request that has already finished.
+    private func requestToken() async throws -> String {
+        defer { waiting = nil }
+        let deadline = ContinuousClock.now + .seconds(Self.maxWaitSeconds)
+        await renewal?.value  // a background renewal under way ends first, within timeoutSeconds
+        if let cached, ContinuousClock.now < cached.expiresAt { return cached.token }
+        var attempts = 0
         while true {
-            attempt += 1
-            let start = ContinuousClock.now // read before sending: the lifetime counts from here
-            let data: Data, response: HTTPURLResponse
+            attempts += 1
             do {
-                (data, response) = try await send(tokenRequest)
-            } catch let error as URLError {
-                guard attempt < maxAttempts else {
-                    let reason = error.code == .timedOut ? "timed out" : error.localizedDescription
-                    throw TokenError(description: "token request failed: \(reason)")
+                return try await attempt(within: min(.seconds(Self.timeoutSeconds), deadline - .now))
+            } catch let error as TokenError {
+                let transient = error.status.map { Self.retryStatuses.contains($0) } ?? true  // nil: no answer
+                guard transient, attempts < Self.maxAttempts else { throw Self.failed(error, attempts: attempts) }
+                let delay = error.retryAfter ?? Self.backoff(attempts)
+                guard ContinuousClock.now + delay < deadline else {
+                    let note = ", no time left to retry within \(Self.maxWaitSeconds) s"
+                    throw Self.failed(error, attempts: attempts, note: note)
                 }
-                try await Task.sleep(for: .seconds(backoff(attempt)))
-                continue
+                try await Task.sleep(for: delay)
             }
-            if retryStatuses.contains(response.statusCode), attempt < maxAttempts {
-                try await Task.sleep(for: .seconds(retryAfter(response) ?? backoff(attempt)))
-                continue
-            }
-            let (token, lifetime) = try parse(data, status: response.statusCode)
-            return (token, lifetime, start)
         }
     }
 
-    private func send(_ request: URLRequest, bearer token: String? = nil) async throws -> (Data, HTTPURLResponse) {
+    /// One token request; stores and returns the token.
+    private func attempt(within timeout: Duration) async throws -> String {
+        let start = ContinuousClock.now  // read before sending: the lifetime counts from here
+        let (data, response) = try await post(within: timeout)
+        let status = response.statusCode
+        let retryAfter = Self.retryAfter(response)
+        guard let answer = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
+            let message = "token request failed with HTTP \(status): the answer is not JSON"
+            throw TokenError(description: message, status: status, retryAfter: retryAfter)
+        }
+        if !(200..<300).contains(status) || answer.error != nil {
+            let details = [answer.error ?? "no error code", answer.errorDescription].compactMap { $0 }
+            throw TokenError(
+                description: "token request failed with HTTP \(status): \(details.joined(separator: ": "))",
+                status: status, error: answer.error, errorDescription: answer.errorDescription,
+                retryAfter: retryAfter)
+        }
+        guard let token = answer.accessToken, !token.isEmpty else {
+            throw TokenError(description: "the token response has no access_token", status: status)
+        }
+        guard answer.tokenType?.lowercased() == "bearer" else {
+            let tokenType = answer.tokenType ?? "missing"
+            throw TokenError(description: "the token_type is \(tokenType), not bearer", status: status)
+        }
+        // A refresh_token, if any, is ignored (RFC 6749 §4.4.3): renewing means running the grant.
+        let lifetime = answer.expiresIn.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? Self.defaultLifetimeSeconds
+        // The margin is capped so that a short-lived token is not renewed on every call.
+        let margin = min(Self.renewMarginSeconds, lifetime * Self.maxRenewFraction)
+        cached = (token, start + .seconds(lifetime - margin), start + .seconds(lifetime))
+        renewalAllowedAt = .now
+        return token
+    }
+
+    /// POSTs the grant, bounded as a whole by `timeout`: URLRequest.timeoutInterval only limits the
+    /// wait for the next byte, so a server that trickles its answer could hold it for ever.
+    private func post(within timeout: Duration) async throws -> (Data, HTTPURLResponse) {
+        let deadline = ContinuousClock.now + timeout
+        var timer: Task<Void, any Error>?
+        defer { timer?.cancel() }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: tokenRequest) { data, response, error in
+                    if let response, error == nil {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: error ?? URLError(.badServerResponse))
+                    }
+                }
+                task.resume()
+                // The deadline cancels the URLSessionTask itself: cancelling a Swift Task that awaits
+                // URLSession.data(for:) can deadlock on Linux when the answer arrives at that moment.
+                timer = Task {
+                    try await Task.sleep(until: deadline)
+                    task.cancel()
+                }
+            }
+        } catch let error as URLError where error.code == .timedOut || (error.code == .cancelled && .now >= deadline) {
+            throw TokenError(description: "token request timed out after \(timeout)")
+        } catch let error as URLError where error.code == .cancelled || error.code == .userCancelledAuthentication {
+            // ChallengeCanceller stopped a 401 with `WWW-Authenticate: Basic`: the server refused the
+            // client's credentials (RFC 6749 §5.2). URLSession gives no access to that answer's body.
+            let message =
+                "token request failed with HTTP 401: invalid_client (the server refused the client"
+                + " credentials; its error body is unavailable because URLSession stopped at the Basic challenge)"
+            throw TokenError(description: message, status: 401, error: "invalid_client")
+        } catch let error as URLError {
+            throw TokenError(description: "token request failed: \(error.localizedDescription)")
+        }
+        guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return (data, response)
+    }
+
+    private func send(_ request: URLRequest, bearer token: String) async throws -> (Data, HTTPURLResponse) {
         var request = request
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         let (data, response) = try await session.data(for: request)
         guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         return (data, response)
     }
+
+    /// A token response (RFC 6749 §5.1) or an error response (§5.2); absent fields are nil.
+    private struct TokenResponse: Decodable {
+        let accessToken: String?
+        let tokenType: String?
+        let expiresIn: Double?  // seconds; only RECOMMENDED
+        let error: String?
+        let errorDescription: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case accessToken = "access_token"
+            case tokenType = "token_type"
+            case expiresIn = "expires_in"
+            case error
+            case errorDescription = "error_description"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let json = try decoder.container(keyedBy: CodingKeys.self)
+            accessToken = try? json.decode(String.self, forKey: .accessToken)
+            tokenType = try? json.decode(String.self, forKey: .tokenType)
+            // Some servers send expires_in as a string.
+            expiresIn =
+                (try? json.decode(Double.self, forKey: .expiresIn))
+                ?? (try? json.decode(String.self, forKey: .expiresIn)).flatMap { Double($0) }
+            error = try? json.decode(String.self, forKey: .error)
+            errorDescription = try? json.decode(String.self, forKey: .errorDescription)
+        }
+    }
+
+    /// Cancels every HTTP authentication challenge. Without this, URLSession on Linux never
+    /// completes a 401 that carries `WWW-Authenticate: Basic realm="..."`.
+    private final class ChallengeCanceller: NSObject, URLSessionTaskDelegate {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+            completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+        ) {
+            completionHandler(.cancelAuthenticationChallenge, nil)
+        }
+    }
+
+    /// The last attempt's error, saying how many attempts were made.
+    private static func failed(_ error: TokenError, attempts: Int, note: String = "") -> TokenError {
+        guard attempts > 1 || !note.isEmpty else { return error }
+        let description = "\(error.description) (\(attempts) attempt\(attempts > 1 ? "s" : "")\(note))"
+        return TokenError(
+            description: description, status: error.status, error: error.error,
+            errorDescription: error.errorDescription, retryAfter: error.retryAfter)
+    }
+
+    /// Delay before retry `attempt` (1, 2, …): exponential backoff with random jitter.
+    private static func backoff(_ attempt: Int) -> Duration {
+        let jitter = 1 + Double.random(in: -backoffJitter...backoffJitter)
+        return .seconds(initialBackoffSeconds * pow(2, Double(attempt - 1)) * jitter)
+    }
+
+    /// The server's Retry-After, in seconds or as an HTTP-date (RFC 9110 §10.2.3), capped.
+    private static func retryAfter(_ response: HTTPURLResponse) -> Duration? {
+        guard let value = response.value(forHTTPHeaderField: "Retry-After") else { return nil }
+        let httpDate = DateFormatter()
+        httpDate.locale = Locale(identifier: "en_US_POSIX")
+        httpDate.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let seconds = UInt(value).map(Double.init) ?? httpDate.date(from: value)?.timeIntervalSinceNow else {
+            return nil
+        }
+        return .seconds(min(max(seconds, 0), maxRetryAfterSeconds))
+    }
+
+    private static func environment(_ name: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw TokenError(description: "set the \(name) environment variable")
+        }
+        return value
+    }
+
+    /// Percent-encodes every byte except RFC 3986 unreserved characters (space becomes %20).
+    private static func formEncode(_ value: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        return value.utf8.map { byte in
+            unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }.joined()
+    }
 }
 
-/// Checks a token response (RFC 6749 §5.1, §5.2); returns the token and its lifetime in seconds.
-private func parse(_ data: Data, status: Int) throws -> (String, Double) {
-    guard let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-        throw TokenError(description: "token request failed with HTTP \(status): the answer is not JSON",
-                         status: status)
-    }
-    if !(200..<300).contains(status) || json["error"] != nil {
-        let error = json["error"] as? String, about = json["error_description"] as? String
-        let details = [error ?? "no error code", about].compactMap { $0 }.joined(separator: ": ")
-        throw TokenError(description: "token request failed with HTTP \(status): \(details)",
-                         status: status, error: error, errorDescription: about)
-    }
-    guard let token = json["access_token"] as? String, !token.isEmpty else {
-        throw TokenError(description: "the token response has no access_token", status: status)
-    }
-    let tokenType = json["token_type"] as? String ?? "(none)"
-    guard tokenType.lowercased() == "bearer" else {
-        throw TokenError(description: "expected a bearer token, got token_type \(tokenType)", status: status)
-    }
-    // expires_in (whole seconds) is only RECOMMENDED, and some servers send it as a string.
-    // A refresh_token is ignored: a new token comes from the same grant (RFC 6749 §4.4.3).
-    let expiresIn = json["expires_in"] as? Int ?? Int(json["expires_in"] as? String ?? "")
-    return (token, expiresIn.flatMap { $0 > 0 ? Double($0) : nil } ?? defaultLifetimeSeconds)
-}
+/// Usage: one authorised API call.
+@main
+struct TokenManagerExample {
+    static let apiURL = URL(string: "https://api.example.com/v1/resource")!
 
-/// Delay before retry `attempt` (1, 2, …): exponential backoff with random jitter.
-private func backoff(_ attempt: Int) -> Double {
-    initialBackoffSeconds * pow(2, Double(attempt - 1)) * (1 + .random(in: -backoffJitter...backoffJitter))
-}
-
-/// The server's Retry-After, in seconds or as an HTTP-date (RFC 9110 §10.2.3), capped.
-private func retryAfter(_ response: HTTPURLResponse) -> Double? {
-    guard let value = response.value(forHTTPHeaderField: "Retry-After") else { return nil }
-    let httpDate = DateFormatter()
-    httpDate.locale = Locale(identifier: "en_US_POSIX")
-    httpDate.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-    guard let seconds = UInt(value).map(Double.init) ?? httpDate.date(from: value)?.timeIntervalSinceNow else {
-        return nil
-    }
-    return min(max(seconds, 0), maxRetryAfterSeconds)
-}
-
-private func environment(_ name: String) throws -> String {
-    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-        throw TokenError(description: "set the \(name) environment variable")
-    }
-    return value
-}
-
-/// Percent-encodes every byte except RFC 3986 unreserved characters (space becomes %20).
-private func formEncode(_ value: String) -> String {
-    let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-    return value.utf8.map { byte in
-        unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
-    }.joined()
-}
-
-// Usage: one authorised API call. Call it from your program's entry point, e.g. a main.swift
-// containing `await callProtectedAPI()`, built with `swiftc TokenManager.swift main.swift`.
-func callProtectedAPI() async {
-    do {
-        let manager = try TokenManager() // create once, share it: it is safe to use concurrently
-        var request = URLRequest(url: apiURL)
-        request.timeoutInterval = timeoutSeconds
-        let (_, response) = try await manager.data(for: request)
-        print("GET \(apiURL.absoluteString) -> HTTP \(response.statusCode)")
-        if !(200..<300).contains(response.statusCode) { exit(1) }
-    } catch {
-        let message = (error as? TokenError)?.description ?? error.localizedDescription
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        exit(1)
+    static func main() async {
+        do {
+            let manager = try TokenManager()  // create once, share it: it is safe to use concurrently
+            let (_, response) = try await manager.data(for: URLRequest(url: apiURL))
+            print("GET \(apiURL.absoluteString) -> HTTP \(response.statusCode)")
+            if !(200..<300).contains(response.statusCode) { exit(1) }
+        } catch {
+            let message = (error as? TokenError)?.description ?? error.localizedDescription
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            exit(1)
+        }
     }
 }

@@ -1,0 +1,290 @@
+// TokenManager: an OAuth 2.0 client-credentials token manager (RFC 6749 §4.4). It caches the access
+// token, renews it in the background shortly before it expires, shares one token request among
+// concurrent callers and retries an API call once with a new token after a 401.
+// Swift 6.0 or later; on Apple platforms, macOS 13 or iOS 16 or later.
+// Run: swiftc -parse-as-library TokenManager.swift -o token-manager
+//      CLIENT_ID=... CLIENT_SECRET=... ./token-manager
+// The credentials come from those environment variables unless passed to TokenManager.init.
+// In your own program, delete the @main type at the end and share one TokenManager.
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking  // URLSession on Linux
+#endif
+
+/// A failed token request: the HTTP status and the server's `error` and `error_description`
+/// (RFC 6749 §5.2) when it answered. Never carries the secret or a token.
+struct TokenError: Error, CustomStringConvertible {
+    let description: String
+    var status: Int? = nil
+    var error: String? = nil
+    var errorDescription: String? = nil
+    var retryAfter: Duration? = nil  // the server's Retry-After, capped
+}
+
+actor TokenManager {
+    static let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
+    static let clientIDVariable = "CLIENT_ID"
+    static let clientSecretVariable = "CLIENT_SECRET"
+    static let timeoutSeconds: Double = 0.5  // one token request, from connect to the last body byte
+    static let renewMarginSeconds: Double = 300  // renew this long before expiry...
+    static let maxRenewFraction: Double = 0.5  // ...but at most this fraction of the lifetime
+    static let defaultLifetimeSeconds: Double = 600  // when the server sends no expires_in
+    static let refreshRetryDelaySeconds: Double = 30  // after a failed renewal, wait this long
+    static let maxWaitSeconds: Double = 60  // the longest a caller waits when no token is usable
+    static let maxRetryAfterSeconds: Double = 60  // cap on the server's Retry-After
+
+    private let session: URLSession
+    private let tokenRequest: URLRequest
+    private var cached: (token: String, renewAt: ContinuousClock.Instant, expiresAt: ContinuousClock.Instant)?
+    private var renewal: Task<Void, Never>?  // the one background renewal in flight
+    private var renewalAllowedAt = ContinuousClock.now  // the cool-down after a failed renewal ends here
+    private var waiting: Task<String, any Error>?  // the one request that callers without a usable token share
+
+    init(clientID: String? = nil, clientSecret: String? = nil) throws {
+        let id = try clientID ?? Self.environment(Self.clientIDVariable)
+        let secret = try clientSecret ?? Self.environment(Self.clientSecretVariable)
+        var request = URLRequest(url: Self.tokenURL)
+        request.httpMethod = "POST"
+        request.timeoutInterval = Self.timeoutSeconds  // only an idle timeout: see post(within:)
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        // RFC 6749 §2.3.1: id and secret are form-encoded BEFORE base64. Most samples skip this,
+        // which breaks as soon as a secret contains a character such as ':', '%' or '+'.
+        let credentials = "\(Self.formEncode(id)):\(Self.formEncode(secret))"
+        let basic = Data(credentials.utf8).base64EncodedString()
+        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
+        var form: [(String, String)] = []  // the form fields, in order
+        form.append(("grant_type", "client_credentials"))
+        form.append(("client_id", id))
+        let body = form.map { "\(Self.formEncode($0))=\(Self.formEncode($1))" }.joined(separator: "&")
+        request.httpBody = Data(body.utf8)
+        self.tokenRequest = request
+        self.session = URLSession(configuration: .ephemeral, delegate: ChallengeCanceller(), delegateQueue: nil)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }  // a session keeps its delegate until invalidated
+
+    /// Returns the cached token at once while it has not expired, starting a background renewal
+    /// when it is due; a failed renewal never reaches the caller. Without a usable token, waits
+    /// for a new one, at most maxWaitSeconds.
+    func token() async throws -> String {
+        let now = ContinuousClock.now
+        if let cached, now < cached.expiresAt {
+            if now >= cached.renewAt, now >= renewalAllowedAt, renewal == nil {
+                renewal = Task { await renewInBackground() }  // not awaited
+            }
+            return cached.token
+        }
+        let task = waiting ?? Task { try await requestToken() }
+        waiting = task
+        return try await task.value
+    }
+
+    /// Drops the cached token; given a token, only if that is still the cached one.
+    func invalidate(_ token: String? = nil) {
+        if token == nil || token == cached?.token { cached = nil }
+    }
+
+    /// Sends `request` with `Authorization: Bearer <token>` (RFC 6750 §2.1). On a 401 the token was
+    /// revoked or expired early: drop it (unless another caller already replaced it), get a token
+    /// again and retry once. A second 401 is returned to the caller.
+    func data(for request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let token = try await token()
+        let (data, response) = try await send(request, bearer: token)
+        guard response.statusCode == 401 else { return (data, response) }
+        invalidate(token)
+        return try await send(request, bearer: try await self.token())
+    }
+
+    /// One attempt that no caller awaits. After a failure the cached token stays in use, and the
+    /// next attempt waits out refreshRetryDelaySeconds, or a longer Retry-After.
+    private func renewInBackground() async {
+        defer { renewal = nil }
+        do {
+            _ = try await attempt(within: .seconds(Self.timeoutSeconds))
+        } catch {
+            let retryAfter = (error as? TokenError)?.retryAfter ?? .zero
+            renewalAllowedAt = .now + max(.seconds(Self.refreshRetryDelaySeconds), retryAfter)
+        }
+    }
+
+    /// The request that callers without a usable token share: at most
+    /// maxWaitSeconds in all. It runs on the actor after token() stored it and clears it before it
+    /// ends, so nobody can join a request that has already finished.
+    private func requestToken() async throws -> String {
+        defer { waiting = nil }
+        let deadline = ContinuousClock.now + .seconds(Self.maxWaitSeconds)
+        await renewal?.value  // a background renewal under way ends first, within timeoutSeconds
+        if let cached, ContinuousClock.now < cached.expiresAt { return cached.token }
+        return try await attempt(within: min(.seconds(Self.timeoutSeconds), deadline - .now))
+    }
+
+    /// One token request; stores and returns the token.
+    private func attempt(within timeout: Duration) async throws -> String {
+        let start = ContinuousClock.now  // read before sending: the lifetime counts from here
+        let (data, response) = try await post(within: timeout)
+        let status = response.statusCode
+        let retryAfter = Self.retryAfter(response)
+        guard let answer = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
+            let message = "token request failed with HTTP \(status): the answer is not JSON"
+            throw TokenError(description: message, status: status, retryAfter: retryAfter)
+        }
+        if !(200..<300).contains(status) || answer.error != nil {
+            let details = [answer.error ?? "no error code", answer.errorDescription].compactMap { $0 }
+            throw TokenError(
+                description: "token request failed with HTTP \(status): \(details.joined(separator: ": "))",
+                status: status, error: answer.error, errorDescription: answer.errorDescription,
+                retryAfter: retryAfter)
+        }
+        guard let token = answer.accessToken, !token.isEmpty else {
+            throw TokenError(description: "the token response has no access_token", status: status)
+        }
+        guard answer.tokenType?.lowercased() == "bearer" else {
+            let tokenType = answer.tokenType ?? "missing"
+            throw TokenError(description: "the token_type is \(tokenType), not bearer", status: status)
+        }
+        // A refresh_token, if any, is ignored (RFC 6749 §4.4.3): renewing means running the grant.
+        let lifetime = answer.expiresIn.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? Self.defaultLifetimeSeconds
+        // The margin is capped so that a short-lived token is not renewed on every call.
+        let margin = min(Self.renewMarginSeconds, lifetime * Self.maxRenewFraction)
+        cached = (token, start + .seconds(lifetime - margin), start + .seconds(lifetime))
+        renewalAllowedAt = .now
+        return token
+    }
+
+    /// POSTs the grant, bounded as a whole by `timeout`: URLRequest.timeoutInterval only limits the
+    /// wait for the next byte, so a server that trickles its answer could hold it for ever.
+    private func post(within timeout: Duration) async throws -> (Data, HTTPURLResponse) {
+        let deadline = ContinuousClock.now + timeout
+        var timer: Task<Void, any Error>?
+        defer { timer?.cancel() }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: tokenRequest) { data, response, error in
+                    if let response, error == nil {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: error ?? URLError(.badServerResponse))
+                    }
+                }
+                task.resume()
+                // The deadline cancels the URLSessionTask itself: cancelling a Swift Task that awaits
+                // URLSession.data(for:) can deadlock on Linux when the answer arrives at that moment.
+                timer = Task {
+                    try await Task.sleep(until: deadline)
+                    task.cancel()
+                }
+            }
+        } catch let error as URLError where error.code == .timedOut || (error.code == .cancelled && .now >= deadline) {
+            throw TokenError(description: "token request timed out after \(timeout)")
+        } catch let error as URLError where error.code == .cancelled || error.code == .userCancelledAuthentication {
+            // ChallengeCanceller stopped a 401 with `WWW-Authenticate: Basic`: the server refused the
+            // client's credentials (RFC 6749 §5.2). URLSession gives no access to that answer's body.
+            let message =
+                "token request failed with HTTP 401: invalid_client (the server refused the client"
+                + " credentials; its error body is unavailable because URLSession stopped at the Basic challenge)"
+            throw TokenError(description: message, status: 401, error: "invalid_client")
+        } catch let error as URLError {
+            throw TokenError(description: "token request failed: \(error.localizedDescription)")
+        }
+        guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return (data, response)
+    }
+
+    private func send(_ request: URLRequest, bearer token: String) async throws -> (Data, HTTPURLResponse) {
+        var request = request
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await session.data(for: request)
+        guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return (data, response)
+    }
+
+    /// A token response (RFC 6749 §5.1) or an error response (§5.2); absent fields are nil.
+    private struct TokenResponse: Decodable {
+        let accessToken: String?
+        let tokenType: String?
+        let expiresIn: Double?  // seconds; only RECOMMENDED
+        let error: String?
+        let errorDescription: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case accessToken = "access_token"
+            case tokenType = "token_type"
+            case expiresIn = "expires_in"
+            case error
+            case errorDescription = "error_description"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let json = try decoder.container(keyedBy: CodingKeys.self)
+            accessToken = try? json.decode(String.self, forKey: .accessToken)
+            tokenType = try? json.decode(String.self, forKey: .tokenType)
+            // Some servers send expires_in as a string.
+            expiresIn =
+                (try? json.decode(Double.self, forKey: .expiresIn))
+                ?? (try? json.decode(String.self, forKey: .expiresIn)).flatMap { Double($0) }
+            error = try? json.decode(String.self, forKey: .error)
+            errorDescription = try? json.decode(String.self, forKey: .errorDescription)
+        }
+    }
+
+    /// Cancels every HTTP authentication challenge. Without this, URLSession on Linux never
+    /// completes a 401 that carries `WWW-Authenticate: Basic realm="..."`.
+    private final class ChallengeCanceller: NSObject, URLSessionTaskDelegate {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+            completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+        ) {
+            completionHandler(.cancelAuthenticationChallenge, nil)
+        }
+    }
+
+    /// The server's Retry-After, in seconds or as an HTTP-date (RFC 9110 §10.2.3), capped.
+    private static func retryAfter(_ response: HTTPURLResponse) -> Duration? {
+        guard let value = response.value(forHTTPHeaderField: "Retry-After") else { return nil }
+        let httpDate = DateFormatter()
+        httpDate.locale = Locale(identifier: "en_US_POSIX")
+        httpDate.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let seconds = UInt(value).map(Double.init) ?? httpDate.date(from: value)?.timeIntervalSinceNow else {
+            return nil
+        }
+        return .seconds(min(max(seconds, 0), maxRetryAfterSeconds))
+    }
+
+    private static func environment(_ name: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw TokenError(description: "set the \(name) environment variable")
+        }
+        return value
+    }
+
+    /// Percent-encodes every byte except RFC 3986 unreserved characters (space becomes %20).
+    private static func formEncode(_ value: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        return value.utf8.map { byte in
+            unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }.joined()
+    }
+}
+
+/// Usage: one authorised API call.
+@main
+struct TokenManagerExample {
+    static let apiURL = URL(string: "https://api.example.com/v1/resource")!
+
+    static func main() async {
+        do {
+            let manager = try TokenManager()  // create once, share it: it is safe to use concurrently
+            let (_, response) = try await manager.data(for: URLRequest(url: apiURL))
+            print("GET \(apiURL.absoluteString) -> HTTP \(response.statusCode)")
+            if !(200..<300).contains(response.statusCode) { exit(1) }
+        } catch {
+            let message = (error as? TokenError)?.description ?? error.localizedDescription
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            exit(1)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GuideFilling
+import SampleModel
+import SampleRendering
+import Testing
+import TestSupport
+
+/// Every sample, for every model variant of `SampleSyntaxTests`, passes the strictest checker its
+/// readers are likely to run: `mypy --strict`, `ruff check` and `ruff format --check` for Python
+/// (rules in Tests/Lint/ruff.toml); Swift 6 language mode with complete concurrency checking and
+/// warnings as errors, the same with main-actor default isolation (an app target's setting), and
+/// `swift format lint --strict` under the repository's `.swift-format`.
+@Suite struct SampleLintTests {
+    /// Variant-snippet name → sample text, for one language.
+    static func samples(_ language: Language) throws -> [(name: String, text: String)] {
+        var filler = GuideFiller(renderer: SampleRenderer(templates: try TemplateSet(TemplateDirectory.files())))
+        var samples: [(name: String, text: String)] = []
+        for (name, model) in SampleSyntaxTests.models {
+            for snippet in Snippet.allCases {
+                let text = try filler.sample(snippet, in: language, model: model).fileText
+                samples.append(("\(name)_\(snippet.rawValue)".replacingOccurrences(of: "-", with: "_"), text))
+            }
+        }
+        return samples
+    }
+
+    /// The samples written to a scratch folder, one file each.
+    static func write(_ language: Language) throws -> (directory: String, paths: [String]) {
+        let directory = try RepositoryPaths.scratchDirectory()
+        var paths: [String] = []
+        for sample in try samples(language) {
+            let path = "\(directory)/\(sample.name).\(language.fileExtension)"
+            try Data(sample.text.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        return (directory, paths)
+    }
+
+    static func expectClean(_ result: ProcessResult, _ tool: String) {
+        #expect(result.status == 0 && !result.timedOut, "\(tool):\n\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func pythonPassesMypyStrict() throws {
+        let (directory, paths) = try Self.write(.python)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try ProcessResult.run(Interpreters.require("python3"),
+                                           ["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null"] + paths)
+        Self.expectClean(result, "mypy --strict")
+    }
+
+    @Test func pythonPassesRuffCheckAndFormat() throws {
+        let (directory, paths) = try Self.write(.python)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = RepositoryPaths.path("Tests/Lint/ruff.toml")
+        let python = try Interpreters.require("python3")
+        Self.expectClean(try ProcessResult.run(python, ["-m", "ruff", "check", "--no-cache", "--config", config] + paths), "ruff check")
+        Self.expectClean(try ProcessResult.run(python, ["-m", "ruff", "format", "--check", "--diff", "--no-cache", "--config", config] + paths),
+                         "ruff format --check")
+    }
+
+    /// Each Swift sample is a program of its own, so each is type-checked on its own, two at a time.
+    @Test(arguments: [
+        ["-swift-version", "6", "-strict-concurrency=complete", "-warnings-as-errors"],
+        ["-swift-version", "6", "-strict-concurrency=complete", "-warnings-as-errors", "-default-isolation", "MainActor"],
+    ])
+    func swiftCompilesInStrictModes(_ flags: [String]) throws {
+        let (directory, paths) = try Self.write(.swift)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let swiftc = try Interpreters.require("swiftc")
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let arguments = ["-typecheck", "-parse-as-library"] + flags + [paths[index]]
+            let result = try? ProcessResult.run(swiftc, arguments)
+            if result?.status != 0 || result?.stderr.isEmpty != true {
+                failures.add("swiftc \(arguments.joined(separator: " ")):\n\(result?.stderr ?? "could not run swiftc")")
+            }
+        }
+        #expect(failures.all.isEmpty, Comment(rawValue: failures.all.joined(separator: "\n")))
+    }
+
+    @Test func swiftPassesSwiftFormatLint() throws {
+        let (directory, paths) = try Self.write(.swift)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try ProcessResult.run(Interpreters.require("swift"),
+                                           ["format", "lint", "--strict", "--configuration", RepositoryPaths.path(".swift-format")] + paths)
+        Self.expectClean(result, "swift format lint --strict")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+}
+
+/// Failure messages gathered from concurrent checks.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+
+    func add(_ message: String) { lock.withLock { messages.append(message) } }
+    var all: [String] { lock.withLock { messages } }
+}
