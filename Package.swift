@@ -10,6 +10,7 @@ let package = Package(
         // The pipeline as a library, for Benchmarks/ (a package of its own, outside swift test).
         .library(name: "SampleGenKit", targets: [
             "SampleModel", "GenConfig", "SampleRendering", "BundledTemplates", "GuideDocument", "GuideFilling", "GuidePublishing",
+            "Generator",
         ]),
     ],
     dependencies: [
@@ -48,11 +49,14 @@ let package = Package(
         .target(name: "GuideFilling", dependencies: ["GuideDocument", "SampleRendering", "GenConfig"]),
 
         // Stage 6 — publishing: the filled guide as a web page and as a Confluence page.
-        .target(name: "GuidePublishing", dependencies: ["GuideDocument", "CCmarkGFM"]),
+        .target(name: "GuidePublishing", dependencies: ["GuideDocument"]),
 
-        // The command line; the only place that touches files.
+        // The pipeline's entry point: configuration, overrides and templates in, guides planned out.
+        .target(name: "Generator", dependencies: ["GuideFilling", "BundledTemplates"]),
+
+        // The command line: parses arguments, calls the pipeline, writes files and prints.
         .executableTarget(name: "gen", dependencies: [
-            "GuideFilling", "GuidePublishing", "BundledTemplates",
+            "Generator", "GuideFilling", "GuidePublishing", "BundledTemplates",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -117,93 +117,86 @@ struct ConfigReader {
 
     func configuration(from root: Node) throws(ConfigError) -> GenConfiguration {
         var configuration = GenConfiguration()
-        var model = ClientModel.guideDefault
-        let top = try mapping(root, named: "the configuration", keys: [
-            "guide", "templates", "languages", "groups", "token_request", "refresh_policy", "api_url",
-        ])
-        if let node = top["guide"] { configuration.guidePath = try string(node, key: "guide") }
-        if let node = top["templates"] { configuration.templatesPath = try string(node, key: "templates") }
-        if let node = top["languages"] { configuration.languages = try languages(node) }
-        if let node = top["groups"] { configuration.groups = try groups(node) }
-        if let node = top["api_url"] {
-            let text = try string(node, key: "api_url")
-            model.apiURL = try modelValue(node) { () throws(ModelError) in try EndpointURL(text) }
+        // The value node each key was read from, to place the model's refusals exactly.
+        var placed: [ConfigKey: Node] = [:]
+        let top = try mapping(root, in: .file)
+        // The file's own keys in the table's order, each section's keys in the file's order.
+        for key in ConfigKey.keys(in: .file) {
+            guard let node = top[key] else { continue }
+            guard let section = key.subsection else {
+                try read(key, node, into: &configuration)
+                placed[key] = node
+                continue
+            }
+            for (inner, value) in try mapping(node, in: section).ordered {
+                try read(inner, value, into: &configuration)
+                placed[inner] = value
+            }
         }
-        if let node = top["token_request"] { model.tokenRequest = try tokenRequest(node, base: model.tokenRequest) }
-        if let node = top["refresh_policy"] { model.refreshPolicy = try refreshPolicy(node, base: model.refreshPolicy) }
         do {
-            try model.validate()
+            try configuration.model.validate()
         } catch {
-            throw locate(error, in: root)
+            throw locate(error, placed: placed)
         }
-        configuration.model = model
         return configuration
     }
 
-    // MARK: Sections
+    // MARK: Keys
 
-    private func tokenRequest(_ node: Node, base: TokenRequest) throws(ConfigError) -> TokenRequest {
-        var request = base
-        let keys = try mapping(node, named: "token_request", keys: [
-            "token_url", "client_authentication", "form_encode_credentials", "client_id_in_body", "scope",
-            "extra_parameters", "client_id_variable", "client_secret_variable", "timeout_seconds",
-        ])
-        for (key, value) in keys.ordered {
-            switch key {
-            case "token_url":
-                let text = try string(value, key: key)
-                request.tokenURL = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
-            case "client_authentication":
-                let text = try string(value, key: key)
-                guard let method = ClientAuthentication(rawValue: text) else {
-                    throw failure(at: value, "client_authentication is \"\(text)\"; use client_secret_basic or client_secret_post"
-                        + NearestName.didYouMean(text, among: ClientAuthentication.allCases.map(\.rawValue)))
-                }
-                request.clientAuthentication = method
-            case "form_encode_credentials": request.formEncodesBasicCredentials = try bool(value, key: key)
-            case "client_id_in_body": request.sendsClientIDInBody = try bool(value, key: key)
-            case "scope": request.scope = try optionalString(value, key: key)
-            case "extra_parameters": request.extraParameters = try extraParameters(value)
-            case "client_id_variable":
-                let name = try string(value, key: key)
-                request.credentials.clientIDVariable = try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(name) }
-            case "client_secret_variable":
-                let name = try string(value, key: key)
-                request.credentials.clientSecretVariable = try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(name) }
-            case "timeout_seconds": request.timeoutSeconds = try number(value, key: key)
-            default: break
+    /// Reads one key's value into the configuration; every key of the table has its case.
+    private func read(_ key: ConfigKey, _ value: Node, into configuration: inout GenConfiguration) throws(ConfigError) {
+        let name = key.name
+        switch key {
+        case .guide: configuration.guidePath = try string(value, key: name)
+        case .templates: configuration.templatesPath = try string(value, key: name)
+        case .languages: configuration.languages = try languages(value)
+        case .groups: configuration.groups = try groups(value)
+        case .tokenRequest, .refreshPolicy:
+            // Sections, read key by key by `configuration(from:)`.
+            break
+        case .apiURL:
+            let text = try string(value, key: name)
+            configuration.model.apiURL = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
+        case .tokenURL:
+            let text = try string(value, key: name)
+            configuration.model.tokenRequest.tokenURL = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
+        case .clientAuthentication:
+            let text = try string(value, key: name)
+            guard let method = ClientAuthentication(rawValue: text) else {
+                throw failure(at: value, "\(name) is \"\(text)\"; use client_secret_basic or client_secret_post",
+                              fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
             }
-        }
-        return request
-    }
-
-    private func refreshPolicy(_ node: Node, base: RefreshPolicy) throws(ConfigError) -> RefreshPolicy {
-        var policy = base
-        let keys = try mapping(node, named: "refresh_policy", keys: [
-            "renew_margin_seconds", "max_renew_fraction", "default_lifetime_seconds", "refresh_retry_delay_seconds",
-            "max_wait_seconds", "max_attempts",
-            "initial_backoff_seconds", "backoff_jitter", "max_retry_after_seconds", "retry_statuses",
-        ])
-        for (key, value) in keys.ordered {
-            switch key {
-            case "renew_margin_seconds": policy.renewMarginSeconds = try number(value, key: key)
-            case "max_renew_fraction": policy.maxRenewFraction = try number(value, key: key)
-            case "default_lifetime_seconds": policy.defaultLifetimeSeconds = try number(value, key: key)
-            case "refresh_retry_delay_seconds": policy.refreshRetryDelaySeconds = try number(value, key: key)
-            case "max_wait_seconds": policy.maxWaitSeconds = try number(value, key: key)
-            case "max_attempts": policy.retry.maxAttempts = try integer(value, key: key)
-            case "initial_backoff_seconds": policy.retry.initialBackoffSeconds = try number(value, key: key)
-            case "backoff_jitter": policy.retry.jitterFraction = try number(value, key: key)
-            case "max_retry_after_seconds": policy.retry.maxRetryAfterSeconds = try number(value, key: key)
-            case "retry_statuses":
-                guard case .sequence(let items) = value else { throw failure(at: value, "retry_statuses must be a list of HTTP statuses, like [429, 503]") }
-                var statuses: [Int] = []
-                for item in items { statuses.append(try integer(item, key: key)) }
-                policy.retry.retryableStatuses = statuses
-            default: break
+            configuration.model.tokenRequest.clientAuthentication = method
+        case .formEncodeCredentials: configuration.model.tokenRequest.formEncodesBasicCredentials = try bool(value, key: name)
+        case .clientIDInBody: configuration.model.tokenRequest.sendsClientIDInBody = try bool(value, key: name)
+        case .scope: configuration.model.tokenRequest.scope = ConfigKey.scope(try optionalString(value, key: name))
+        case .extraParameters: configuration.model.tokenRequest.extraParameters = try extraParameters(value)
+        case .clientIDVariable:
+            let text = try string(value, key: name)
+            configuration.model.tokenRequest.credentials.clientIDVariable =
+                try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(text) }
+        case .clientSecretVariable:
+            let text = try string(value, key: name)
+            configuration.model.tokenRequest.credentials.clientSecretVariable =
+                try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(text) }
+        case .timeoutSeconds: configuration.model.tokenRequest.timeoutSeconds = try number(value, key: name)
+        case .renewMarginSeconds: configuration.model.refreshPolicy.renewMarginSeconds = try number(value, key: name)
+        case .maxRenewFraction: configuration.model.refreshPolicy.maxRenewFraction = try number(value, key: name)
+        case .defaultLifetimeSeconds: configuration.model.refreshPolicy.defaultLifetimeSeconds = try number(value, key: name)
+        case .refreshRetryDelaySeconds: configuration.model.refreshPolicy.refreshRetryDelaySeconds = try number(value, key: name)
+        case .maxWaitSeconds: configuration.model.refreshPolicy.maxWaitSeconds = try number(value, key: name)
+        case .maxAttempts: configuration.model.refreshPolicy.retry.maxAttempts = try integer(value, key: name)
+        case .initialBackoffSeconds: configuration.model.refreshPolicy.retry.initialBackoffSeconds = try number(value, key: name)
+        case .backoffJitter: configuration.model.refreshPolicy.retry.jitterFraction = try number(value, key: name)
+        case .maxRetryAfterSeconds: configuration.model.refreshPolicy.retry.maxRetryAfterSeconds = try number(value, key: name)
+        case .retryStatuses:
+            guard case .sequence(let items) = value else {
+                throw failure(at: value, "\(name) must be a list of HTTP statuses, like [429, 503]")
             }
+            var statuses: [Int] = []
+            for item in items { statuses.append(try integer(item, key: name)) }
+            configuration.model.refreshPolicy.retry.retryableStatuses = statuses
         }
-        return policy
     }
 
     private func languages(_ node: Node) throws(ConfigError) -> [Language] {
@@ -214,8 +207,8 @@ struct ConfigReader {
         for item in items {
             let name = try string(item, key: "languages")
             guard let language = Language(name: name) else {
-                throw failure(at: item, "\"\(name)\" is not a language SampleGen knows; use \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
-                    + NearestName.didYouMean(name, among: Language.allCases.map(\.rawValue)))
+                throw failure(at: item, "\"\(name)\" is not a language SampleGen knows; use \(Language.allCases.map(\.rawValue).joined(separator: ", "))",
+                              fixIt: NearestName.fixIt(name, among: Language.allCases.map(\.rawValue)))
             }
             guard !languages.contains(language) else { throw failure(at: item, "\(name) is listed twice") }
             languages.append(language)
@@ -233,8 +226,8 @@ struct ConfigReader {
             let heading = try string(key, key: "groups")
             let name = try string(value, key: heading)
             guard let snippet = Snippet(rawValue: name) else {
-                throw failure(at: value, "\"\(name)\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))"
-                    + NearestName.didYouMean(name, among: Snippet.allCases.map(\.rawValue)))
+                throw failure(at: value, "\"\(name)\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
+                              fixIt: NearestName.fixIt(name, among: Snippet.allCases.map(\.rawValue)))
             }
             rules.append(GroupRule(heading: heading, snippet: snippet))
         }
@@ -258,20 +251,22 @@ struct ConfigReader {
     // MARK: Values
 
     /// A mapping's values by key, refusing secret-looking and unknown keys.
-    private func mapping(_ node: Node, named name: String, keys known: [String]) throws(ConfigError) -> KeyedNodes {
+    private func mapping(_ node: Node, in section: ConfigSection) throws(ConfigError) -> KeyedNodes {
+        let name = section.rawValue
+        let known = ConfigKey.keys(in: section).map(\.name)
         if isNull(node) { return KeyedNodes(ordered: []) }
         guard case .mapping(let pairs) = node else { throw failure(at: node, "\(name) must be a mapping of keys to values") }
-        var ordered: [(String, Node)] = []
+        var ordered: [(ConfigKey, Node)] = []
         for (keyNode, value) in pairs {
             let key = try string(keyNode, key: name)
             // A known key is never a secret (form_encode_credentials); any other that looks like one is.
             if !known.contains(key), SecretLikeKey.matches(key) {
                 throw failure(at: keyNode, ModelError.secretInConfiguration(key: key).description)
             }
-            guard known.contains(key) else {
-                throw failure(at: keyNode, "unknown key \"\(key)\" in \(name)" + NearestName.didYouMean(key, among: known))
+            guard known.contains(key), let configKey = ConfigKey(rawValue: key) else {
+                throw failure(at: keyNode, "unknown key \"\(key)\" in \(name)", fixIt: NearestName.fixIt(key, among: known))
             }
-            ordered.append((key, value))
+            ordered.append((configKey, value))
         }
         return KeyedNodes(ordered: ordered)
     }
@@ -329,14 +324,15 @@ struct ConfigReader {
         }
     }
 
-    private func failure(at node: Node, _ message: String) -> ConfigError {
+    private func failure(at node: Node, _ message: String, fixIt: String? = nil) -> ConfigError {
         let line = node.mark?.line ?? 0
         let column = node.mark?.column ?? 0
         // A value reached through an alias carries the anchor's place; the mistake is where it is used.
         if let use = aliasUses[Position(line: line, column: column)] {
-            return ConfigError(source: path, line: use.line, column: use.column, message: message + " (the value of the anchor on line \(line))")
+            return ConfigError(source: path, line: use.line, column: use.column,
+                               message: message + " (the value of the anchor on line \(line))", fixIt: fixIt)
         }
-        return ConfigError(source: path, line: line, column: column, message: message)
+        return ConfigError(source: path, line: line, column: column, message: message, fixIt: fixIt)
     }
 
     struct Position: Hashable {
@@ -381,33 +377,22 @@ struct ConfigReader {
         return uses
     }
 
-    /// A model-wide refusal, placed at the key it is about when the file has that key.
-    private func locate(_ error: ModelError, in root: Node) -> ConfigError {
-        let field: String? = switch error {
-        case .outOfRange(let field, _, _), .emptyValue(let field): field
-        case .unretryableStatus: "retry_statuses"
-        case .sameCredentialVariable: "client_secret_variable"
-        default: nil
-        }
-        let node = field.flatMap { Self.find(key: $0, in: root) }
-        return ConfigError(source: path, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message: error.description)
-    }
-
-    private static func find(key: String, in node: Node) -> Node? {
-        guard case .mapping(let pairs) = node else { return nil }
-        for (keyNode, value) in pairs {
-            if keyNode.scalar?.string == key { return value }
-            if let found = find(key: key, in: value) { return found }
-        }
-        return nil
+    /// A model-wide refusal, placed at the value of the first key it is about that the file sets
+    /// (the exact node read for it), else at the file.
+    private func locate(_ error: ModelError, placed: [ConfigKey: Node]) -> ConfigError {
+        let node = error.fields.lazy.compactMap(ConfigKey.init(field:)).compactMap { placed[$0] }.first
+        let key = error.fields.first.flatMap(ConfigKey.init(field:))
+        let message = error.message(naming: key?.name)
+        guard let node else { return ConfigError(source: path, message: message) }
+        return failure(at: node, message)
     }
 }
 
 /// A mapping's entries in file order.
 struct KeyedNodes {
-    let ordered: [(String, Node)]
+    let ordered: [(ConfigKey, Node)]
 
-    subscript(key: String) -> Node? {
+    subscript(key: ConfigKey) -> Node? {
         ordered.first { $0.0 == key }?.1
     }
 }

@@ -27,12 +27,6 @@ public struct GenConfiguration: Sendable, Hashable {
         self.model = model
     }
 
-    /// The snippet for a group under `heading`: the rule whose heading matches, ignoring case
-    /// and runs of spaces.
-    public func snippet(forHeading heading: String?) -> Snippet? {
-        snippetsByHeading[GroupRule.normalized(heading ?? "")]
-    }
-
     /// The rules by normalised heading, the first rule for a heading winning.
     public var snippetsByHeading: [String: Snippet] {
         var snippets: [String: Snippet] = [:]

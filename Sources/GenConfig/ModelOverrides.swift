@@ -1,21 +1,24 @@
 import SampleModel
 
-/// Model values given on the command line, which win over `gen.yml`.
+/// Model values given on the command line, which win over `gen.yml`: typed, each nil leaving
+/// the file's value. Each is the value of a key of `ConfigKey`, whose `option` names its flag.
 public struct ModelOverrides: Sendable, Hashable {
-    public var tokenURL: String?
-    public var apiURL: String?
+    public var tokenURL: EndpointURL?
+    public var apiURL: EndpointURL?
+    /// The scope to request; the empty string requests none (as `scope: ""` in gen.yml does).
     public var scope: String?
-    public var clientAuthentication: String?
-    public var clientIDVariable: String?
-    public var clientSecretVariable: String?
+    public var clientAuthentication: ClientAuthentication?
+    public var clientIDVariable: EnvironmentVariableName?
+    public var clientSecretVariable: EnvironmentVariableName?
     public var formEncodesBasicCredentials: Bool?
     public var sendsClientIDInBody: Bool?
     public var timeoutSeconds: Double?
 
     public init(
-        tokenURL: String? = nil, apiURL: String? = nil, scope: String? = nil,
-        clientAuthentication: String? = nil, clientIDVariable: String? = nil, clientSecretVariable: String? = nil,
-        formEncodesBasicCredentials: Bool? = nil, sendsClientIDInBody: Bool? = nil, timeoutSeconds: Double? = nil
+        tokenURL: EndpointURL? = nil, apiURL: EndpointURL? = nil, scope: String? = nil,
+        clientAuthentication: ClientAuthentication? = nil, clientIDVariable: EnvironmentVariableName? = nil,
+        clientSecretVariable: EnvironmentVariableName? = nil, formEncodesBasicCredentials: Bool? = nil,
+        sendsClientIDInBody: Bool? = nil, timeoutSeconds: Double? = nil
     ) {
         self.tokenURL = tokenURL
         self.apiURL = apiURL
@@ -28,40 +31,61 @@ public struct ModelOverrides: Sendable, Hashable {
         self.timeoutSeconds = timeoutSeconds
     }
 
-    /// `model` with these values in place, validated; a refusal names the option.
+    /// The keys these overrides set.
+    public var keys: [ConfigKey] {
+        let set: [(ConfigKey, Bool)] = [
+            (.tokenURL, tokenURL != nil), (.apiURL, apiURL != nil), (.scope, scope != nil),
+            (.clientAuthentication, clientAuthentication != nil), (.clientIDVariable, clientIDVariable != nil),
+            (.clientSecretVariable, clientSecretVariable != nil), (.formEncodeCredentials, formEncodesBasicCredentials != nil),
+            (.clientIDInBody, sendsClientIDInBody != nil), (.timeoutSeconds, timeoutSeconds != nil),
+        ]
+        return set.filter(\.1).map(\.0)
+    }
+
+    /// `model` with these values in place, validated; a refusal names the option that set the
+    /// value it is about.
     public func applied(to model: ClientModel) throws(ConfigError) -> ClientModel {
         var model = model
-        var request = model.tokenRequest
-        if let tokenURL { request.tokenURL = try Self.check("--token-url") { () throws(ModelError) in try EndpointURL(tokenURL) } }
-        if let apiURL { model.apiURL = try Self.check("--api-url") { () throws(ModelError) in try EndpointURL(apiURL) } }
-        if let scope { request.scope = scope.isEmpty ? nil : scope }
-        if let clientAuthentication {
-            guard let method = ClientAuthentication(rawValue: clientAuthentication) else {
-                throw ConfigError(source: "--client-authentication", message:
-                    "\"\(clientAuthentication)\" is not client_secret_basic or client_secret_post"
-                    + NearestName.didYouMean(clientAuthentication, among: ClientAuthentication.allCases.map(\.rawValue)))
+        if let tokenURL { model.tokenRequest.tokenURL = tokenURL }
+        if let apiURL { model.apiURL = apiURL }
+        if let scope { model.tokenRequest.scope = ConfigKey.scope(scope) }
+        if let clientAuthentication { model.tokenRequest.clientAuthentication = clientAuthentication }
+        if let clientIDVariable { model.tokenRequest.credentials.clientIDVariable = clientIDVariable }
+        if let clientSecretVariable { model.tokenRequest.credentials.clientSecretVariable = clientSecretVariable }
+        if let formEncodesBasicCredentials { model.tokenRequest.formEncodesBasicCredentials = formEncodesBasicCredentials }
+        if let sendsClientIDInBody { model.tokenRequest.sendsClientIDInBody = sendsClientIDInBody }
+        if let timeoutSeconds { model.tokenRequest.timeoutSeconds = timeoutSeconds }
+        do {
+            try model.validate()
+        } catch {
+            let given = keys
+            let key = error.fields.lazy.compactMap(ConfigKey.init(field:)).first { given.contains($0) }
+            guard let option = key?.option ?? given.first?.option else {
+                throw ConfigError(option: "the command line", message: error.description)
             }
-            request.clientAuthentication = method
+            throw ConfigError(option: option, message: key == nil ? error.description : error.message(naming: nil))
         }
-        if let clientIDVariable {
-            request.credentials.clientIDVariable = try Self.check("--client-id-variable") { () throws(ModelError) in try EnvironmentVariableName(clientIDVariable) }
-        }
-        if let clientSecretVariable {
-            request.credentials.clientSecretVariable = try Self.check("--client-secret-variable") { () throws(ModelError) in try EnvironmentVariableName(clientSecretVariable) }
-        }
-        if let formEncodesBasicCredentials { request.formEncodesBasicCredentials = formEncodesBasicCredentials }
-        if let sendsClientIDInBody { request.sendsClientIDInBody = sendsClientIDInBody }
-        if let timeoutSeconds { request.timeoutSeconds = timeoutSeconds }
-        model.tokenRequest = request
-        try Self.check("the command line") { () throws(ModelError) in try model.validate() }
         return model
     }
 
-    private static func check<Value>(_ option: String, _ make: () throws(ModelError) -> Value) throws(ConfigError) -> Value {
+    /// A text value given for `key`'s option, read as the model reads it; a refusal names the option.
+    public static func value<Value>(
+        _ text: String, for key: ConfigKey, _ make: (String) throws(ModelError) -> Value
+    ) throws(ConfigError) -> Value {
         do {
-            return try make()
+            return try make(text)
         } catch {
-            throw ConfigError(source: option, message: error.description)
+            throw ConfigError(option: key.option ?? key.name, message: error.description)
         }
+    }
+
+    /// The client authentication method `text` names; a refusal names the option.
+    public static func clientAuthentication(_ text: String) throws(ConfigError) -> ClientAuthentication {
+        guard let method = ClientAuthentication(rawValue: text) else {
+            throw ConfigError(option: ConfigKey.clientAuthentication.option ?? "", message:
+                "\"\(text)\" is not client_secret_basic or client_secret_post",
+                fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
+        }
+        return method
     }
 }

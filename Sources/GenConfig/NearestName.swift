@@ -8,9 +8,9 @@ enum NearestName {
         return best.1 <= max(2, lowered.count / 3) ? best.0 : nil
     }
 
-    /// `message` followed by "; did you mean "x"?" when there is a close candidate.
-    static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
-        suggestion(for: name, among: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+    /// `did you mean "x"?` when there is a close candidate: a diagnostic's fix-it.
+    static func fixIt(_ name: String, among candidates: some Sequence<String>) -> String? {
+        suggestion(for: name, among: candidates).map { "did you mean \"\($0)\"?" }
     }
 
     /// Levenshtein distance.

@@ -16,7 +16,10 @@ public struct MarkdownOutline: Sendable {
     /// Parses UTF-8 bytes already validated (`SourceText.validate`); cmark-gfm's tree is freed
     /// before this returns, so a caller can build its line index after the parse's peak.
     public init(parsing bytes: [UInt8]) {
-        let tree = MarkdownTree(parsing: bytes)
+        self.init(flattening: MarkdownTree(parsing: bytes))
+    }
+
+    init(flattening tree: MarkdownTree) {
         blocks = withExtendedLifetime(tree) { Self.flatten(tree.document) }
     }
 
@@ -27,7 +30,7 @@ public struct MarkdownOutline: Sendable {
         while let (node, parent) = pending.popLast() {
             let kind = MarkdownBlock.Kind(node)
             let index = blocks.count
-            var range = range(of: node)
+            var range = MarkdownTree.range(of: node)
             // cmark-gfm ends a fenced block that its container closes (a list item, a quote) on the
             // line that closed the container, one line too far; no block outlives its container.
             var isOpenFence = false
@@ -44,12 +47,6 @@ public struct MarkdownOutline: Sendable {
             pending.append(contentsOf: MarkdownTree.children(of: node).reversed().map { ($0, index) })
         }
         return blocks
-    }
-
-    private static func range(of node: OpaquePointer) -> SourceRange {
-        SourceRange(
-            start: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
-            end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
     }
 }
 
@@ -78,11 +75,7 @@ public struct MarkdownBlock: Sendable, Hashable {
             case CMARK_NODE_HEADING:
                 self = .heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownTree.plainText(of: node))
             case CMARK_NODE_CODE_BLOCK:
-                var length: Int32 = 0
-                var offset: Int32 = 0
-                var character: CChar = 0
-                let isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
-                self = .codeBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", isFenced: isFenced)
+                self = .codeBlock(info: MarkdownTree.fenceInfo(of: node), isFenced: MarkdownTree.isFenced(node))
             default: self = .other
             }
         }

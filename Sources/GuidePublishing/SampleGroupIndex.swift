@@ -19,8 +19,8 @@ struct SampleGroupIndex {
         groups.flatMap(\.sections).compactMap { $0.content == .empty ? $0.label?.start : nil }
     }
 
-    init(source: SourceText) throws(GuideError) {
-        groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+    init(document: MarkdownDocument) throws(GuideError) {
+        groups = try SectionFinder().groups(in: document.outline, source: document.source)
         var members: [SourcePosition: Member] = [:]
         for (index, group) in groups.enumerated() {
             for section in group.sections {

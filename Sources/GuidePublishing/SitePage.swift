@@ -1,4 +1,3 @@
-import CCmarkGFM
 import GuideDocument
 import SampleModel
 
@@ -19,15 +18,18 @@ public struct SitePage: Sendable {
     public static let highlighterScript = "assets/highlight.min.js"
     public static let highlighterStylesheet = "assets/highlight.css"
 
+    /// Parses `guide` once and renders it.
     public func render(_ guide: [UInt8]) throws(GuideError) -> String {
-        let source = try SourceText(guide)
-        let index = try SampleGroupIndex(source: source)
-        let tree = MarkdownTree(parsing: source)
-        return withExtendedLifetime(tree) {
-            let rewritten = Self.rewrite(tree.document, index: index)
-            let body = Self.decorate(tree.html(), headingAnchors: rewritten.headingAnchors, calloutTitles: rewritten.calloutTitles)
-            return page(title: rewritten.title ?? "Guide", body: body)
-        }
+        try render(MarkdownDocument(parsing: SourceText(guide)))
+    }
+
+    /// The page for a guide parsed once by the caller (the same document can go to Confluence).
+    public func render(_ document: MarkdownDocument) throws(GuideError) -> String {
+        let index = try SampleGroupIndex(document: document)
+        let rewritten = Self.rewrite(document, index: index)
+        let body = Self.decorate(document.html(rewriting: rewritten.changes), headingAnchors: rewritten.headingAnchors,
+                                 calloutTitles: rewritten.calloutTitles)
+        return page(title: rewritten.title ?? "Guide", body: body)
     }
 
     private func page(title: String, body: String) -> String {
@@ -47,39 +49,35 @@ public struct SitePage: Sendable {
             + "\n</head>\n<body>\n<main class=\"guide\">\n" + body + "</main>\n</body>\n</html>\n"
     }
 
-    /// Rewrites the tree in place for the page; returns the first top-level heading's text, and
+    /// The changes the page makes to cmark-gfm's HTML; the first top-level heading's text, and
     /// each heading's anchor and each block quote's callout title, in document order, for
     /// `decorate`. (Inserting nodes for those instead costs cmark-gfm a walk up to the root each,
     /// which made 20,000 nested quotes take seconds.)
-    private static func rewrite(_ document: OpaquePointer, index: SampleGroupIndex)
-        -> (title: String?, headingAnchors: [String], calloutTitles: [String]) {
-        var headings: [OpaquePointer] = []
-        var quotes: [OpaquePointer] = []
-        var rawHTML: [OpaquePointer] = []
-        var members: [Int: [(node: OpaquePointer, member: SampleGroupIndex.Member)]] = [:]
-        var pending = [document]
+    private static func rewrite(_ document: MarkdownDocument, index: SampleGroupIndex)
+        -> (changes: HTMLRewrite, title: String?, headingAnchors: [String], calloutTitles: [String]) {
+        var changes = HTMLRewrite()
+        var headings: [MarkdownNode] = []
+        var quotes: [MarkdownNode.ID] = []
+        var members: [Int: [(node: MarkdownNode, member: SampleGroupIndex.Member)]] = [:]
+        var pending = [document.root]
         while let node = pending.popLast() {
-            let type = cmark_node_get_type(node)
-            switch type {
-            case CMARK_NODE_HEADING: headings.append(node)
-            case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                // No javascript:, vbscript: or data: (but images) address reaches the page.
-                if let url = cmark_node_get_url(node), !SafeURL.isSafe(String(cString: url)) { cmark_node_set_url(node, "") }
+            switch node.kind {
+            case .heading: headings.append(node)
+            case .blockQuote: quotes.append(node.id)
+            // Raw HTML from the guide is shown as cmark's safe mode shows it; the page's own comes next.
+            case .htmlBlock, .htmlInline: changes.literals[node.id] = "<!-- raw HTML omitted -->"
+            // No javascript:, vbscript: or data: (but images) address reaches the page.
+            case .link(let url), .image(let url): if !SafeURL.isSafe(url) { changes.urls[node.id] = "" }
             default: break
             }
-            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_CODE_BLOCK,
-               let member = index.members[MarkdownTree.start(of: node)] {
+            if node.kind == .paragraph || node.kind.isCodeBlock, let member = index.members[node.start] {
                 members[member.group, default: []].append((node, member))
                 continue
             }
-            pending.append(contentsOf: MarkdownTree.children(of: node).reversed())
+            pending.append(contentsOf: node.children.reversed().map { document.nodes[$0] })
         }
-        // Raw HTML from the guide is shown as cmark's safe mode shows it; the page's own comes next.
-        for node in rawHTML { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
 
-        let title = headings.first { cmark_node_get_heading_level($0) == 1 }.map(MarkdownTree.plainText(of:))
+        let title = headings.first { $0.kind == .heading(level: 1) }.map(document.plainText(of:))
         // The panels' ids (and the tabs' ids site.js derives from them) are the page's own.
         var reserved: Set<String> = []
         for group in members.keys {
@@ -91,7 +89,7 @@ public struct SitePage: Sendable {
         }
         var anchors = HeadingAnchors(reserved: reserved)
         let headingAnchors = headings.map { heading in
-            let id = Markup.escape(anchors.anchor(for: MarkdownTree.plainText(of: heading)))
+            let id = Markup.escape(anchors.anchor(for: document.plainText(of: heading)))
             return "<a class=\"anchor\" id=\"\(id)\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
         }
         let securityNotes = quotesAboutCredentials(document)
@@ -100,14 +98,11 @@ public struct SitePage: Sendable {
             let nodes = members[group]!
             // A group of empty labels only (languages not filled) shows nothing, as in Confluence.
             if nodes.contains(where: { !$0.member.isLabel }) {
-                insert(panels(group: group + 1, nodes: nodes), type: CMARK_NODE_HTML_BLOCK, before: nodes[0].node)
+                changes.insertions.append((panels(group: group + 1, nodes: nodes, in: document), nodes[0].node.id))
             }
-            for (node, _) in nodes {
-                cmark_node_unlink(node)
-                cmark_node_free(node)
-            }
+            changes.removals += nodes.map(\.node.id)
         }
-        return (title, headingAnchors, calloutTitles)
+        return (changes, title, headingAnchors, calloutTitles)
     }
 
     /// cmark-gfm's HTML with each heading's anchor after its opening tag and each block quote
@@ -152,16 +147,17 @@ public struct SitePage: Sendable {
     }
 
     /// The group's samples, one panel per language in guide order, each with its label.
-    private static func panels(group: Int, nodes: [(node: OpaquePointer, member: SampleGroupIndex.Member)]) -> String {
+    private static func panels(group: Int, nodes: [(node: MarkdownNode, member: SampleGroupIndex.Member)],
+                               in document: MarkdownDocument) -> String {
         var html = "<div class=\"samples\" id=\"samples-\(group)\">\n"
         var labels: [Language: String] = [:]
         for (node, member) in nodes where member.isLabel {
-            labels[member.language] = MarkdownTree.plainText(of: node)
+            labels[member.language] = document.plainText(of: node)
         }
         for (node, member) in nodes where !member.isLabel {
             let language = member.language
             let label = labels[language] ?? "\(language.displayName) code:"
-            var code = MarkdownTree.literal(of: node)
+            var code = node.literal
             if code.hasSuffix("\n") { code.removeLast() }
             html += "<div class=\"sample\" data-lang=\"\(language.rawValue)\" data-label=\"\(language.displayName)\" id=\"samples-\(group)-\(language.rawValue)\">\n"
             html += "<p class=\"sample-label\">\(Markup.escape(label))</p>\n"
@@ -173,35 +169,31 @@ public struct SitePage: Sendable {
     /// The guide's block quotes are its security notes; these are about credentials: some
     /// paragraph, heading or code block inside them mentions one. One pass over the tree, each
     /// quote told by its innermost quote, so nesting costs nothing extra (20,000 levels deep).
-    private static func quotesAboutCredentials(_ document: OpaquePointer) -> Set<OpaquePointer> {
-        var found: Set<OpaquePointer> = []
-        guard let iterator = cmark_iter_new(document) else { return found }
-        defer { cmark_iter_free(iterator) }
-        var open: [(quote: OpaquePointer, mentions: Bool)] = []
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            switch (cmark_node_get_type(node), event) {
-            case (CMARK_NODE_BLOCK_QUOTE, CMARK_EVENT_ENTER):
-                open.append((node, false))
-            case (CMARK_NODE_BLOCK_QUOTE, CMARK_EVENT_EXIT):
+    private static func quotesAboutCredentials(_ document: MarkdownDocument) -> Set<MarkdownNode.ID> {
+        var found: Set<MarkdownNode.ID> = []
+        var open: [(quote: MarkdownNode.ID, mentions: Bool)] = []
+        document.walk { node, entering in
+            switch (node.kind, entering) {
+            case (.blockQuote, true):
+                open.append((node.id, false))
+            case (.blockQuote, false):
                 let closed = open.removeLast()
                 if closed.mentions {
                     found.insert(closed.quote)
                     if !open.isEmpty { open[open.count - 1].mentions = true }
                 }
-            case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_ENTER), (CMARK_NODE_HEADING, CMARK_EVENT_ENTER):
-                if !open.isEmpty, !open[open.count - 1].mentions, mentionsCredentials(MarkdownTree.plainText(of: node)) {
+            case (.paragraph, true), (.heading, true):
+                if !open.isEmpty, !open[open.count - 1].mentions, mentionsCredentials(document.plainText(of: node)) {
                     open[open.count - 1].mentions = true
                 }
-            case (CMARK_NODE_CODE_BLOCK, _):
-                if !open.isEmpty, !open[open.count - 1].mentions, mentionsCredentials(MarkdownTree.literal(of: node)) {
+            case (.codeBlock, _):
+                if !open.isEmpty, !open[open.count - 1].mentions, mentionsCredentials(node.literal) {
                     open[open.count - 1].mentions = true
                 }
             default:
                 break
             }
+            return .visitChildren
         }
         return found
     }
@@ -210,11 +202,4 @@ public struct SitePage: Sendable {
         let lowered = text.lowercased()
         return ["secret", "credential", "confidential", "password"].contains(where: lowered.contains)
     }
-
-    private static func insert(_ html: String, type: cmark_node_type, before sibling: OpaquePointer) {
-        let node = cmark_node_new(type)!
-        cmark_node_set_literal(node, html)
-        cmark_node_insert_before(sibling, node)
-    }
-
 }

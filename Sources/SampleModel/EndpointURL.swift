@@ -5,8 +5,6 @@
 /// the samples through the literal encoders, whatever characters they hold.
 public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible {
     public let text: String
-    /// Lower-cased scheme: `https` or `http`.
-    public let scheme: String
     /// The host as written, without brackets for IPv6.
     public let host: String
 
@@ -40,7 +38,6 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             throw .invalidURL(text, reason: "its query carries \"\(key)\", which looks like a secret; samples read credentials from the environment")
         }
         self.text = text
-        self.scheme = scheme
         self.host = host
     }
 

@@ -1,44 +1,64 @@
-/// A language SampleGen writes samples in.
+/// A language SampleGen writes samples in: an identifier, with everything else about the
+/// language in its `LanguageDescriptor` (one file each under `Languages/`).
 ///
-/// Adding a language means a case here, a `LiteralEncoder` for it and a folder of templates.
-public enum Language: String, CaseIterable, Codable, Sendable, Comparable {
-    case python
-    case javascript
-    case php
-    case swift
+/// `language.displayName`, `language.fileExtension` and the other facts read through to the
+/// descriptor. Nothing switches over languages; adding one is a descriptor file, its entry in
+/// `allCases`, and its templates (see the README's "Adding a language").
+@dynamicMemberLookup
+public struct Language: Sendable, Hashable, Comparable, CaseIterable, Codable, RawRepresentable,
+    CustomStringConvertible
+{
+    /// Every language, in the order readers see them (tabs, inserted sections, `gen --list`).
+    public static let allCases: [Language] = [.python, .javascript, .php, .swift]
 
-    /// The name readers see, on tabs and in inserted "<Name> code:" labels.
-    public var displayName: String {
-        switch self {
-        case .python: "Python"
-        case .javascript: "JavaScript"
-        case .php: "PHP"
-        case .swift: "Swift"
-        }
+    /// Everything SampleGen knows about the language.
+    public let descriptor: LanguageDescriptor
+
+    public init(_ descriptor: LanguageDescriptor) {
+        self.descriptor = descriptor
     }
 
-    /// The word a generated fenced block's info string starts with (syntax highlighters know it).
-    public var fenceTag: String { rawValue }
+    /// The identifier: `python`, `javascript`, … (template folders, fence tags, `--lang`).
+    public var rawValue: String { descriptor.name }
 
-    /// The extension of a file holding one sample, so golden files can be run and linted as they are.
-    public var fileExtension: String {
-        switch self {
-        case .python: "py"
-        case .javascript: "mjs"
-        case .php: "php"
-        case .swift: "swift"
-        }
+    public init?(rawValue: String) {
+        guard let language = Language.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = language
     }
 
     /// Reads a language name as written in a guide label, a fence tag or on the command line,
     /// in any case ("Javascript", "PHP", "python").
     public init?(name: some StringProtocol) {
         let lowered = name.lowercased()
-        guard let language = Language.allCases.first(where: { $0.rawValue == lowered }) else { return nil }
+        guard let language = Language.allCases.first(where: { $0.descriptor.names(lowered) }) else { return nil }
         self = language
     }
 
+    public subscript<Value>(dynamicMember fact: KeyPath<LanguageDescriptor, Value>) -> Value {
+        descriptor[keyPath: fact]
+    }
+
+    public var description: String { rawValue }
+
+    public static func == (lhs: Language, rhs: Language) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
     public static func < (lhs: Language, rhs: Language) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let language = Language(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown language \"\(name)\"")
+        }
+        self = language
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }

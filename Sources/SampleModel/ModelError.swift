@@ -7,9 +7,33 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case sameCredentialVariable(String)
     case invalidParameterName(String, reason: String)
     case secretInConfiguration(key: String)
-    case outOfRange(field: String, value: Double, expected: String)
+    case outOfRange(field: ModelField, value: Double, expected: String)
     case unretryableStatus(Int)
-    case emptyValue(field: String)
+    case emptyValue(field: ModelField)
+
+    /// The fields the refusal is about, the one to change first: the configuration places the
+    /// error at the first of them its file sets, the command line at the first option given.
+    public var fields: [ModelField] {
+        switch self {
+        case .outOfRange(let field, _, _), .emptyValue(let field): [field]
+        case .unretryableStatus: [.retryStatuses]
+        case .sameCredentialVariable: [.clientSecretVariable, .clientIDVariable]
+        default: []
+        }
+    }
+
+    /// The message, the field called `name` (its YAML key); with no name, worded to follow the
+    /// place it is reported at (`--timeout: error: must be more than 0 and at most 600, not 0`).
+    public func message(naming name: String?) -> String {
+        switch self {
+        case .outOfRange(_, let value, let expected):
+            name.map { "\($0) is \(Self.format(value)); it must be \(expected)" } ?? "must be \(expected), not \(Self.format(value))"
+        case .emptyValue:
+            name.map { "\($0) is empty; leave it out instead" } ?? "is empty; leave it out instead"
+        default:
+            description
+        }
+    }
 
     public var description: String {
         switch self {
@@ -27,12 +51,10 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
             "the extra body parameter \"\(name)\" is refused: \(reason)"
         case .secretInConfiguration(let key):
             "\"\(key)\" looks like a secret value; secrets never go in the configuration — samples read them from the environment (set client_secret_variable to name the variable)"
-        case .outOfRange(let field, let value, let expected):
-            "\(field) is \(Self.format(value)); it must be \(expected)"
+        case .outOfRange(let field, _, _), .emptyValue(let field):
+            message(naming: field.description)
         case .unretryableStatus(let status):
             "retry_statuses lists \(status); a \(status) is never retried, since asking again with the same request cannot succeed"
-        case .emptyValue(let field):
-            "\(field) is empty; leave it out instead"
         }
     }
 

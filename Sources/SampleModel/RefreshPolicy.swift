@@ -44,26 +44,21 @@ public struct RefreshPolicy: Codable, Sendable, Hashable {
         self.retry = retry
     }
 
-    /// Seconds before expiry at which a token of `lifetime` seconds is renewed.
-    public func renewMargin(forLifetime lifetime: Double) -> Double {
-        min(renewMarginSeconds, lifetime * maxRenewFraction)
-    }
-
     public func validate() throws(ModelError) {
         guard renewMarginSeconds >= 0, renewMarginSeconds <= 86_400 else {
-            throw .outOfRange(field: "renew_margin_seconds", value: renewMarginSeconds, expected: "from 0 to 86400")
+            throw .outOfRange(field: .renewMarginSeconds, value: renewMarginSeconds, expected: "from 0 to 86400")
         }
         guard maxRenewFraction >= 0, maxRenewFraction < 1 else {
-            throw .outOfRange(field: "max_renew_fraction", value: maxRenewFraction, expected: "at least 0 and less than 1")
+            throw .outOfRange(field: .maxRenewFraction, value: maxRenewFraction, expected: "at least 0 and less than 1")
         }
         guard defaultLifetimeSeconds > 0, defaultLifetimeSeconds <= 86_400 else {
-            throw .outOfRange(field: "default_lifetime_seconds", value: defaultLifetimeSeconds, expected: "more than 0 and at most 86400")
+            throw .outOfRange(field: .defaultLifetimeSeconds, value: defaultLifetimeSeconds, expected: "more than 0 and at most 86400")
         }
         guard refreshRetryDelaySeconds > 0, refreshRetryDelaySeconds <= 3600 else {
-            throw .outOfRange(field: "refresh_retry_delay_seconds", value: refreshRetryDelaySeconds, expected: "more than 0 and at most 3600")
+            throw .outOfRange(field: .refreshRetryDelaySeconds, value: refreshRetryDelaySeconds, expected: "more than 0 and at most 3600")
         }
         guard maxWaitSeconds > 0, maxWaitSeconds <= 3600 else {
-            throw .outOfRange(field: "max_wait_seconds", value: maxWaitSeconds, expected: "more than 0 and at most 3600")
+            throw .outOfRange(field: .maxWaitSeconds, value: maxWaitSeconds, expected: "more than 0 and at most 3600")
         }
         try retry.validate()
     }

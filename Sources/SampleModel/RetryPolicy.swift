@@ -31,20 +31,20 @@ public struct RetryPolicy: Codable, Sendable, Hashable {
 
     public func validate() throws(ModelError) {
         guard (1...10).contains(maxAttempts) else {
-            throw .outOfRange(field: "max_attempts", value: Double(maxAttempts), expected: "from 1 to 10")
+            throw .outOfRange(field: .maxAttempts, value: Double(maxAttempts), expected: "from 1 to 10")
         }
         guard initialBackoffSeconds >= 0, initialBackoffSeconds <= 60 else {
-            throw .outOfRange(field: "initial_backoff_seconds", value: initialBackoffSeconds, expected: "from 0 to 60")
+            throw .outOfRange(field: .initialBackoffSeconds, value: initialBackoffSeconds, expected: "from 0 to 60")
         }
         guard jitterFraction >= 0, jitterFraction < 1 else {
-            throw .outOfRange(field: "backoff_jitter", value: jitterFraction, expected: "at least 0 and less than 1")
+            throw .outOfRange(field: .backoffJitter, value: jitterFraction, expected: "at least 0 and less than 1")
         }
         guard maxRetryAfterSeconds >= 0, maxRetryAfterSeconds <= 3600 else {
-            throw .outOfRange(field: "max_retry_after_seconds", value: maxRetryAfterSeconds, expected: "from 0 to 3600")
+            throw .outOfRange(field: .maxRetryAfterSeconds, value: maxRetryAfterSeconds, expected: "from 0 to 3600")
         }
         for status in retryableStatuses {
             guard (400...599).contains(status) else {
-                throw .outOfRange(field: "retry_statuses", value: Double(status), expected: "an HTTP error status (400 to 599)")
+                throw .outOfRange(field: .retryStatuses, value: Double(status), expected: "an HTTP error status (400 to 599)")
             }
             guard status != 400, status != 401 else { throw .unretryableStatus(status) }
         }

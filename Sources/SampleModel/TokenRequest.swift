@@ -3,11 +3,6 @@
 /// The defaults reproduce the guide's Postman steps: Basic authentication with the client ID and
 /// secret, and a form body of `grant_type=client_credentials` and `client_id`.
 public struct TokenRequest: Codable, Sendable, Hashable {
-    /// The only grant SampleGen writes samples for.
-    public static let grantType = "client_credentials"
-    /// Samples ask for JSON, the format RFC 6749 §5.1 defines for the answer.
-    public static let accept = "application/json"
-
     public var tokenURL: EndpointURL
     public var clientAuthentication: ClientAuthentication
     /// Form-encode the ID and secret before Basic encodes them, as RFC 6749 §2.3.1 requires.
@@ -51,14 +46,14 @@ public struct TokenRequest: Codable, Sendable, Hashable {
     /// Checks the rules no single field can check on its own.
     public func validate() throws(ModelError) {
         guard timeoutSeconds > 0, timeoutSeconds <= 600 else {
-            throw .outOfRange(field: "timeout_seconds", value: timeoutSeconds, expected: "more than 0 and at most 600")
+            throw .outOfRange(field: .timeoutSeconds, value: timeoutSeconds, expected: "more than 0 and at most 600")
         }
         var seen: Set<String> = []
         for parameter in extraParameters where !seen.insert(parameter.name).inserted {
             throw .invalidParameterName(parameter.name, reason: "it is given twice")
         }
         if scope?.isEmpty == true {
-            throw .emptyValue(field: "scope")
+            throw .emptyValue(field: .scope)
         }
         if credentials.clientIDVariable == credentials.clientSecretVariable {
             throw .sameCredentialVariable(credentials.clientIDVariable.name)

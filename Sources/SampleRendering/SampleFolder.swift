@@ -9,16 +9,7 @@ public struct SampleFolder: Sendable, Hashable {
 
     /// The file a snippet is exported as.
     public static func fileName(of snippet: Snippet, in language: Language) -> String {
-        switch (language, snippet) {
-        case (.python, .tokenRequest): "token_request.py"
-        case (.python, .tokenRefresh): "token_manager.py"
-        case (.javascript, .tokenRequest): "token-request.mjs"
-        case (.javascript, .tokenRefresh): "token-manager.mjs"
-        case (.php, .tokenRequest): "token_request.php"
-        case (.php, .tokenRefresh): "token_manager.php"
-        case (.swift, .tokenRequest): "FetchToken.swift"
-        case (.swift, .tokenRefresh): "TokenManager.swift"
-        }
+        language.exportFileName(snippet)
     }
 
     public init(language: Language, samples: [RenderedSample], credentials: CredentialSource) {
@@ -33,27 +24,7 @@ public struct SampleFolder: Sendable, Hashable {
 
     private static func readme(language: Language, credentials: CredentialSource) -> String {
         let env = "\(credentials.clientIDVariable.name)=... \(credentials.clientSecretVariable.name)=..."
-        let request = fileName(of: .tokenRequest, in: language)
-        let manager = fileName(of: .tokenRefresh, in: language)
-        let commands: [String] = switch language {
-        case .python: [
-            "pip install requests",
-            "\(env) python3 \(request)   # get one token",
-            "\(env) python3 \(manager)   # the token manager, calling the API once",
-        ]
-        case .javascript: [
-            "\(env) node \(request)   # get one token (Node 18+)",
-            "\(env) node \(manager)   # the token manager, calling the API once",
-        ]
-        case .php: [
-            "\(env) php \(request)   # get one token (PHP 8.1+ with ext-curl)",
-            "\(env) php \(manager)   # the token manager, calling the API once",
-        ]
-        case .swift: [
-            "swiftc -parse-as-library \(request) -o fetch-token && \(env) ./fetch-token",
-            "swiftc -parse-as-library \(manager) -o token-manager && \(env) ./token-manager",
-        ]
-        }
+        let commands = language.runCommands(env) { fileName(of: $0, in: language) }
         return """
             # \(language.displayName) samples
 

@@ -16,7 +16,7 @@ public struct SampleRenderer: Sendable {
             throw TemplateError(path: "\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)", line: 0,
                                 message: "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder).values)
+        let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder))
         let output = try templates.render(file, context: context)
         if let missing = context.missingKeys.first {
             let location = templates.firstMention(of: missing, in: language) ?? (file.path, 0)
@@ -36,18 +36,18 @@ public struct SampleRenderer: Sendable {
 /// The root of a render's context. Mustache looks a name up in the innermost context first and
 /// reaches the root last, so a name the root does not know is a name nothing provides.
 private final class RecordingContext: MustacheParent {
-    private let values: [String: any Sendable]
+    private let context: SampleContext
     private(set) var missingKeys: [String] = []
 
-    init(_ values: [String: any Sendable]) {
-        self.values = values
+    init(_ context: SampleContext) {
+        self.context = context
     }
 
     func child(named name: String) -> Any? {
-        guard let value = values[name] else {
+        guard let value = SampleContext.values[name] else {
             missingKeys.append(name)
             return nil
         }
-        return value
+        return value(context)
     }
 }

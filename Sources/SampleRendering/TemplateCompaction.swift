@@ -39,13 +39,12 @@ struct TemplateCompaction {
             pending = nil
             pendingLines = 0
         }
-        // Lines inside a tag that spans several (a multi-line comment) belong to that tag.
-        var insideTags = Set<Int>()
+        // The lines any tag touches, a tag that spans several lines (a comment) included.
+        var tagLines = Set<Int>()
         switch TemplateTag.scan(template) {
         case .success(let tags):
             for tag in tags {
-                let lastLine = tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }
-                if lastLine > tag.line { insideTags.formUnion(tag.line...lastLine) }
+                tagLines.formUnion(tag.line...(tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }))
             }
         case .failure:
             // Not compacted: the check reports the unclosed tag.
@@ -58,8 +57,7 @@ struct TemplateCompaction {
         var line = 1
         while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
             // Only whole lines, each with its line break; the text after the last one stays as is.
-            let content = bytes[lineStart..<newline]
-            if Self.isTagFree(content), !insideTags.contains(line) {
+            if !tagLines.contains(line) {
                 if pending == nil { pending = lineStart..<newline; pendingStart = line } else { pending = pending!.lowerBound..<newline }
                 pendingLines += 1
             } else {
@@ -76,13 +74,6 @@ struct TemplateCompaction {
         self.text = String(decoding: output, as: UTF8.self)
         self.runs = runs
         self.originalLines = originalLines
-    }
-
-    /// No `{{` and no `}}`: the line holds neither a tag nor the end of one begun above.
-    private static func isTagFree(_ line: ArraySlice<UInt8>) -> Bool {
-        !zip(line, line.dropFirst()).contains { pair in
-            (pair.0 == UInt8(ascii: "{") && pair.1 == UInt8(ascii: "{")) || (pair.0 == UInt8(ascii: "}") && pair.1 == UInt8(ascii: "}"))
-        }
     }
 
     /// The line of the original template that a line of `text` came from.

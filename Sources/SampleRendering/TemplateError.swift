@@ -13,8 +13,10 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
-    /// `path:line: error: message`, the form editors and CI logs link to.
-    public var description: String {
-        line > 0 ? "\(path):\(line): error: \(message)" : "\(path): error: \(message)"
+    /// The error as the one diagnostic every stage reports.
+    public var diagnostic: Diagnostic {
+        .error(message, at: Diagnostic.Location(path: path, line: line > 0 ? line : nil))
     }
+
+    public var description: String { diagnostic.description }
 }

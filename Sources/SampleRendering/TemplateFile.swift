@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one template and where it came from, for error messages.
 public struct TemplateFile: Sendable, Hashable {
     /// Name partials and the renderer use: `python/token-request`, `python/_retry`.
@@ -20,4 +22,53 @@ public struct TemplateFile: Sendable, Hashable {
 
     /// Partials start with `_` and are never rendered on their own.
     public var isPartial: Bool { name.split(separator: "/").last?.hasPrefix("_") ?? false }
+
+    /// The names the file's variable and section tags use, with their lines, in order
+    /// (empty when a tag is never closed; `TemplateSet` reports that).
+    public var valueNames: [(name: String, line: Int)] {
+        guard case .success(let tags) = TemplateTag.scan(text) else { return [] }
+        let kinds: Set<TemplateTag.Kind> = [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen]
+        return tags.filter { kinds.contains($0.kind) }.map { ($0.name, $0.line) }
+    }
+}
+
+extension TemplateFile {
+    /// A template read from disk or embedded: CRLF line breaks become LF, so a template edited on
+    /// Windows renders the same samples. `relativePath` is `<language>/<name>.mustache`.
+    public init(relativePath: String, shownAs path: String, bytes: some Sequence<UInt8>) {
+        self.init(name: String(relativePath.dropLast(Self.fileExtension.count + 1)), path: path,
+                  text: String(decoding: Array(bytes), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// The relative paths of the template files under `directory`, sorted; nil when it is not a folder.
+    static func relativePaths(in directory: String) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix("." + fileExtension) }
+            .sorted()
+    }
+
+    /// Every template and partial under `directory` (`<language>/<snippet>.mustache`,
+    /// `<language>/_<partial>.mustache`): the one way SampleGen reads a template folder. A file is
+    /// shown in messages as `shownAs` (default `directory`) joined with its relative path.
+    /// `read` returns a file's bytes, and its errors pass through (gen passes its own reader,
+    /// which refuses FIFOs and devices); a `directory` that is not a folder is a `TemplateError`.
+    public static func load(
+        directory: String,
+        shownAs prefix: String? = nil,
+        read: (String) throws -> [UInt8] = { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
+    ) throws -> [TemplateFile] {
+        guard let names = relativePaths(in: directory) else {
+            throw TemplateError(path: directory, line: 0, message:
+                "is not a template folder (expected <language>/<snippet>.\(fileExtension) files)")
+        }
+        func joined(_ base: String, _ name: String) -> String { base.hasSuffix("/") ? base + name : "\(base)/\(name)" }
+        return try names.map { name in
+            TemplateFile(relativePath: name, shownAs: joined(prefix ?? directory, name),
+                         bytes: try read(joined(directory, name)))
+        }
+    }
 }

@@ -96,7 +96,7 @@ enum AtomicFile {
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, unchanged: String) throws(GenFailure) {
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let result = bytes[written...].withUnsafeBytes { POSIX.write(descriptor, $0.baseAddress, $0.count) }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw .file(path, "cannot be written: \(errorText()); \(unchanged)")

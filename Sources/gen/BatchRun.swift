@@ -1,21 +1,16 @@
 import Dispatch
 import Foundation
-import GenConfig
+import Generator
 import GuideFilling
+import SampleModel
 import Synchronization
 
 /// Fills a batch of guides on every core. Guides are independent: each worker takes every n-th
-/// guide with its own copy of the run's fillers, whose samples are already rendered. A changed
+/// guide with its own copy of the batch's fillers, whose samples are already rendered. A changed
 /// guide is written to a temporary file beside it, not renamed: the caller renames them all
 /// only once every guide of the batch has been filled (`Generate`), so one bad guide leaves
 /// every guide as it was. Outcomes come back in the batch's order, for deterministic output.
 struct BatchRun: Sendable {
-    struct Work: Sendable {
-        let guidePath: String
-        let configuration: GenConfiguration
-        let templatesKey: String
-    }
-
     enum Result: Sendable {
         case current
         case prepared(PreparedFile)
@@ -26,44 +21,45 @@ struct BatchRun: Sendable {
     struct Outcome: Sendable {
         let result: Result
         /// A warning to print whatever happens (a guide without the code sections gen.yml names).
-        let warning: String?
+        let warning: Diagnostic?
     }
 
-    let work: [Work]
-    let fillers: [String: GuideFiller]
+    let batch: BatchPlan
     let check: Bool
 
     func run() -> [Outcome] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, work.count))
-        let outcomes = Mutex([Outcome?](repeating: nil, count: work.count))
+        let jobs = batch.jobs
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs.count))
+        let outcomes = Mutex([Outcome](repeating: Outcome(result: .current, warning: nil), count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var fillers = self.fillers
-            for index in stride(from: worker, to: work.count, by: workers) {
-                let outcome = fill(work[index], fillers: &fillers)
+            var fillers = batch.fillers
+            for index in stride(from: worker, to: jobs.count, by: workers) {
+                let outcome = fill(jobs[index], fillers: &fillers)
                 outcomes.withLock { $0[index] = outcome }
             }
         }
-        return outcomes.withLock { $0.map { $0! } }
+        return outcomes.withLock { $0 }
     }
 
-    private func fill(_ item: Work, fillers: inout [String: GuideFiller]) -> Outcome {
-        var warning: String?
+    private func fill(_ job: BatchPlan.Job, fillers: inout [GuideFiller]) -> Outcome {
+        var warning: Diagnostic?
         do throws(GenFailure) {
-            let original = try Workspace.readBytes(item.guidePath)
-            let filled: FilledGuide
-            do throws(FillError) {
-                filled = try fillers[item.templatesKey]!.fill(original, configuration: item.configuration)
+            let plan: GuidePlan
+            do {
+                plan = try BatchPlan.fill(job, fillers: &fillers)
             } catch {
-                throw GenFailure(error, path: item.guidePath)
+                throw GenFailure(error)
             }
-            let coverage = GroupCoverage(filled: filled, configuration: item.configuration, path: item.guidePath)
-            guard filled.bytes != original else {
-                if check, let failure = coverage.checkFailure { throw failure }
-                return Outcome(result: .current, warning: check ? nil : coverage.warning)
+            guard !plan.isCurrent else {
+                if check, let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
+                return Outcome(result: .current, warning: check ? nil : plan.coverage.warning)
             }
-            warning = check ? nil : coverage.warning
-            if check { return Outcome(result: .outOfDate(diff: UnifiedDiff.make(old: original, new: filled.bytes, path: item.guidePath)), warning: nil) }
-            let prepared = try AtomicFile.prepare(item.guidePath, filled.bytes, mustExist: true)
+            warning = check ? nil : plan.coverage.warning
+            if check {
+                let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: plan.path)
+                return Outcome(result: .outOfDate(diff: diff), warning: nil)
+            }
+            let prepared = try AtomicFile.prepare(plan.path, plan.filled.bytes, mustExist: true)
             return Outcome(result: .prepared(prepared), warning: warning)
         } catch {
             return Outcome(result: .failed(error), warning: warning)

@@ -1,101 +1,104 @@
 import ArgumentParser
+import Foundation
 import GenConfig
+import Generator
+import SampleModel
 
 /// Where the configuration and templates come from, and model values that override gen.yml.
+/// Each override's option is named by its key in `ConfigKey`, the table gen.yml is read by.
 struct ConfigurationOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: ArgumentHelp("The configuration file (default: ./gen.yml, else docs-site/gen.yml).", valueName: "path"))
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("The configuration file (default: ./gen.yml, else docs-site/gen.yml).", valueName: "path"))
     var configPath: String?
 
-    @Option(name: .customLong("templates"), help: ArgumentHelp("A template folder to use instead of the templates built into gen.", valueName: "dir"))
+    @Option(name: .customLong("templates"),
+            help: ArgumentHelp("A template folder to use instead of the templates built into gen.", valueName: "dir"))
     var templatesDirectory: String?
 
-    @Option(help: ArgumentHelp("The token endpoint (https; http only for loopback hosts).", valueName: "url"))
+    @Option(name: ConfigurationOptions.name(.tokenURL),
+            help: ArgumentHelp("The token endpoint (https; http only for loopback hosts).", valueName: "url"))
     var tokenURL: String?
 
-    @Option(help: ArgumentHelp("The API the token-refresh sample calls.", valueName: "url"))
+    @Option(name: ConfigurationOptions.name(.apiURL),
+            help: ArgumentHelp("The API the token-refresh sample calls.", valueName: "url"))
     var apiURL: String?
 
-    @Option(help: ArgumentHelp("The scope to request; an empty string requests none.", valueName: "scope"))
+    @Option(name: ConfigurationOptions.name(.scope),
+            help: ArgumentHelp("The scope to request; an empty string requests none.", valueName: "scope"))
     var scope: String?
 
-    @Option(help: ArgumentHelp("client_secret_basic or client_secret_post.", valueName: "method"))
-    var clientAuthentication: String?
+    @Option(name: ConfigurationOptions.name(.clientAuthentication),
+            help: ArgumentHelp("client_secret_basic or client_secret_post.", valueName: "method"))
+    var clientAuthentication: ClientAuthentication?
 
-    @Option(help: ArgumentHelp("Environment variable the samples read the client ID from.", valueName: "name"))
+    @Option(name: ConfigurationOptions.name(.clientIDVariable),
+            help: ArgumentHelp("Environment variable the samples read the client ID from.", valueName: "name"))
     var clientIdVariable: String?
 
-    @Option(help: ArgumentHelp("Environment variable the samples read the client secret from.", valueName: "name"))
+    @Option(name: ConfigurationOptions.name(.clientSecretVariable),
+            help: ArgumentHelp("Environment variable the samples read the client secret from.", valueName: "name"))
     var clientSecretVariable: String?
 
-    @Flag(inversion: .prefixedNo, help: "Form-encode the ID and secret before Basic encodes them (RFC 6749 §2.3.1).")
+    @Flag(name: ConfigurationOptions.name(.formEncodeCredentials), inversion: .prefixedNo,
+          help: "Form-encode the ID and secret before Basic encodes them (RFC 6749 §2.3.1).")
     var formEncodeCredentials: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Send client_id in the body too, as the guide does.")
+    @Flag(name: ConfigurationOptions.name(.clientIDInBody), inversion: .prefixedNo,
+              help: "Send client_id in the body too, as the guide does.")
     var clientIdInBody: Bool?
 
-    @Option(help: ArgumentHelp("Token request timeout in seconds.", valueName: "seconds"))
+    @Option(name: ConfigurationOptions.name(.timeoutSeconds),
+            help: ArgumentHelp("Token request timeout in seconds.", valueName: "seconds"))
     var timeout: Double?
+
+    /// An override's option, as `ConfigKey` names it.
+    static func name(_ key: ConfigKey) -> NameSpecification {
+        .customLong(key.optionName ?? key.name.replacingOccurrences(of: "_", with: "-"))
+    }
 
     func validate() throws {
         try PathArgument.check(configPath, "--config")
         try PathArgument.check(templatesDirectory, "--templates")
     }
 
-    var overrides: ModelOverrides {
-        ModelOverrides(
-            tokenURL: tokenURL, apiURL: apiURL, scope: scope, clientAuthentication: clientAuthentication,
-            clientIDVariable: clientIdVariable, clientSecretVariable: clientSecretVariable,
-            formEncodesBasicCredentials: formEncodeCredentials, sendsClientIDInBody: clientIdInBody,
-            timeoutSeconds: timeout)
-    }
-
-    /// The configuration with the command line's values applied, and the file it came from
-    /// (nil when there is none and the guide's defaults are used).
-    func load(requireFile: Bool) throws(GenFailure) -> (configuration: GenConfiguration, path: String?) {
-        var configuration = GenConfiguration()
-        var path: String?
+    /// The command line's overrides, typed; a value the model refuses names its option.
+    func overrides() throws(GenFailure) -> ModelOverrides {
         do {
-            path = try Workspace.configurationPath(configPath)
+            func variable(_ text: String?, _ key: ConfigKey) throws(ConfigError) -> EnvironmentVariableName? {
+                try text.map { text throws(ConfigError) in
+                    try ModelOverrides.value(text, for: key) { text throws(ModelError) in try EnvironmentVariableName(text) }
+                }
+            }
+            func url(_ text: String?, _ key: ConfigKey) throws(ConfigError) -> EndpointURL? {
+                try text.map { text throws(ConfigError) in
+                    try ModelOverrides.value(text, for: key) { text throws(ModelError) in try EndpointURL(text) }
+                }
+            }
+            return ModelOverrides(
+                tokenURL: try url(tokenURL, .tokenURL), apiURL: try url(apiURL, .apiURL), scope: scope,
+                clientAuthentication: clientAuthentication,
+                clientIDVariable: try variable(clientIdVariable, .clientIDVariable),
+                clientSecretVariable: try variable(clientSecretVariable, .clientSecretVariable),
+                formEncodesBasicCredentials: formEncodeCredentials, sendsClientIDInBody: clientIdInBody,
+                timeoutSeconds: timeout)
         } catch {
-            if requireFile { throw error }
+            throw GenFailure(error.diagnostic)
         }
-        if let path { configuration = try Workspace.loadConfiguration(path) }
-        try Self.checkPaths(configuration, configPath: path)
+    }
+
+    /// What the pipeline is asked: this configuration file, these templates, these overrides.
+    func request() throws(GenFailure) -> GeneratorRequest {
+        GeneratorRequest(configPath: configPath, templates: templatesDirectory.map { TemplateSource.directory($0) },
+                         overrides: try overrides())
+    }
+
+    /// The pipeline for this command line's configuration.
+    func pipeline(requireFile: Bool, languages: [Language]? = nil) throws(GenFailure) -> Pipeline {
+        let request = try request()
         do {
-            configuration.model = try overrides.applied(to: configuration.model)
+            return try Pipeline(request, requireFile: requireFile, languages: languages)
         } catch {
-            throw GenFailure(error.description)
+            throw GenFailure(error)
         }
-        return (configuration, path)
-    }
-
-    /// The configuration at `configPath` with the command line's values applied.
-    func load(configPath: String) throws(GenFailure) -> GenConfiguration {
-        var configuration = try Workspace.loadConfiguration(configPath)
-        try Self.checkPaths(configuration, configPath: configPath)
-        do {
-            configuration.model = try overrides.applied(to: configuration.model)
-        } catch {
-            throw GenFailure(error.description)
-        }
-        return configuration
-    }
-
-    /// gen.yml's paths, like the command line's, are never empty.
-    private static func checkPaths(_ configuration: GenConfiguration, configPath: String?) throws(GenFailure) {
-        let file = configPath ?? ConfigFile.fileName
-        if configuration.guidePath.allSatisfy(\.isWhitespace) {
-            throw .file(file, "guide: is empty; name the guide's file (the default is guide.md)")
-        }
-        if let templates = configuration.templatesPath, templates.allSatisfy(\.isWhitespace) {
-            throw .file(file, "templates: is empty; name a template folder, or leave the key out for the built-in templates")
-        }
-    }
-
-    /// The template folder: --templates, else gen.yml's `templates:`, else the built-in set.
-    func templatesDirectory(for configuration: GenConfiguration, configPath: String?) -> String? {
-        if let templatesDirectory { return templatesDirectory }
-        guard let relative = configuration.templatesPath else { return nil }
-        return configPath.map { Workspace.resolve(relative, relativeTo: $0) } ?? relative
     }
 }

@@ -29,7 +29,7 @@ struct Confluence: ParsableCommand {
     func run() throws {
         try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
-            let xml = try guide.render { bytes throws(GuideError) in try ConfluencePage().render(bytes) }
+            let xml = try guide.render { document throws(GuideError) in try ConfluencePage().render(document) }
             try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
             try Workspace.createDirectory(guide.siteDirectory)
             try OutputFolder.mark(guide.siteDirectory)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GuideFilling
+import Generator
 import SampleModel
 import SampleRendering
 
@@ -23,33 +23,26 @@ struct Export: ParsableCommand {
     var force = false
 
     @Option(help: ArgumentHelp("Only this language (default: every language in gen.yml).", valueName: "language"))
-    var lang: String?
+    var lang: Language?
 
     func validate() throws {
         try PathArgument.check(out, "--out")
-        if let lang, Language(name: lang) == nil {
-            throw ValidationError("unknown language \"\(lang)\"; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
     }
 
     func run() throws {
         try GenFailure.reported { () throws(GenFailure) in
-            let (configuration, configPath) = try options.load(requireFile: false)
-            let languages = lang.flatMap(Language.init(name:)).map { [$0] } ?? configuration.languages
-            let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
-                                                        languages: languages)
-            var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
+            let requested = lang.map { [$0] }
+            var pipeline = try options.pipeline(requireFile: false, languages: requested)
             var folders: [SampleFolder] = []
-            for language in languages {
-                var samples: [RenderedSample] = []
-                for snippet in Snippet.allCases {
-                    do throws(FillError) {
-                        samples.append(try filler.sample(snippet, in: language, model: configuration.model))
-                    } catch {
-                        throw GenFailure(error)
-                    }
+            for language in requested ?? pipeline.configuration.languages {
+                let samples: [RenderedSample]
+                do throws(Diagnostic) {
+                    samples = try pipeline.samples(Snippet.allCases, in: language)
+                } catch {
+                    throw GenFailure(error)
                 }
-                folders.append(SampleFolder(language: language, samples: samples, credentials: configuration.model.tokenRequest.credentials))
+                folders.append(SampleFolder(language: language, samples: samples,
+                                            credentials: pipeline.configuration.model.tokenRequest.credentials))
             }
             // Every folder is checked before any is replaced.
             for folder in folders {

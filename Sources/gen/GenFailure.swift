@@ -1,49 +1,58 @@
 import ArgumentParser
 import Foundation
-import GuideDocument
-import GuideFilling
+import SampleModel
 
-/// A failure the command reports as one line and exit status 1.
+/// Why a command stopped: a diagnostic from any stage, or a run's summary line. Printed on
+/// stderr by `reported`, the one place `gen` prints failures; exit status 64 for a mistake on
+/// the command line, 1 otherwise.
 struct GenFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
+    private enum Content {
+        case diagnostic(Diagnostic)
+        case summary(String)
     }
 
-    init(_ error: FillError) {
-        description = error.description
+    private let content: Content
+
+    /// A summary of a run (`2 of 3 guides out of date; …`), printed as it is.
+    init(_ summary: String) {
+        content = .summary(summary)
     }
 
-    /// A failure to fill the guide at `path`; guide errors are placed in that file.
-    init(_ error: FillError, path: String) {
-        guard case .guide(let guideError) = error else {
-            self.init(error)
-            return
+    init(_ diagnostic: Diagnostic) {
+        content = .diagnostic(diagnostic)
+    }
+
+    var description: String {
+        switch content {
+        case .diagnostic(let diagnostic): diagnostic.description
+        case .summary(let text): text
         }
-        self.init(guideError, path: path)
     }
 
-    /// A guide error placed in the guide's file.
-    init(_ error: GuideError, path: String) {
-        var located = error
-        located.path = path
-        description = located.description
+    /// A mistake in a command-line option's value: a usage error.
+    var isUsageError: Bool {
+        if case .diagnostic(let diagnostic) = content { return diagnostic.location?.isOption == true }
+        return false
     }
 
     /// Runs a command's work; a failure is printed as its one line on stderr and ends the
-    /// command with exit status 1.
+    /// command with exit status 1, or 64 for a mistake on the command line.
     static func reported(_ work: () throws(GenFailure) -> Void) throws {
         do {
             try work()
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode.failure
+            print(error.description)
+            throw error.isUsageError ? ExitCode.validationFailure : ExitCode.failure
         }
+    }
+
+    /// Prints a diagnostic, or any line, on stderr.
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// `path: error: message`, for problems with a file as a whole.
     static func file(_ path: String, _ message: String) -> GenFailure {
-        GenFailure("\(path): error: \(message)")
+        GenFailure(.error(message, at: Diagnostic.Location(path: path)))
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GenConfig
+import Generator
 import GuideFilling
 import SampleModel
 import SampleRendering
@@ -26,10 +26,10 @@ struct Generate: ParsableCommand {
     var check = false
 
     @Option(help: ArgumentHelp("Print this language's samples instead of filling the guide.", valueName: "language"))
-    var lang: String?
+    var lang: Language?
 
     @Option(help: ArgumentHelp("With --lang, print only this snippet.", valueName: "snippet"))
-    var snippet: String?
+    var snippet: Snippet?
 
     @Flag(help: "List the languages and snippets.")
     var list = false
@@ -40,14 +40,8 @@ struct Generate: ParsableCommand {
     var guides: [String] = []
 
     func validate() throws {
-        if let lang, Language(name: lang) == nil {
-            throw ValidationError("unknown language \"\(lang)\"; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let snippet {
-            guard lang != nil else { throw ValidationError("--snippet needs --lang, e.g. --lang python --snippet \(snippet)") }
-            guard Snippet(rawValue: snippet) != nil else {
-                throw ValidationError("unknown snippet \"\(snippet)\"; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))")
-            }
+        if let snippet, lang == nil {
+            throw ValidationError("--snippet needs --lang, e.g. --lang python --snippet \(snippet.rawValue)")
         }
         if !guides.isEmpty, lang != nil || list {
             throw ValidationError("guide paths fill guides; they cannot be combined with --lang or --list")
@@ -62,8 +56,8 @@ struct Generate: ParsableCommand {
         try GenFailure.reported { () throws(GenFailure) in
             if list {
                 printList()
-            } else if let lang, let language = Language(name: lang) {
-                try printSamples(language)
+            } else if let lang {
+                try printSamples(lang)
             } else {
                 try regenerate()
             }
@@ -79,58 +73,27 @@ struct Generate: ParsableCommand {
     }
 
     private func printSamples(_ language: Language) throws(GenFailure) {
-        let (configuration, configPath) = try options.load(requireFile: false)
-        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
-                                                    languages: [language])
-        var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
-        let snippets = snippet.flatMap(Snippet.init(rawValue:)).map { [$0] } ?? Snippet.allCases
-        var output: [String] = []
-        for snippet in snippets {
-            do {
-                output.append(try filler.sample(snippet, in: language, model: configuration.model).fileText)
-            } catch {
-                throw GenFailure(error)
-            }
+        var pipeline = try options.pipeline(requireFile: false, languages: [language])
+        let snippets = snippet.map { [$0] } ?? Snippet.allCases
+        let samples: [RenderedSample]
+        do {
+            samples = try pipeline.samples(snippets, in: language)
+        } catch {
+            throw GenFailure(error)
         }
-        print(output.joined(separator: "\n"), terminator: "")
+        print(samples.map(\.fileText).joined(separator: "\n"), terminator: "")
     }
 
     private func regenerate() throws(GenFailure) {
         guard !guides.isEmpty else { return try regenerateConfiguredGuide() }
-        let batch = try GuideBatch(paths: guides, explicitConfig: options.configPath)
-        var configurations: [String: GenConfiguration] = [:]
-        var fillers: [String: GuideFiller] = [:]
-        var prepared: Set<String> = []
-        var work: [BatchRun.Work] = []
-        for job in batch.jobs {
-            let configuration: GenConfiguration
-            if let known = configurations[job.configPath] {
-                configuration = known
-            } else {
-                configuration = try options.load(configPath: job.configPath)
-                configurations[job.configPath] = configuration
-            }
-            // One template set, and so one rendering of each sample, per template folder.
-            let templatesKey = options.templatesDirectory(for: configuration, configPath: job.configPath) ?? ""
-            // Samples are rendered once per configuration and template folder, before the workers start.
-            if prepared.insert("\(job.configPath)\n\(templatesKey)").inserted {
-                var filler: GuideFiller
-                if let known = fillers[templatesKey] {
-                    filler = known
-                } else {
-                    filler = GuideFiller(renderer: SampleRenderer(templates: try Workspace.loadTemplates(
-                        templatesKey.isEmpty ? nil : templatesKey, languages: configuration.languages)))
-                }
-                do throws(FillError) {
-                    try filler.renderSamples(for: configuration)
-                } catch {
-                    throw GenFailure(error, path: job.configPath)
-                }
-                fillers[templatesKey] = filler
-            }
-            work.append(BatchRun.Work(guidePath: job.guidePath, configuration: configuration, templatesKey: templatesKey))
+        let request = try options.request()
+        let batch: BatchPlan
+        do {
+            batch = try BatchPlan(guides: guides, request: request)
+        } catch {
+            throw GenFailure(error)
         }
-        let outcomes = BatchRun(work: work, fillers: fillers, check: check).run()
+        let outcomes = BatchRun(batch: batch, check: check).run()
         try report(outcomes, count: batch.jobs.count)
     }
 
@@ -141,7 +104,7 @@ struct Generate: ParsableCommand {
         var prepared: [PreparedFile] = []
         var changed = 0
         for outcome in outcomes {
-            if let warning = outcome.warning { printError(warning) }
+            if let warning = outcome.warning { GenFailure.print(warning.description) }
             switch outcome.result {
             case .current: break
             case .prepared(let file): prepared.append(file)
@@ -155,10 +118,10 @@ struct Generate: ParsableCommand {
         guard failures.isEmpty else {
             for file in prepared { file.discard() }
             if failures.count == 1, count == 1 { throw failures[0] }
-            for failure in failures { printError(failure.description) }
+            for failure in failures { GenFailure.print(failure.description) }
             let outOfDate = changed > 0 ? "; \(changed) out of date" : ""
-            throw GenFailure(check ? "error: \(failures.count) of \(guides) failed the check\(outOfDate)"
-                                   : "error: \(failures.count) of \(guides) cannot be filled; no guide was written")
+            throw GenFailure(.error(check ? "\(failures.count) of \(guides) failed the check\(outOfDate)"
+                                          : "\(failures.count) of \(guides) cannot be filled; no guide was written"))
         }
         if check {
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
@@ -179,39 +142,30 @@ struct Generate: ParsableCommand {
         print("\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
     }
 
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
     private func regenerateConfiguredGuide() throws(GenFailure) {
-        let (configuration, configPath) = try options.load(requireFile: true)
-        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
-                                                    languages: configuration.languages)
-        let guidePath = Workspace.resolve(configuration.guidePath, relativeTo: configPath!)
-        let original = try Workspace.readBytes(guidePath)
-        var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
-        let filled: FilledGuide
+        var pipeline = try options.pipeline(requireFile: true)
+        let plan: GuidePlan
         do {
-            filled = try filler.fill(original, configuration: configuration)
+            plan = try pipeline.fillGuide()
         } catch {
-            throw GenFailure(error, path: guidePath)
+            throw GenFailure(error)
         }
-        let coverage = GroupCoverage(filled: filled, configuration: configuration, path: guidePath)
+        let path = plan.path
         if check {
-            guard filled.bytes == original else {
-                print(UnifiedDiff.make(old: original, new: filled.bytes, path: guidePath), terminator: "")
-                throw GenFailure("\(guidePath): out of date; run gen to regenerate it")
+            guard plan.isCurrent else {
+                print(UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path), terminator: "")
+                throw GenFailure("\(path): out of date; run gen to regenerate it")
             }
-            if let failure = coverage.checkFailure { throw failure }
-            print("\(guidePath): up to date")
+            if let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
+            print("\(path): up to date")
             return
         }
-        if let warning = coverage.warning { printError(warning) }
-        if filled.bytes != original {
-            try AtomicFile.replace(guidePath, with: filled.bytes)
-            print(FillSummary.line(filled, path: guidePath) + ", updated")
+        if let warning = plan.coverage.warning { GenFailure.print(warning.description) }
+        if !plan.isCurrent {
+            try AtomicFile.replace(path, with: plan.filled.bytes)
+            print(FillSummary.line(plan.filled, path: path) + ", updated")
         } else {
-            print(FillSummary.line(filled, path: guidePath) + ", already up to date")
+            print(FillSummary.line(plan.filled, path: path) + ", already up to date")
         }
     }
 }

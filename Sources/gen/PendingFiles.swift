@@ -2,6 +2,8 @@
 import Glibc
 #elseif canImport(Musl)
 import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Synchronization
 
@@ -36,8 +38,8 @@ final class PendingFiles: Sendable {
     func makeTemporaryFile(in directory: String) -> (Int32, String) {
         files.withLock { files in
             var template = Array("\(directory)/.gen-XXXXXX".utf8CString)
-            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
+            let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
             if descriptor >= 0 { files.insert(path) }
             return (descriptor, path)
         }
@@ -48,7 +50,7 @@ final class PendingFiles: Sendable {
     func rename(_ temporary: String, to target: String) -> Int32 {
         files.withLock { files in
             files.remove(temporary)
-            guard Glibc.rename(temporary, target) == 0 else {
+            guard POSIX.rename(temporary, target) == 0 else {
                 let failure = errno
                 unlink(temporary)
                 return failure
@@ -68,7 +70,7 @@ final class PendingFiles: Sendable {
     private func removeAllAndEnd(_ signal: Int32) {
         files.withLock { files in
             for path in files { unlink(path) }
-            Glibc.signal(signal, SIG_DFL)
+            POSIX.resetSignal(signal)
             var set = sigset_t()
             sigemptyset(&set)
             sigaddset(&set, signal)

@@ -1,8 +1,6 @@
 import Foundation
-import GenConfig
+import Generator
 import GuideDocument
-import GuideFilling
-import SampleRendering
 
 /// The guide as the site and Confluence publish it: read, then filled in memory, so a page never
 /// shows samples older than the templates and model.
@@ -10,31 +8,29 @@ struct PublishedGuide {
     let bytes: [UInt8]
     /// Where build output goes by default: `_site/` beside gen.yml.
     let siteDirectory: String
+    /// The site's own stylesheet and script: `assets/` beside gen.yml.
+    let assetsDirectory: String
     let guidePath: String
 
-    /// The output of a publishing stage; its guide errors name the guide's file.
-    func render(_ stage: ([UInt8]) throws(GuideError) -> String) throws(GenFailure) -> String {
+    /// The output of a publishing stage, given the filled guide parsed once; its guide errors
+    /// name the guide's file.
+    func render(_ stage: (MarkdownDocument) throws(GuideError) -> String) throws(GenFailure) -> String {
         do {
-            return try stage(bytes)
+            return try stage(MarkdownDocument(parsing: SourceText(bytes)))
         } catch {
-            throw GenFailure(error, path: guidePath)
+            throw GenFailure(error.diagnostic(in: guidePath))
         }
     }
 
     static func load(_ options: ConfigurationOptions, out: String?) throws(GenFailure) -> PublishedGuide {
-        let (configuration, configPath) = try options.load(requireFile: true)
-        let templates = try Workspace.loadTemplates(options.templatesDirectory(for: configuration, configPath: configPath),
-                                                     languages: configuration.languages)
-        let guidePath = Workspace.resolve(configuration.guidePath, relativeTo: configPath!)
-        var filler = GuideFiller(renderer: SampleRenderer(templates: templates))
-        let original = try Workspace.readBytes(guidePath)
-        let filled: FilledGuide
+        var pipeline = try options.pipeline(requireFile: true)
+        let plan: GuidePlan
         do {
-            filled = try filler.fill(original, configuration: configuration)
+            plan = try pipeline.fillGuide()
         } catch {
-            throw GenFailure(error, path: guidePath)
+            throw GenFailure(error)
         }
-        return PublishedGuide(bytes: filled.bytes, siteDirectory: out ?? Workspace.resolve("_site", relativeTo: configPath!),
-                              guidePath: guidePath)
+        return PublishedGuide(bytes: plan.filled.bytes, siteDirectory: out ?? pipeline.resolve("_site"),
+                              assetsDirectory: pipeline.resolve("assets"), guidePath: plan.path)
     }
 }

@@ -34,11 +34,11 @@ struct Site: ParsableCommand {
     func run() throws {
         try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
-            let assets = Workspace.resolve("assets", relativeTo: try Workspace.configurationPath(options.configPath))
+            let assets = guide.assetsDirectory
             let highlighter = [("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
                                ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet)]
             let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
-            let html = try guide.render { bytes throws(GuideError) in try SitePage(linksHighlighter: hasHighlighter).render(bytes) }
+            let html = try guide.render { document throws(GuideError) in try SitePage(linksHighlighter: hasHighlighter).render(document) }
             var files = [(SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
                          (SitePage.script, try Workspace.readBytes("\(assets)/site.js"))]
             if hasHighlighter {

@@ -75,7 +75,9 @@ import TestSupport
     @Test func anUnknownLanguageIsAUsageError() throws {
         let result = try run(["--lang", "ruby"])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: unknown language \"ruby\"; use one of python, javascript, php, swift"))
+        // Parsed by the argument parser as a `Language`, which lists the choices (and completes them).
+        #expect(result.stderr.hasPrefix(
+            "Error: The value 'ruby' is invalid for '--lang <language>'. Please provide one of 'python', 'javascript', 'php' or 'swift'."))
     }
 
     @Test func snippetNeedsLangAndCheckExcludesLang() throws {
@@ -97,8 +99,31 @@ import TestSupport
         let result = try run(["--lang", "python", "--snippet", "token-request", "--token-url", "http://127.0.0.1:8080/oauth/token"])
         #expect(result.stdout.contains("TOKEN_URL = \"http://127.0.0.1:8080/oauth/token\""))
         let refused = try run(["--lang", "python", "--token-url", "http://example.com/token"])
-        #expect(refused.status == 1)
+        // A mistake on the command line is a usage error (64), named by its option.
+        #expect(refused.status == 64)
         #expect(refused.stderr.hasPrefix("--token-url: error: \"http://example.com/token\" uses plain http"))
+    }
+
+    /// Model validation's refusals of a command-line value name the option, not the YAML key.
+    @Test func aModelRefusalOfAnOptionNamesTheOptionAndIsAUsageError() throws {
+        let timeout = try run(["--lang", "python", "--timeout", "0"])
+        #expect(timeout.status == 64)
+        #expect(timeout.stderr == "--timeout: error: must be more than 0 and at most 600, not 0\n")
+        let same = try run(["--lang", "php", "--client-id-variable", "CLIENT_SECRET"])
+        #expect(same.status == 64)
+        #expect(same.stderr.hasPrefix("--client-id-variable: error: the client ID and the client secret are both read from CLIENT_SECRET"))
+    }
+
+    /// `--scope ""` and `scope: ""` both mean no scope: the same samples as no scope at all.
+    @Test func anEmptyScopeMeansNoScopeInTheFileAndOnTheCommandLine() throws {
+        let arguments = ["--lang", "python", "--snippet", "token-request"]
+        let defaults = try workspace(config: "token_request:\n  scope: read\n")
+        let none = try run(arguments, in: try workspace(config: ""))
+        let option = try run(arguments + ["--scope", ""], in: defaults)
+        let file = try run(arguments, in: try workspace(config: "token_request:\n  scope: \"\"\n"))
+        #expect(none.status == 0 && option.status == 0 && file.status == 0, "\(option.stderr)\(file.stderr)")
+        #expect(option.stdout == none.stdout)
+        #expect(file.stdout == none.stdout)
     }
 
     @Test func aGuideThatIsNotUTF8IsRefusedAndKept() throws {
@@ -184,8 +209,8 @@ extension GenCommandTests {
         #expect(try guide(in: directory) == before)
     }
 
-    @Test func aFullDiskIsAClearErrorAndTheGuideSurvives() throws {
-        guard getuid() == 0 else { return }  // a tmpfs needs mount rights; the read-only test covers other users
+    @Test(.enabled(if: getuid() == 0, "needs root to mount a tmpfs; the read-only folder test covers other users"))
+    func aFullDiskIsAClearErrorAndTheGuideSurvives() throws {
         let source = try workspace()
         let folder = try RepositoryPaths.scratchDirectory()
         try #require(try ProcessResult.run("mount", ["-t", "tmpfs", "-o", "size=32k", "tmpfs", folder]).status == 0)

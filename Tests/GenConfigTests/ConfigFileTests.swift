@@ -68,9 +68,11 @@ import TestSupport
     }
 
     @Test func anUnknownKeySuggestsTheNearestOne() {
-        #expect(throws: ConfigError(source: "gen.yml", line: 2, column: 3, message: "unknown key \"scop\" in token_request; did you mean \"scope\"?")) {
+        let error = #expect(throws: ConfigError(source: "gen.yml", line: 2, column: 3, message: "unknown key \"scop\" in token_request",
+                                                fixIt: "did you mean \"scope\"?")) {
             try parse("token_request:\n  scop: read\n")
         }
+        #expect(error?.description == "gen.yml:2:3: error: unknown key \"scop\" in token_request; did you mean \"scope\"?")
     }
 
     @Test(arguments: ["client_secret", "secret", "password", "Client-Secret"])
@@ -105,10 +107,12 @@ import TestSupport
     }
 
     @Test func anUnknownLanguageOrSnippetSuggestsOne() {
-        #expect(throws: ConfigError(source: "gen.yml", line: 1, column: 20, message:
-            "\"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift; did you mean \"python\"?")) {
+        let error = #expect(throws: ConfigError(source: "gen.yml", line: 1, column: 20, message:
+            "\"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift", fixIt: "did you mean \"python\"?")) {
             try parse("languages: [swift, pyhton]\n")
         }
+        #expect(error?.description
+            == "gen.yml:1:20: error: \"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift; did you mean \"python\"?")
         #expect(throws: ConfigError.self) { try parse("groups:\n  A: token-refrech\n") }
     }
 
@@ -118,5 +122,13 @@ import TestSupport
         }
         #expect(throws: ConfigError.self) { try parse("refresh_policy:\n  retry_statuses: [401]\n") }
         #expect(throws: ConfigError.self) { try parse("token_request:\n  token_url: http://auth.example.com/t\n") }
+        // At the exact node read for the field: not a heading spelled like the key elsewhere in the file.
+        let yaml = "groups:\n  timeout_seconds: token-request\ntoken_request:\n  timeout_seconds: 0\n"
+        #expect(throws: ConfigError(source: "gen.yml", line: 4, column: 20, message:
+            "timeout_seconds is 0; it must be more than 0 and at most 600")) { try parse(yaml) }
+        #expect(throws: ConfigError(source: "gen.yml", line: 4, column: 23, message:
+            "the client ID and the client secret are both read from CLIENT_SECRET; give them different variables")) {
+            try parse("groups:\n  client_secret_variable: token-request\ntoken_request:\n  client_id_variable: CLIENT_SECRET\n")
+        }
     }
 }

@@ -14,7 +14,7 @@ import Testing
 
     /// What cmark-gfm reads in each `gen=` block, without the final line feed.
     static func readBack(_ bytes: [UInt8]) -> [String] {
-        MarkdownTree(parsing: bytes).codeBlocks().filter { $0.info.contains("gen=") }.map {
+        MarkdownDocument(parsing: SourceText(validated: bytes)).codeBlocks().filter { $0.info.contains("gen=") }.map {
             var code = $0.literal
             if code.hasSuffix("\n") { code.removeLast() }
             return code

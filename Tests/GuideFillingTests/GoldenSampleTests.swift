@@ -36,7 +36,7 @@ import TestSupport
 
     @Test(arguments: variantCases)
     func variantSampleMatchesItsGoldenFile(_ variant: String, _ language: Language, _ snippet: Snippet) throws {
-        let model = try #require(SampleSyntaxTests.models.first { $0.0 == variant }?.1)
+        let model = try #require(SampleModelVariants.all.first { $0.0 == variant }?.1)
         var filler = try Self.filler()
         let sample = try filler.sample(snippet, in: language, model: model)
         let path = "\(Self.golden)/variants/\(variant)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"

@@ -4,6 +4,7 @@ import GuideFilling
 import PropertyBased
 import SampleModel
 import SampleRendering
+import Synchronization
 import Testing
 import TestSupport
 
@@ -22,26 +23,58 @@ import TestSupport
     ])
 
     @Test func fillingAnyGuideEitherSucceedsOrSaysWhereItFails() async {
+        // Arbitrary guides, errors included: both outcomes are checked, so every case counts.
+        let reach = PropertyReach("fillingAnyGuideEitherSucceedsOrSaysWhereItFails", cases: 400 * PropertySeed.scale)
+        let filledCount = Atomic<Int>(0)
         await propertyCheck(count: 400 * PropertySeed.scale, input: ArbitraryGuide.guide) { bytes in
             var filler = GuideFiller(renderer: Self.renderer)
             do throws(FillError) {
                 let filled = try filler.fill(bytes, configuration: Self.configuration)
                 let again = try filler.fill(filled.bytes, configuration: Self.configuration)
                 #expect(again.bytes == filled.bytes, "a second run changed the guide")
+                filledCount.add(1, ordering: .relaxed)
+                reach.reach()
             } catch {
                 guard case .guide(let guideError) = error else {
                     Issue.record("unexpected \(error)")
                     return
                 }
                 #expect(!guideError.message.isEmpty && guideError.position != nil)
+                reach.reach()
             }
         }
+        print("fillingAnyGuideEitherSucceedsOrSaysWhereItFails: \(filledCount.load(ordering: .relaxed)) filled, the rest refused")
+        reach.report()
+    }
+
+    @Test func fillingAValidGuideSucceedsAndASecondRunChangesNothing() async {
+        let reach = PropertyReach("fillingAValidGuideSucceedsAndASecondRunChangesNothing", cases: 400 * PropertySeed.scale)
+        await propertyCheck(count: 400 * PropertySeed.scale, input: ValidGuide.guide) { bytes in
+            var filler = GuideFiller(renderer: Self.renderer)
+            do throws(FillError) {
+                let filled = try filler.fill(bytes, configuration: Self.configuration)
+                let again = try filler.fill(filled.bytes, configuration: Self.configuration)
+                #expect(again.bytes == filled.bytes, "a second run changed the guide")
+                reach.reach()
+            } catch {
+                Issue.record("a valid guide was refused: \(error)\n\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        reach.report()
     }
 
     @Test func onlyGeneratedBlocksAreReplacedEverythingElseIsInsertedAround() async {
-        await propertyCheck(count: 400 * PropertySeed.scale, input: ArbitraryGuide.guide) { bytes in
-            guard let source = try? SourceText(bytes),
-                  let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source) else { return }
+        let reach = PropertyReach("onlyGeneratedBlocksAreReplacedEverythingElseIsInsertedAround", cases: 400 * PropertySeed.scale)
+        await propertyCheck(count: 400 * PropertySeed.scale, input: ValidGuide.guide) { bytes in
+            let source: SourceText
+            let groups: [CodeSectionGroup]
+            do throws(GuideError) {
+                source = try SourceText(bytes)
+                groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+            } catch {
+                Issue.record("a valid guide was not read: \(error)\n\(String(decoding: bytes, as: UTF8.self))")
+                return
+            }
             let splicer = GuideSplicer(source: source)
             var generated: Set<Range<Int>> = []
             for group in groups {
@@ -59,29 +92,45 @@ import TestSupport
                     }
                 }
             }
+            var edits = 0
             for group in groups {
                 for edit in splicer.edits(filling: group, with: .tokenRequest, languages: Language.allCases, code: { "\($0.rawValue)\n`x`" }) {
                     #expect(edit.range.isEmpty || generated.contains(edit.range), "an edit replaces bytes that are not a generated block")
+                    edits += 1
                 }
             }
+            // Every valid guide has a group, so there is always something to check.
+            if edits > 0 { reach.reach() }
         }
+        reach.report()
     }
 
     @Test func afterFillingEveryGroupHasEveryLanguage() async {
-        await propertyCheck(count: 300 * PropertySeed.scale, input: ArbitraryGuide.guide) { bytes in
+        let reach = PropertyReach("afterFillingEveryGroupHasEveryLanguage", cases: 300 * PropertySeed.scale)
+        await propertyCheck(count: 300 * PropertySeed.scale, input: ValidGuide.guide) { bytes in
             var filler = GuideFiller(renderer: Self.renderer)
-            guard let filled = try? filler.fill(bytes, configuration: Self.configuration),
-                  let source = try? SourceText(filled.bytes),
-                  let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source) else { return }
+            let groups: [CodeSectionGroup]
+            do {
+                let filled = try filler.fill(bytes, configuration: Self.configuration)
+                let source = try SourceText(filled.bytes)
+                groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+            } catch {
+                Issue.record("a valid guide was refused: \(error)\n\(String(decoding: bytes, as: UTF8.self))")
+                return
+            }
+            #expect(!groups.isEmpty, "the filled guide has no group")
             for group in groups {
                 #expect(Set(group.languages).isSuperset(of: Language.allCases))
                 #expect(!group.sections.contains { $0.content == .empty }, "a section was left empty")
             }
+            if !groups.isEmpty { reach.reach() }
         }
+        reach.report()
     }
 
     @Test func applyingEditsKeepsEveryByteOutsideThem() async {
         let edits = zip(Gen<Int>.int(in: 0...200).array(of: 0...6), ArbitraryText.string.array(of: 6))
+        let reach = PropertyReach("applyingEditsKeepsEveryByteOutsideThem", cases: 300)
         await propertyCheck(count: 300, input: Gen<UInt8>.value(in: 0...255).array(of: 0...200), edits) { bytes, edit in
             let points = Set(edit.0.map { min($0, bytes.count) }).sorted()
             var edits: [GuideEdit] = []
@@ -96,6 +145,8 @@ import TestSupport
             }
             expected += bytes[cursor...]
             #expect(GuideEdit.apply(edits.reversed(), to: bytes) == expected)
+            reach.reach()
         }
+        reach.report()
     }
 }

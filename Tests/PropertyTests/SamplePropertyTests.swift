@@ -38,6 +38,7 @@ import TestSupport
         let renderer = SampleRenderer(templates: try TemplateSet(TemplateDirectory.files()))
         let encoder = language.literalEncoder
         var files: [String: String] = [:]
+        let reach = PropertyReach("samplesFromArbitraryModelsParse(\(language.rawValue))", cases: Self.models * PropertySeed.scale)
         for index in 0..<(Self.models * PropertySeed.scale) {
             let model = Self.arbitraryModel(using: &rng)
             try model.validate()
@@ -49,8 +50,11 @@ import TestSupport
                     #expect(sample.code.contains(encoder.stringLiteral(value)), "case \(index): \(value.debugDescription) is not in the \(snippet.rawValue) sample as its literal (\(seed))")
                 }
             }
+            // Both samples checked for their literals, and both go to the syntax check below.
+            reach.reach()
         }
         let failures = try SyntaxChecker(language: language, mode: .batch).failures(in: files)
         #expect(failures.isEmpty, Comment(rawValue: "\(seed)\n" + failures.joined(separator: "\n")))
+        reach.report()
     }
 }

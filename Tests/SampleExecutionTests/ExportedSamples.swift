@@ -33,8 +33,21 @@ struct ExportedSamples: Sendable {
 
     func folder(_ language: Language) -> String { "\(directory)/\(language.rawValue)" }
 
-    /// The compiled Swift programs: the token request, the manager's usage, the test driver.
-    func swiftBinary(_ name: String) -> String { "\(directory)/swift-bin/\(name)" }
+    /// The folder a language's `build` steps compile into, beside its exported folder.
+    func buildFolder(_ language: Language) -> String { "\(directory)/build/\(language.rawValue)" }
+
+    /// A command of the language's `language.json` with its placeholders filled for this export.
+    func command(_ words: [String], for language: Language) throws -> [String] {
+        var values: [String: [String]] = [
+            "build": [buildFolder(language)],
+            "driver_folder": [LanguageTesting.driverFolder(language)],
+        ]
+        for snippet in Snippet.allCases {
+            let file = SampleFolder.fileName(of: snippet, in: language)
+            values["sample:\(snippet.rawValue)"] = ["\(folder(language))/\(file)"]
+        }
+        return try LanguageTesting.command(words, values)
+    }
 
     private static func export(_ variant: Variant) async throws -> ExportedSamples {
         let server = try await OAuthTestServer.shared.value
@@ -70,41 +83,31 @@ struct ExportedSamples: Sendable {
                                                   TemplateDirectory.path, "--out", directory])
         guard export.status == 0 else { throw ExportFailed(output: export.stderr) }
         let samples = ExportedSamples(directory: directory)
-        try samples.compileSwift()
+        for language in Language.allCases {
+            try samples.build(language)
+        }
         return samples
     }
 
-    /// The two programs as the README compiles them, and the driver linked against the manager
-    /// compiled as a module whose `@main` entry point is renamed, so the sample is built unedited.
-    private func compileSwift() throws {
-        let swift = folder(.swift)
-        let bin = "\(directory)/swift-bin"
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        let swiftc = try Interpreters.require("swiftc")
-        let request = "\(swift)/\(SampleFolder.fileName(of: .tokenRequest, in: .swift))"
-        let manager = "\(swift)/\(SampleFolder.fileName(of: .tokenRefresh, in: .swift))"
-        let independent: [(String, [String])] = [
-            ("fetch-token", ["-Onone", "-parse-as-library", request, "-o", swiftBinary("fetch-token")]),
-            ("token-manager", ["-Onone", "-parse-as-library", manager, "-o", swiftBinary("token-manager")]),
-            ("the manager module", [
-                "-Onone", "-parse-as-library", "-enable-testing", "-module-name", "TokenManagerSample", "-emit-module",
-                "-emit-module-path", "\(bin)/TokenManagerSample.swiftmodule",
-                "-Xfrontend", "-entry-point-function-name", "-Xfrontend", "tokenManagerSampleMain",
-                "-c", manager, "-o", "\(bin)/TokenManagerSample.o",
-            ]),
-        ]
-        let failures = CompileFailures()
-        DispatchQueue.concurrentPerform(iterations: independent.count) { index in
-            let (name, arguments) = independent[index]
-            let result = try? ProcessResult.run(swiftc, arguments)
-            if result?.status != 0 { failures.add("swiftc \(name):\n\(result?.stderr ?? "could not run swiftc")") }
+    /// Runs the language's `build` steps (Swift: the two programs as the README compiles them, and
+    /// the driver linked against the manager compiled as a module whose `@main` entry point is
+    /// renamed, so the sample is built unedited); the commands of a step run at once.
+    private func build(_ language: Language) throws {
+        let steps = try LanguageTesting.of(language).build
+        guard !steps.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: buildFolder(language), withIntermediateDirectories: true)
+        for step in steps {
+            let commands = try step.map { try command($0, for: language) }
+            let failures = CompileFailures()
+            DispatchQueue.concurrentPerform(iterations: commands.count) { index in
+                let command = commands[index]
+                let result = try? ProcessResult.run(command[0], Array(command.dropFirst()))
+                if result?.status != 0 {
+                    failures.add("\(command.joined(separator: " ")):\n\(result?.stderr ?? "could not run \(command[0])")")
+                }
+            }
+            if let failure = failures.first { throw ExportFailed(output: failure) }
         }
-        if let failure = failures.first { throw ExportFailed(output: failure) }
-        let driver = try ProcessResult.run(swiftc, [
-            "-Onone", "-I", bin, RepositoryPaths.path("Tests/Execution/Drivers/swift/main.swift"),
-            "\(bin)/TokenManagerSample.o", "-o", swiftBinary("driver"),
-        ])
-        guard driver.status == 0 else { throw ExportFailed(output: "swiftc driver:\n\(driver.stderr)") }
     }
 
     struct ExportFailed: Error, CustomStringConvertible {

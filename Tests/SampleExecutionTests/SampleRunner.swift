@@ -39,12 +39,7 @@ struct SampleRunner: Sendable {
         let input = DriverCase(clientID: client.clientID, clientSecret: client.clientSecret, apiURL: server.apiURL,
                                server: server.baseURL, steps: steps)
         let json = String(decoding: try JSONEncoder().encode(input), as: UTF8.self)
-        let driver: [String] = switch language {
-        case .python: [try Interpreters.require("python3"), RepositoryPaths.path("Tests/Execution/Drivers/python/driver.py")]
-        case .javascript: [try Interpreters.require("node"), RepositoryPaths.path("Tests/Execution/Drivers/javascript/driver.mjs")]
-        case .php: [try Interpreters.require("php"), RepositoryPaths.path("Tests/Execution/Drivers/php/driver.php")]
-        case .swift: [samples.swiftBinary("driver")]
-        }
+        let driver = try samples.command(LanguageTesting.of(language).driver, for: language)
         let result = try run(driver + [json], environment: ["SAMPLE_DIR": samples.folder(language)])
         guard !result.timedOut else { throw DriverFailed(language: language, output: "killed after 120 s (hung)\n" + result.stderr) }
         guard result.status == 0, let output = result.stdout.data(using: .utf8),
@@ -55,13 +50,10 @@ struct SampleRunner: Sendable {
     }
 
     private func program(for snippet: Snippet) throws -> [String] {
-        let file = "\(samples.folder(language))/\(SampleFolder.fileName(of: snippet, in: language))"
-        return switch language {
-        case .python: [try Interpreters.require("python3"), file]
-        case .javascript: [try Interpreters.require("node"), file]
-        case .php: [try Interpreters.require("php"), file]
-        case .swift: [samples.swiftBinary(snippet == .tokenRequest ? "fetch-token" : "token-manager")]
+        guard let words = try LanguageTesting.of(language).run[snippet.rawValue] else {
+            throw DriverFailed(language: language, output: "language.json has no run command for \(snippet.rawValue)")
         }
+        return try samples.command(words, for: language)
     }
 
     /// Runs a sample or driver; one that outlives `timeout` is killed, so a hang fails its test.

@@ -6,12 +6,6 @@ import Testing
         try ClientModel.guideDefault.validate()
     }
 
-    @Test func theRenewMarginIsNeverMoreThanHalfTheLifetime() {
-        let policy = RefreshPolicy()
-        #expect(policy.renewMargin(forLifetime: 3600) == 300)
-        #expect(policy.renewMargin(forLifetime: 60) == 30)
-    }
-
     @Test(arguments: ["CLIENT_ID", "_x", "a1"])
     func acceptsEnvironmentVariableNames(_ name: String) throws {
         #expect(try EnvironmentVariableName(name).name == name)

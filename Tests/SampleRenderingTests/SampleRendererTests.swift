@@ -28,6 +28,26 @@ import TestSupport
         #expect(try renderer.render(.tokenRequest, in: .php, model: model).code == #"$scope = "a&b";"#)
     }
 
+    @Test func anAbsentScopeIsAbsentNotFalse() throws {
+        let renderer = try renderer(["python/token-request": Self.pragma
+            + "{{#scope}}\nscope = {{scope}}\n{{/scope}}\n{{^scope}}\nno scope\n{{/scope}}\n[{{scope}}]\n"])
+        #expect(try renderer.render(.tokenRequest, in: .python, model: .guideDefault).code == "no scope\n[]")
+        var model = ClientModel.guideDefault
+        model.tokenRequest.scope = "read"
+        #expect(try renderer.render(.tokenRequest, in: .python, model: model).code == "scope = \"read\"\n[\"read\"]")
+    }
+
+    @Test func extraParametersAreRowsOfNameAndValue() throws {
+        var model = ClientModel.guideDefault
+        model.tokenRequest.extraParameters = [
+            try FormParameter(name: "audience", value: "a"), try FormParameter(name: "b", value: "c"),
+        ]
+        let renderer = try renderer(["javascript/token-request": Self.pragma
+            + "{{#extra_parameters}}\n{{name}}: {{value}}, {{client_id_env}}\n{{/extra_parameters}}\n"])
+        #expect(try renderer.render(.tokenRequest, in: .javascript, model: model).code
+            == "\"audience\": \"a\", \"CLIENT_ID\"\n\"b\": \"c\", \"CLIENT_ID\"")
+    }
+
     @Test func aValueTheContextLacksIsAnErrorAtItsLine() throws {
         let renderer = try renderer(["swift/token-request": Self.pragma + "let a = 1\nlet b = {{tokne_url}}\n"])
         #expect(throws: TemplateError(path: "T/swift/token-request.mustache", line: 3, message:

@@ -10,6 +10,17 @@ import Testing
         #expect((1...8).map(compaction.originalLine) == [1, 2, 5, 6, 7, 8, 10, 11])
     }
 
+    @Test func closingBracesOfCodeAreNotATag() {
+        let compaction = TemplateCompaction("{{x}}\n  }}\n}}\n{{y}}\n")
+        #expect(compaction.text == "{{x}}\n{{{__text_0}}}\n{{y}}\n")
+        #expect(compaction.runs == ["__text_0": "  }}\n}}"])
+    }
+
+    @Test func aTagSpanningLinesKeepsItsLines() {
+        let compaction = TemplateCompaction("a\nb\n{{! one\ntwo }}\nc\nd\n")
+        #expect(compaction.text == "{{{__text_0}}}\n{{! one\ntwo }}\n{{{__text_1}}}\n")
+    }
+
     @Test func linesWithHalfATagStay() {
         let compaction = TemplateCompaction("a }}\nb {{\nc\n")
         #expect(compaction.runs.isEmpty)

@@ -27,10 +27,10 @@ import TestSupport
     }
 
     @Test func templatesOnlyNameValuesTheContextProvides() throws {
-        let known = Set(SampleContext(model: .guideDefault, encoder: PythonLiteralEncoder()).values.keys)
-        let rowKeys: Set<String> = ["name", "value", "."]
+        let known = SampleContext.templateNames
+        let rowKeys = SampleContext.formFieldNames.union(["."])
         for file in try TemplateDirectory.files() {
-            for (name, line) in TemplateDirectory.valueNames(in: file.text) where !known.contains(name) && !rowKeys.contains(name) {
+            for (name, line) in file.valueNames where !known.contains(name) && !rowKeys.contains(name) {
                 Issue.record("\(file.path):\(line) names {{\(name)}}, which the context does not provide")
             }
         }

@@ -15,19 +15,13 @@ public struct LiteralProgram {
     }
 
     /// The program's source: it prints every value as UTF-8, hex-encoded, one per line, so
-    /// line breaks and NULs inside values survive the trip.
+    /// line breaks and NULs inside values survive the trip. The program is the language's
+    /// `literal_program` in its driver folder (`LanguageTesting`).
     public var source: String {
-        let encoder = language.literalEncoder
-        let literals = values.map(encoder.stringLiteral)
-        switch language {
-        case .python:
-            return "values = [\n" + literals.map { "    \($0),\n" }.joined() + "]\nfor v in values:\n    print(v.encode('utf-8').hex())\n"
-        case .javascript:
-            return "const values = [\n" + literals.map { "  \($0),\n" }.joined() + "];\nfor (const v of values) console.log(Buffer.from(v, 'utf8').toString('hex'));\n"
-        case .php:
-            return "<?php\n$values = [\n" + literals.map { "    \($0),\n" }.joined() + "];\nforeach ($values as $v) { echo bin2hex($v), \"\\n\"; }\n"
-        case .swift:
-            return "let values: [String] = [\n" + literals.map { "    \($0),\n" }.joined() + "]\nfor v in values { print(v.utf8.map { String($0, radix: 16).count == 1 ? \"0\" + String($0, radix: 16) : String($0, radix: 16) }.joined()) }\n"
+        get throws {
+            let encoder = language.literalEncoder
+            let literals = values.map(encoder.stringLiteral)
+            return try LanguageTesting.of(language).literalProgramSource(literals, language: language)
         }
     }
 
@@ -35,20 +29,17 @@ public struct LiteralProgram {
     public func run() throws -> [String] {
         let directory = try RepositoryPaths.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let testing = try LanguageTesting.of(language)
         let file = "\(directory)/values.\(language.fileExtension)"
         try Data(source.utf8).write(to: URL(fileURLWithPath: file))
-        let result: ProcessResult
-        switch language {
-        case .python: result = try ProcessResult.run(Interpreters.require("python3"), [file])
-        case .javascript: result = try ProcessResult.run(Interpreters.require("node"), [file])
-        case .php: result = try ProcessResult.run(Interpreters.require("php"), [file])
-        case .swift:
-            let binary = "\(directory)/values"
-            let compile = try ProcessResult.run(Interpreters.require("swiftc"), ["-Onone", file, "-o", binary])
-            guard compile.status == 0 else { throw ProgramFailed(language: language, output: compile.stderr) }
-            result = try ProcessResult.run(binary)
+        var result: ProcessResult?
+        for step in testing.runLiteralProgram {
+            let command = try LanguageTesting.command(step, ["file": [file], "scratch": [directory]])
+            let stepResult = try ProcessResult.run(command[0], Array(command.dropFirst()))
+            guard stepResult.status == 0 else { throw ProgramFailed(language: language, output: stepResult.stderr) }
+            result = stepResult
         }
-        guard result.status == 0 else { throw ProgramFailed(language: language, output: result.stderr) }
+        guard let result else { throw ProgramFailed(language: language, output: "run_literal_program is empty") }
         return result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { hex in
             var bytes: [UInt8] = []
             var index = hex.startIndex

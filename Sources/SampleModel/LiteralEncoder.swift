@@ -1,5 +1,3 @@
-import SampleModel
-
 /// Turns model values into source literals of one language, so templates never quote or escape.
 ///
 /// Every encoder escapes everything outside printable ASCII: a value can then never end its
@@ -20,18 +18,6 @@ extension LiteralEncoder {
             return String(Int(value))
         }
         return String(value)
-    }
-}
-
-extension Language {
-    /// The encoder for this language's literals.
-    public var literalEncoder: any LiteralEncoder {
-        switch self {
-        case .python: PythonLiteralEncoder()
-        case .javascript: JavaScriptLiteralEncoder()
-        case .php: PHPLiteralEncoder()
-        case .swift: SwiftLiteralEncoder()
-        }
     }
 }
 

@@ -1,11 +1,10 @@
 import Foundation
-import GuideFilling
 import SampleModel
 import SampleRendering
 import Testing
 import TestSupport
 
-/// Every sample, for every model variant of `SampleSyntaxTests`, passes the strictest checker its
+/// Every sample, for every model variant of `SampleModelVariants`, passes the strictest checker its
 /// readers are likely to run: `mypy --strict`, `ruff check` and `ruff format --check` for Python
 /// (rules in Tests/Lint/ruff.toml); Swift 6 language mode with complete concurrency checking and
 /// warnings as errors, the same with main-actor default isolation (an app target's setting), and
@@ -13,11 +12,11 @@ import TestSupport
 @Suite struct SampleLintTests {
     /// Variant-snippet name → sample text, for one language.
     static func samples(_ language: Language) throws -> [(name: String, text: String)] {
-        var filler = GuideFiller(renderer: SampleRenderer(templates: try TemplateSet(TemplateDirectory.files())))
+        let renderer = SampleRenderer(templates: try TemplateSet(TemplateDirectory.files()))
         var samples: [(name: String, text: String)] = []
-        for (name, model) in SampleSyntaxTests.models {
+        for (name, model) in SampleModelVariants.all {
             for snippet in Snippet.allCases {
-                let text = try filler.sample(snippet, in: language, model: model).fileText
+                let text = try renderer.render(snippet, in: language, model: model).fileText
                 samples.append(("\(name)_\(snippet.rawValue)".replacingOccurrences(of: "-", with: "_"), text))
             }
         }

@@ -1,0 +1,137 @@
+import GenConfig
+import GuideFilling
+import SampleModel
+import SampleRendering
+
+/// What a command asks of the pipeline: where the configuration and the templates come from,
+/// and the model values the command line overrides.
+public struct GeneratorRequest: Sendable {
+    /// `--config`; nil to look for gen.yml in `.` and `docs-site/`.
+    public var configPath: String?
+    /// `--templates`; nil for gen.yml's `templates:`, else the templates built into gen.
+    public var templates: TemplateSource?
+    public var overrides: ModelOverrides
+
+    public init(configPath: String? = nil, templates: TemplateSource? = nil, overrides: ModelOverrides = ModelOverrides()) {
+        self.configPath = configPath
+        self.templates = templates
+        self.overrides = overrides
+    }
+}
+
+/// The pipeline for one configuration: gen.yml read and validated, the command line's overrides
+/// applied, the templates loaded, and a `GuideFiller` that renders each sample once. The one
+/// place that sequence is written; commands call it and write what it plans.
+public struct Pipeline: Sendable {
+    public let configuration: GenConfiguration
+    /// The configuration file; nil when there is none and the guide's defaults are used.
+    public let configPath: String?
+    public let templates: TemplateSource
+    private var filler: GuideFiller
+
+    /// The configuration `request` names (else gen.yml in `.` or `docs-site/`; without one, the
+    /// defaults, unless `requireFile`), with templates for `languages` (default: the configured ones).
+    public init(_ request: GeneratorRequest, requireFile: Bool, languages: [Language]? = nil) throws(Diagnostic) {
+        var path: String?
+        do {
+            path = try ConfigFile.path(explicit: request.configPath)
+        } catch {
+            if requireFile { throw error }
+        }
+        try self.init(request, configPath: path, languages: languages)
+    }
+
+    /// The configuration at `configPath` (nil: the defaults), with templates for `languages`.
+    public init(_ request: GeneratorRequest, configPath: String?, languages: [Language]? = nil) throws(Diagnostic) {
+        let configuration = try Self.configuration(at: configPath, overrides: request.overrides)
+        let templates = Self.templateSource(request.templates, configuration: configuration, configPath: configPath)
+        let set = try templates.load(languages: languages ?? configuration.languages)
+        self.init(configuration: configuration, configPath: configPath, templates: templates,
+                  filler: GuideFiller(renderer: SampleRenderer(templates: set)))
+    }
+
+    init(configuration: GenConfiguration, configPath: String?, templates: TemplateSource, filler: GuideFiller) {
+        self.configuration = configuration
+        self.configPath = configPath
+        self.templates = templates
+        self.filler = filler
+    }
+
+    /// The most of a configuration file `gen` reads: gen.yml is a few hundred bytes.
+    public static let configurationSizeLimit = 1 << 20
+
+    /// Stages 1 and 2: the file read and parsed (or the defaults), then the overrides applied.
+    static func configuration(at path: String?, overrides: ModelOverrides) throws(Diagnostic) -> GenConfiguration {
+        var configuration = GenConfiguration()
+        if let path {
+            let bytes = try FileBytes.read(path, limit: configurationSizeLimit)
+            do {
+                configuration = try ConfigFile.parse(bytes: bytes, path: path)
+            } catch {
+                throw error.diagnostic
+            }
+        }
+        // gen.yml's paths, like the command line's, are never empty.
+        let file = Diagnostic.Location(path: path ?? ConfigFile.fileName)
+        if configuration.guidePath.allSatisfy(\.isWhitespace) {
+            throw .error("guide: is empty; name the guide's file (the default is guide.md)", at: file)
+        }
+        if let templates = configuration.templatesPath, templates.allSatisfy(\.isWhitespace) {
+            throw .error("templates: is empty; name a template folder, or leave the key out for the built-in templates", at: file)
+        }
+        do {
+            configuration.model = try overrides.applied(to: configuration.model)
+        } catch {
+            throw error.diagnostic
+        }
+        return configuration
+    }
+
+    /// The template folder: `--templates`, else gen.yml's `templates:` (relative to gen.yml),
+    /// else the set built into gen.
+    static func templateSource(_ given: TemplateSource?, configuration: GenConfiguration, configPath: String?) -> TemplateSource {
+        if let given { return given }
+        guard let relative = configuration.templatesPath else { return .bundled }
+        return .directory(configPath.map { ConfigFile.resolve(relative, relativeTo: $0) } ?? relative)
+    }
+
+    /// A path written in the configuration, relative to its file's folder (to `.` without a file).
+    public func resolve(_ path: String) -> String {
+        ConfigFile.resolve(path, relativeTo: configPath ?? ConfigFile.fileName)
+    }
+
+    /// The guide the configuration names.
+    public var guidePath: String { resolve(configuration.guidePath) }
+
+    /// Stage 3 and on: the guide the configuration names, read and filled.
+    public mutating func fillGuide() throws(Diagnostic) -> GuidePlan {
+        try fill(guideAt: guidePath)
+    }
+
+    /// The guide at `path`, read and filled with this configuration.
+    public mutating func fill(guideAt path: String) throws(Diagnostic) -> GuidePlan {
+        try GuidePlan.fill(path: path, original: FileBytes.read(path), configuration: configuration, filler: &filler)
+    }
+
+    /// Every sample the configuration can need, rendered now, so later fills only splice.
+    public mutating func renderSamples() throws(Diagnostic) {
+        do {
+            try filler.renderSamples(for: configuration)
+        } catch {
+            throw error.diagnostic(guidePath: nil)
+        }
+    }
+
+    /// `snippets` in `language`, rendered with the configuration's model.
+    public mutating func samples(_ snippets: [Snippet], in language: Language) throws(Diagnostic) -> [RenderedSample] {
+        var samples: [RenderedSample] = []
+        for snippet in snippets {
+            do {
+                samples.append(try filler.sample(snippet, in: language, model: configuration.model))
+            } catch {
+                throw error.diagnostic(guidePath: nil)
+            }
+        }
+        return samples
+    }
+}

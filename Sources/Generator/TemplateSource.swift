@@ -1,0 +1,63 @@
+import BundledTemplates
+import Foundation
+import SampleModel
+import SampleRendering
+
+/// Where a run's templates come from: the set built into `gen`, or a folder of
+/// `<language>/<snippet>.mustache` files (`--templates`, or `templates:` in gen.yml).
+public enum TemplateSource: Sendable, Hashable {
+    case bundled
+    case directory(URL)
+
+    /// A folder as the user named it (relative paths stay relative in messages).
+    public static func directory(_ path: String) -> TemplateSource {
+        .directory(URL(fileURLWithPath: path))
+    }
+
+    /// The folder's path as messages show it; nil for the bundled set.
+    public var path: String? {
+        guard case .directory(let url) = self else { return nil }
+        return url.relativePath
+    }
+
+    /// The templates, checked: a template `languages` need and the source lacks is named with
+    /// its folder.
+    public func load(languages: [Language]) throws(Diagnostic) -> TemplateSet {
+        let files = try path.map { path throws(Diagnostic) in try Self.files(in: path) } ?? BundledTemplates.files
+        let set: TemplateSet
+        do {
+            set = try TemplateSet(files)
+        } catch {
+            throw error.diagnostic
+        }
+        for language in languages {
+            for snippet in Snippet.allCases where set.file(for: snippet, in: language) == nil {
+                let folder = path.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "the templates built into gen: "
+                throw .error(
+                    "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    at: Diagnostic.Location(path: "\(folder)\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)"))
+            }
+        }
+        return set
+    }
+
+    /// A folder's templates, line endings normalised to `\n`.
+    private static func files(in directory: String) throws(Diagnostic) -> [TemplateFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .error("is not a template folder (expected <language>/<snippet>.\(TemplateFile.fileExtension) files)",
+                         at: Diagnostic.Location(path: directory))
+        }
+        let suffix = "." + TemplateFile.fileExtension
+        let names = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(suffix) }
+            .sorted()
+        var files: [TemplateFile] = []
+        for name in names {
+            let path = directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
+            let text = String(decoding: try FileBytes.read(path), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            files.append(TemplateFile(name: String(name.dropLast(suffix.count)), path: path, text: text))
+        }
+        return files
+    }
+}

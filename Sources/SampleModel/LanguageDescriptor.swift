@@ -1,0 +1,50 @@
+/// Everything the product knows about one language, in one value: how readers and guides name
+/// it, how its files and fenced blocks are marked, how model values become its literals, and
+/// how an exported folder of its samples is laid out and run.
+///
+/// Each language's descriptor is one file in `Languages/`; the templates under
+/// `Templates/<name>/` and the test driver under `Tests/Execution/Drivers/<name>/` complete it.
+public struct LanguageDescriptor: Sendable {
+    /// The identifier, lower case: the template folder, `--lang`, the site's `data-lang`.
+    public let name: String
+    /// The name readers see, on tabs and in inserted "<Name> code:" labels.
+    public let displayName: String
+    /// The extension of a file holding one sample, so golden files can be run and linted as they are.
+    public let fileExtension: String
+    /// The word a generated fenced block's info string starts with (syntax highlighters know it).
+    public let fenceTag: String
+    /// Further spellings a label, fence tag or `--lang` may use besides `name`, lower case.
+    public let otherSpellings: [String]
+    /// The encoder for this language's literals.
+    public let literalEncoder: any LiteralEncoder
+    /// The file `gen export` writes a snippet to.
+    public let exportFileName: @Sendable (Snippet) -> String
+    /// The commands an exported folder's README shows: `environment` is the credentials prefix
+    /// (`CLIENT_ID=... CLIENT_SECRET=...`), `file` gives each snippet's file name.
+    public let runCommands: @Sendable (_ environment: String, _ file: (Snippet) -> String) -> [String]
+
+    public init(
+        name: String,
+        displayName: String,
+        fileExtension: String,
+        fenceTag: String? = nil,
+        otherSpellings: [String] = [],
+        literalEncoder: any LiteralEncoder,
+        exportFileName: @escaping @Sendable (Snippet) -> String,
+        runCommands: @escaping @Sendable (_ environment: String, _ file: (Snippet) -> String) -> [String]
+    ) {
+        self.name = name
+        self.displayName = displayName
+        self.fileExtension = fileExtension
+        self.fenceTag = fenceTag ?? name
+        self.otherSpellings = otherSpellings
+        self.literalEncoder = literalEncoder
+        self.exportFileName = exportFileName
+        self.runCommands = runCommands
+    }
+
+    /// Whether `lowercased` (a label's, fence tag's or argument's word, lower-cased) names this language.
+    func names(_ lowercased: String) -> Bool {
+        lowercased == name || lowercased == fenceTag.lowercased() || otherSpellings.contains(lowercased)
+    }
+}

@@ -1,0 +1,5 @@
+values = [
+    LITERAL,
+]
+for v in values:
+    print(v.encode('utf-8').hex())

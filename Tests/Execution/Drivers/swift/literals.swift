@@ -1,0 +1,4 @@
+let values: [String] = [
+    LITERAL,
+]
+for v in values { print(v.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()) }
