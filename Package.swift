@@ -8,10 +8,13 @@ let package = Package(
     products: [
         .executable(name: "gen", targets: ["gen"]),
         // The pipeline as a library, for Benchmarks/ (a package of its own, outside swift test).
-        .library(name: "SampleGenKit", targets: [
-            "SampleModel", "GenConfig", "SampleRendering", "BundledTemplates", "GuideDocument", "GuideFilling", "GuidePublishing",
-            "Generator",
-        ]),
+        .library(
+            name: "SampleGenKit",
+            targets: [
+                "SampleModel", "GenConfig", "SampleRendering", "BundledTemplates", "GuideDocument", "GuideFilling",
+                "GuidePublishing",
+                "Generator",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,25 +27,31 @@ let package = Package(
         .target(name: "SampleModel"),
 
         // Stage 2 — configuration: gen.yml and command-line overrides → a validated model.
-        .target(name: "GenConfig", dependencies: [
-            "SampleModel",
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        .target(
+            name: "GenConfig",
+            dependencies: [
+                "SampleModel",
+                .product(name: "Yams", package: "Yams"),
+            ]),
 
         // Stage 3 — rendering: model values encoded as literals, then the Mustache templates.
-        .target(name: "SampleRendering", dependencies: [
-            "SampleModel",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(
+            name: "SampleRendering",
+            dependencies: [
+                "SampleModel",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The templates under Templates/, embedded in the binary so an installed `gen` works anywhere.
         .target(name: "BundledTemplates", dependencies: ["SampleRendering"], plugins: ["EmbedTemplates"]),
         .executableTarget(name: "template-embedder", path: "Sources/TemplateEmbedder"),
-        .plugin(name: "EmbedTemplates", capability: .buildTool(),
-                dependencies: ["template-embedder"], path: "Sources/EmbedTemplatesPlugin"),
+        .plugin(
+            name: "EmbedTemplates", capability: .buildTool(),
+            dependencies: ["template-embedder"], path: "Sources/EmbedTemplatesPlugin"),
 
         // Stage 4 — the guide: cmark-gfm's syntax tree, code sections and byte-exact splicing.
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
-                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "GuideDocument", dependencies: ["CCmarkGFM", "SampleModel"]),
 
         // Stage 5 — filling: sections found, samples rendered once each, edits applied.
@@ -55,24 +64,31 @@ let package = Package(
         .target(name: "Generator", dependencies: ["GuideFilling", "BundledTemplates"]),
 
         // The command line: parses arguments, calls the pipeline, writes files and prints.
-        .executableTarget(name: "gen", dependencies: [
-            "Generator", "GuideFilling", "GuidePublishing", "BundledTemplates",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "gen",
+            dependencies: [
+                "Generator", "GuideFilling", "GuidePublishing", "BundledTemplates",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "SampleModelTests", dependencies: ["SampleModel"]),
         .testTarget(name: "GenConfigTests", dependencies: ["GenConfig", "TestSupport"]),
-        .testTarget(name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates", "TestSupport"]),
+        .testTarget(
+            name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates", "TestSupport"]),
         .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
-        .testTarget(name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "GuidePublishingTests", dependencies: ["GuidePublishing", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "GuidePublishingTests", dependencies: ["GuidePublishing", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GenCommandTests", dependencies: ["gen", "TestSupport"]),
         // Every sample run for real, in its own runtime, against the Authlib server.
         .testTarget(name: "SampleExecutionTests", dependencies: ["gen", "TestSupport"]),
         // Arbitrary values through every encoder, template and runtime; generated guides through the splicer.
-        .testTarget(name: "PropertyTests", dependencies: [
-            "GuideFilling", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "GuideFilling", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         // The built site in headless Chromium.
         .testTarget(name: "SiteBrowserTests", dependencies: ["gen", "TestSupport"]),
         .target(name: "TestSupport", dependencies: ["SampleRendering"], path: "Tests/TestSupport"),

@@ -4,8 +4,9 @@ import SampleRendering
 public enum BundledTemplates {
     public static var files: [TemplateFile] {
         embeddedTemplates.map { template in
-            TemplateFile(relativePath: template.relativePath, shownAs: "Templates/" + template.relativePath,
-                         bytes: template.text.utf8)
+            TemplateFile(
+                relativePath: template.relativePath, shownAs: "Templates/" + template.relativePath,
+                bytes: template.text.utf8)
         }
     }
 }

@@ -17,7 +17,7 @@ struct EmbedTemplates: BuildToolPlugin {
                 executable: try context.tool(named: "template-embedder").url,
                 arguments: [templates.path, output.path] + names,
                 inputFiles: names.map { templates.appending(path: $0) },
-                outputFiles: [output]),
+                outputFiles: [output])
         ]
     }
 }

@@ -33,8 +33,11 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The error as the one diagnostic every stage reports.
     public var diagnostic: Diagnostic {
-        let location = isOption ? Diagnostic.Location.option(source)
-            : Diagnostic.Location(path: source, line: line > 0 ? line : nil, column: line > 0 && column > 0 ? column : nil)
+        let location =
+            isOption
+            ? Diagnostic.Location.option(source)
+            : Diagnostic.Location(
+                path: source, line: line > 0 ? line : nil, column: line > 0 && column > 0 ? column : nil)
         return .error(message, at: location, fixIt: fixIt)
     }
 

@@ -14,8 +14,11 @@ public enum ConfigFile {
             _ = try UTF8Span(validating: bytes.span)
         } catch {
             let (line, column) = position(ofOffset: error.byteOffsets.lowerBound, in: bytes)
-            throw ConfigError(source: path, line: line, column: column, message:
-                "this is not UTF-8 (byte 0x\(String(bytes[error.byteOffsets.lowerBound], radix: 16, uppercase: true))); save the file as UTF-8")
+            throw ConfigError(
+                source: path, line: line, column: column,
+                message:
+                    "this is not UTF-8 (byte 0x\(String(bytes[error.byteOffsets.lowerBound], radix: 16, uppercase: true))); save the file as UTF-8"
+            )
         }
         return try parse(String(decoding: bytes, as: UTF8.self), path: path)
     }
@@ -64,24 +67,31 @@ public enum ConfigFile {
     private static func error(from error: YamlError, path: String, text: String) -> ConfigError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             if problem.localizedCaseInsensitiveContains("nesting level") {
                 // libyaml's own words name a C function; say what is wrong with the file.
-                return ConfigError(source: path, line: mark.line, column: mark.column, message:
-                    "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels")
+                return ConfigError(
+                    source: path, line: mark.line, column: mark.column,
+                    message:
+                        "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels")
             }
             if problem == "found undefined alias" {
-                return ConfigError(source: path, line: mark.line, column: mark.column, message:
-                    "this alias (*name) names no anchor (&name) given above it")
+                return ConfigError(
+                    source: path, line: mark.line, column: mark.column,
+                    message:
+                        "this alias (*name) names no anchor (&name) given above it")
             }
             let detail = context.map { "\($0.text), " } ?? ""
-            return ConfigError(source: path, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
+            return ConfigError(
+                source: path, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the first of the keys; the one to remove is the repeat.
             let key = duplicates.first ?? ""
             let repeated = repeatedKey(key, after: context.mark.line, column: context.mark.column, in: text)
-            return ConfigError(source: path, line: repeated?.line ?? context.mark.line, column: repeated?.column ?? context.mark.column,
-                               message: "the key \"\(key)\" is given twice (first on line \(context.mark.line)); keep one")
+            return ConfigError(
+                source: path, line: repeated?.line ?? context.mark.line,
+                column: repeated?.column ?? context.mark.column,
+                message: "the key \"\(key)\" is given twice (first on line \(context.mark.line)); keep one")
         case .reader(let problem, _, _, _):
             return ConfigError(source: path, message: "cannot be read: \(problem)")
         default:
@@ -159,15 +169,19 @@ struct ConfigReader {
             configuration.model.apiURL = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
         case .tokenURL:
             let text = try string(value, key: name)
-            configuration.model.tokenRequest.tokenURL = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
+            configuration.model.tokenRequest.tokenURL = try modelValue(value) { () throws(ModelError) in
+                try EndpointURL(text)
+            }
         case .clientAuthentication:
             let text = try string(value, key: name)
             guard let method = ClientAuthentication(rawValue: text) else {
-                throw failure(at: value, "\(name) is \"\(text)\"; use client_secret_basic or client_secret_post",
-                              fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
+                throw failure(
+                    at: value, "\(name) is \"\(text)\"; use client_secret_basic or client_secret_post",
+                    fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
             }
             configuration.model.tokenRequest.clientAuthentication = method
-        case .formEncodeCredentials: configuration.model.tokenRequest.formEncodesBasicCredentials = try bool(value, key: name)
+        case .formEncodeCredentials:
+            configuration.model.tokenRequest.formEncodesBasicCredentials = try bool(value, key: name)
         case .clientIDInBody: configuration.model.tokenRequest.sendsClientIDInBody = try bool(value, key: name)
         case .scope: configuration.model.tokenRequest.scope = ConfigKey.scope(try optionalString(value, key: name))
         case .extraParameters: configuration.model.tokenRequest.extraParameters = try extraParameters(value)
@@ -182,13 +196,17 @@ struct ConfigReader {
         case .timeoutSeconds: configuration.model.tokenRequest.timeoutSeconds = try number(value, key: name)
         case .renewMarginSeconds: configuration.model.refreshPolicy.renewMarginSeconds = try number(value, key: name)
         case .maxRenewFraction: configuration.model.refreshPolicy.maxRenewFraction = try number(value, key: name)
-        case .defaultLifetimeSeconds: configuration.model.refreshPolicy.defaultLifetimeSeconds = try number(value, key: name)
-        case .refreshRetryDelaySeconds: configuration.model.refreshPolicy.refreshRetryDelaySeconds = try number(value, key: name)
+        case .defaultLifetimeSeconds:
+            configuration.model.refreshPolicy.defaultLifetimeSeconds = try number(value, key: name)
+        case .refreshRetryDelaySeconds:
+            configuration.model.refreshPolicy.refreshRetryDelaySeconds = try number(value, key: name)
         case .maxWaitSeconds: configuration.model.refreshPolicy.maxWaitSeconds = try number(value, key: name)
         case .maxAttempts: configuration.model.refreshPolicy.retry.maxAttempts = try integer(value, key: name)
-        case .initialBackoffSeconds: configuration.model.refreshPolicy.retry.initialBackoffSeconds = try number(value, key: name)
+        case .initialBackoffSeconds:
+            configuration.model.refreshPolicy.retry.initialBackoffSeconds = try number(value, key: name)
         case .backoffJitter: configuration.model.refreshPolicy.retry.jitterFraction = try number(value, key: name)
-        case .maxRetryAfterSeconds: configuration.model.refreshPolicy.retry.maxRetryAfterSeconds = try number(value, key: name)
+        case .maxRetryAfterSeconds:
+            configuration.model.refreshPolicy.retry.maxRetryAfterSeconds = try number(value, key: name)
         case .retryStatuses:
             guard case .sequence(let items) = value else {
                 throw failure(at: value, "\(name) must be a list of HTTP statuses, like [429, 503]")
@@ -207,8 +225,10 @@ struct ConfigReader {
         for item in items {
             let name = try string(item, key: "languages")
             guard let language = Language(name: name) else {
-                throw failure(at: item, "\"\(name)\" is not a language SampleGen knows; use \(Language.allCases.map(\.rawValue).joined(separator: ", "))",
-                              fixIt: NearestName.fixIt(name, among: Language.allCases.map(\.rawValue)))
+                throw failure(
+                    at: item,
+                    "\"\(name)\" is not a language SampleGen knows; use \(Language.allCases.map(\.rawValue).joined(separator: ", "))",
+                    fixIt: NearestName.fixIt(name, among: Language.allCases.map(\.rawValue)))
             }
             guard !languages.contains(language) else { throw failure(at: item, "\(name) is listed twice") }
             languages.append(language)
@@ -226,8 +246,10 @@ struct ConfigReader {
             let heading = try string(key, key: "groups")
             let name = try string(value, key: heading)
             guard let snippet = Snippet(rawValue: name) else {
-                throw failure(at: value, "\"\(name)\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
-                              fixIt: NearestName.fixIt(name, among: Snippet.allCases.map(\.rawValue)))
+                throw failure(
+                    at: value,
+                    "\"\(name)\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
+                    fixIt: NearestName.fixIt(name, among: Snippet.allCases.map(\.rawValue)))
             }
             rules.append(GroupRule(heading: heading, snippet: snippet))
         }
@@ -237,13 +259,15 @@ struct ConfigReader {
     private func extraParameters(_ node: Node) throws(ConfigError) -> [FormParameter] {
         if isNull(node) { return [] }
         guard case .mapping(let pairs) = node else {
-            throw failure(at: node, "extra_parameters must map names to values, like \"audience: https://api.example.com\"")
+            throw failure(
+                at: node, "extra_parameters must map names to values, like \"audience: https://api.example.com\"")
         }
         var parameters: [FormParameter] = []
         for (key, value) in pairs {
             let name = try string(key, key: "extra_parameters")
             let text = try string(value, key: name)
-            parameters.append(try modelValue(key) { () throws(ModelError) in try FormParameter(name: name, value: text) })
+            parameters.append(
+                try modelValue(key) { () throws(ModelError) in try FormParameter(name: name, value: text) })
         }
         return parameters
     }
@@ -255,7 +279,9 @@ struct ConfigReader {
         let name = section.rawValue
         let known = ConfigKey.keys(in: section).map(\.name)
         if isNull(node) { return KeyedNodes(ordered: []) }
-        guard case .mapping(let pairs) = node else { throw failure(at: node, "\(name) must be a mapping of keys to values") }
+        guard case .mapping(let pairs) = node else {
+            throw failure(at: node, "\(name) must be a mapping of keys to values")
+        }
         var ordered: [(ConfigKey, Node)] = []
         for (keyNode, value) in pairs {
             let key = try string(keyNode, key: name)
@@ -264,7 +290,8 @@ struct ConfigReader {
                 throw failure(at: keyNode, ModelError.secretInConfiguration(key: key).description)
             }
             guard known.contains(key), let configKey = ConfigKey(rawValue: key) else {
-                throw failure(at: keyNode, "unknown key \"\(key)\" in \(name)", fixIt: NearestName.fixIt(key, among: known))
+                throw failure(
+                    at: keyNode, "unknown key \"\(key)\" in \(name)", fixIt: NearestName.fixIt(key, among: known))
             }
             ordered.append((configKey, value))
         }
@@ -285,7 +312,8 @@ struct ConfigReader {
 
     private func number(_ node: Node, key: String) throws(ConfigError) -> Double {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
-              let value = Double(scalar.string), value.isFinite else {
+            let value = Double(scalar.string), value.isFinite
+        else {
             throw failure(at: node, "\(key) must be a number, like 20 or 0.5")
         }
         return value
@@ -293,7 +321,8 @@ struct ConfigReader {
 
     private func integer(_ node: Node, key: String) throws(ConfigError) -> Int {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
-              let value = Int(scalar.string) else {
+            let value = Int(scalar.string)
+        else {
             throw failure(at: node, "\(key) must be a whole number")
         }
         return value
@@ -329,8 +358,9 @@ struct ConfigReader {
         let column = node.mark?.column ?? 0
         // A value reached through an alias carries the anchor's place; the mistake is where it is used.
         if let use = aliasUses[Position(line: line, column: column)] {
-            return ConfigError(source: path, line: use.line, column: use.column,
-                               message: message + " (the value of the anchor on line \(line))", fixIt: fixIt)
+            return ConfigError(
+                source: path, line: use.line, column: use.column,
+                message: message + " (the value of the anchor on line \(line))", fixIt: fixIt)
         }
         return ConfigError(source: path, line: line, column: column, message: message, fixIt: fixIt)
     }
@@ -355,8 +385,10 @@ struct ConfigReader {
             case .mapping(let mapping):
                 for (key, value) in mapping {
                     if let keyMark = key.mark, let valueMark = value.mark,
-                       (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column) {
-                        uses[Position(line: valueMark.line, column: valueMark.column)] = Position(line: keyMark.line, column: keyMark.column)
+                        (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column)
+                    {
+                        uses[Position(line: valueMark.line, column: valueMark.column)] = Position(
+                            line: keyMark.line, column: keyMark.column)
                     } else {
                         pending.append(value)
                     }
@@ -364,8 +396,10 @@ struct ConfigReader {
             case .sequence(let sequence):
                 for item in sequence {
                     if let listMark = node.mark, let itemMark = item.mark,
-                       (itemMark.line, itemMark.column) < (listMark.line, listMark.column) {
-                        uses[Position(line: itemMark.line, column: itemMark.column)] = Position(line: listMark.line, column: listMark.column)
+                        (itemMark.line, itemMark.column) < (listMark.line, listMark.column)
+                    {
+                        uses[Position(line: itemMark.line, column: itemMark.column)] = Position(
+                            line: listMark.line, column: listMark.column)
                     } else {
                         pending.append(item)
                     }

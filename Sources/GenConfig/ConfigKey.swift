@@ -45,9 +45,12 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .guide, .templates, .languages, .groups, .apiURL, .tokenRequest, .refreshPolicy: .file
         case .tokenURL, .clientAuthentication, .formEncodeCredentials, .clientIDInBody, .scope, .extraParameters,
-             .clientIDVariable, .clientSecretVariable, .timeoutSeconds: .tokenRequest
-        case .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds, .maxWaitSeconds,
-             .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses: .refreshPolicy
+            .clientIDVariable, .clientSecretVariable, .timeoutSeconds:
+            .tokenRequest
+        case .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds,
+            .maxWaitSeconds,
+            .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses:
+            .refreshPolicy
         }
     }
 
@@ -111,8 +114,9 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
         case .clientSecretVariable: "--client-secret-variable"
         case .timeoutSeconds: "--timeout"
         case .guide, .templates, .languages, .groups, .tokenRequest, .refreshPolicy, .extraParameters,
-             .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds, .maxWaitSeconds,
-             .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses: nil
+            .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds, .maxWaitSeconds,
+            .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses:
+            nil
         }
     }
 

@@ -8,7 +8,8 @@ extension ConfigFile {
         if let explicit { return explicit }
         let candidates = [fileName, "docs-site/\(fileName)"]
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw .error("no \(fileName) in . or docs-site/; run gen where the guide's \(fileName) is, or pass --config PATH")
+            throw .error(
+                "no \(fileName) in . or docs-site/; run gen where the guide's \(fileName) is, or pass --config PATH")
         }
         return found
     }
@@ -24,8 +25,9 @@ extension ConfigFile {
             if parent.path == directory.path { break }
             directory = parent
         }
-        throw .error("no \(fileName) beside it or in a folder above it; add one, or pass --config PATH",
-                     at: Diagnostic.Location(path: guide))
+        throw .error(
+            "no \(fileName) beside it or in a folder above it; add one, or pass --config PATH",
+            at: Diagnostic.Location(path: guide))
     }
 
     private static func relative(_ path: String) -> String {

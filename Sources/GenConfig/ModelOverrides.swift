@@ -36,7 +36,8 @@ public struct ModelOverrides: Sendable, Hashable {
         let set: [(ConfigKey, Bool)] = [
             (.tokenURL, tokenURL != nil), (.apiURL, apiURL != nil), (.scope, scope != nil),
             (.clientAuthentication, clientAuthentication != nil), (.clientIDVariable, clientIDVariable != nil),
-            (.clientSecretVariable, clientSecretVariable != nil), (.formEncodeCredentials, formEncodesBasicCredentials != nil),
+            (.clientSecretVariable, clientSecretVariable != nil),
+            (.formEncodeCredentials, formEncodesBasicCredentials != nil),
             (.clientIDInBody, sendsClientIDInBody != nil), (.timeoutSeconds, timeoutSeconds != nil),
         ]
         return set.filter(\.1).map(\.0)
@@ -52,7 +53,9 @@ public struct ModelOverrides: Sendable, Hashable {
         if let clientAuthentication { model.tokenRequest.clientAuthentication = clientAuthentication }
         if let clientIDVariable { model.tokenRequest.credentials.clientIDVariable = clientIDVariable }
         if let clientSecretVariable { model.tokenRequest.credentials.clientSecretVariable = clientSecretVariable }
-        if let formEncodesBasicCredentials { model.tokenRequest.formEncodesBasicCredentials = formEncodesBasicCredentials }
+        if let formEncodesBasicCredentials {
+            model.tokenRequest.formEncodesBasicCredentials = formEncodesBasicCredentials
+        }
         if let sendsClientIDInBody { model.tokenRequest.sendsClientIDInBody = sendsClientIDInBody }
         if let timeoutSeconds { model.tokenRequest.timeoutSeconds = timeoutSeconds }
         do {
@@ -82,8 +85,10 @@ public struct ModelOverrides: Sendable, Hashable {
     /// The client authentication method `text` names; a refusal names the option.
     public static func clientAuthentication(_ text: String) throws(ConfigError) -> ClientAuthentication {
         guard let method = ClientAuthentication(rawValue: text) else {
-            throw ConfigError(option: ConfigKey.clientAuthentication.option ?? "", message:
-                "\"\(text)\" is not client_secret_basic or client_secret_post",
+            throw ConfigError(
+                option: ConfigKey.clientAuthentication.option ?? "",
+                message:
+                    "\"\(text)\" is not client_secret_basic or client_secret_post",
                 fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
         }
         return method

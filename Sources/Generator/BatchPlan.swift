@@ -32,14 +32,17 @@ public struct BatchPlan: Sendable {
                 continue
             }
             let configuration = try Pipeline.configuration(at: configPath, overrides: request.overrides)
-            let templates = Pipeline.templateSource(request.templates, configuration: configuration, configPath: configPath)
+            let templates = Pipeline.templateSource(
+                request.templates, configuration: configuration, configPath: configPath)
             let index: Int
             if let known = fillerIndex[templates] {
                 index = known
             } else {
                 // One template set, and so one rendering of each sample, per template source.
                 index = fillers.count
-                fillers.append(GuideFiller(renderer: SampleRenderer(templates: try templates.load(languages: configuration.languages))))
+                fillers.append(
+                    GuideFiller(
+                        renderer: SampleRenderer(templates: try templates.load(languages: configuration.languages))))
                 fillerIndex[templates] = index
             }
             // Samples are rendered once per configuration, before the workers start.
@@ -57,8 +60,9 @@ public struct BatchPlan: Sendable {
 
     /// Fills one job's guide with a filler of `fillers` (a worker's own copy of `self.fillers`).
     public static func fill(_ job: Job, fillers: inout [GuideFiller]) throws(Diagnostic) -> GuidePlan {
-        try GuidePlan.fill(path: job.guidePath, original: FileBytes.read(job.guidePath), configuration: job.configuration,
-                      filler: &fillers[job.filler])
+        try GuidePlan.fill(
+            path: job.guidePath, original: FileBytes.read(job.guidePath), configuration: job.configuration,
+            filler: &fillers[job.filler])
     }
 
     /// Each guide `paths` name, once, with its configuration file.
@@ -104,7 +108,9 @@ public struct BatchPlan: Sendable {
         while let name = enumerator.nextObject() as? String {
             let last = (name as NSString).lastPathComponent
             if last.hasPrefix(".") || last == "_site" {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                    enumerator.skipDescendants()
+                }
                 continue
             }
             if name.hasSuffix(".md") { files.append(folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)") }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SampleModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reading files: the configuration, the templates, the guides. Every read of the pipeline goes
 /// through here; writing is the command line's.
@@ -16,13 +17,18 @@ public enum FileBytes {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
-            throw Self.failure(path, errno == ENOENT ? "does not exist" : "cannot be read: \(String(cString: strerror(errno)))")
+            throw Self.failure(
+                path, errno == ENOENT ? "does not exist" : "cannot be read: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Self.failure(path, "cannot be read: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            throw Self.failure(path, "cannot be read: \(String(cString: strerror(errno)))")
+        }
         guard status.st_mode & S_IFMT != S_IFDIR else { throw Self.failure(path, "is a folder, not a file") }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw Self.failure(path, "is not a regular file; gen reads only regular files") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw Self.failure(path, "is not a regular file; gen reads only regular files")
+        }
         if let limit, Int(status.st_size) > limit {
             throw Self.failure(path, "is \(status.st_size) bytes, more than the \(limit) gen reads from such a file")
         }
@@ -42,7 +48,10 @@ public enum FileBytes {
                     guard let base = buffer.baseAddress else { break }
                     let result = posixRead(descriptor, base + total, buffer.count - total)
                     if result < 0, errno == EINTR { continue }
-                    if result < 0 { failed = true; return total }
+                    if result < 0 {
+                        failed = true
+                        return total
+                    }
                     if result == 0 { break }
                     total += result
                 }

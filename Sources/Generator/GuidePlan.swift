@@ -30,8 +30,9 @@ public struct GuidePlan: Sendable {
         } catch {
             throw error.diagnostic(guidePath: path)
         }
-        return GuidePlan(path: path, original: original, filled: filled,
-                         coverage: GroupCoverage(filled: filled, configuration: configuration, path: path))
+        return GuidePlan(
+            path: path, original: original, filled: filled,
+            coverage: GroupCoverage(filled: filled, configuration: configuration, path: path))
     }
 }
 
@@ -59,7 +60,9 @@ public struct GroupCoverage: Sendable {
     public var warning: Diagnostic? {
         let location = Diagnostic.Location(path: path)
         if !hasSections {
-            return .warning("no code sections found; a code section is a paragraph that is only \"<Language> code:\" (such as \"Python code:\") or a fenced block tagged gen=<snippet>", at: location)
+            return .warning(
+                "no code sections found; a code section is a paragraph that is only \"<Language> code:\" (such as \"Python code:\") or a fenced block tagged gen=<snippet>",
+                at: location)
         }
         guard !missing.isEmpty else { return nil }
         return .warning("no code sections under \(headings), which groups: in gen.yml names", at: location)
@@ -68,9 +71,11 @@ public struct GroupCoverage: Sendable {
     /// For `--check`: a configured group missing from the guide fails the check.
     public var checkFailure: Diagnostic? {
         guard !missing.isEmpty else { return nil }
-        let what = hasSections ? "no code sections under \(headings)" : "no code sections at all, so none under \(headings)"
-        return .error("\(what), which groups: in gen.yml names; fix the heading or the \"<Language> code:\" labels, or remove it from groups:",
-                      at: Diagnostic.Location(path: path))
+        let what =
+            hasSections ? "no code sections under \(headings)" : "no code sections at all, so none under \(headings)"
+        return .error(
+            "\(what), which groups: in gen.yml names; fix the heading or the \"<Language> code:\" labels, or remove it from groups:",
+            at: Diagnostic.Location(path: path))
     }
 
     private var headings: String {

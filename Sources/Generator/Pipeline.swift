@@ -12,7 +12,9 @@ public struct GeneratorRequest: Sendable {
     public var templates: TemplateSource?
     public var overrides: ModelOverrides
 
-    public init(configPath: String? = nil, templates: TemplateSource? = nil, overrides: ModelOverrides = ModelOverrides()) {
+    public init(
+        configPath: String? = nil, templates: TemplateSource? = nil, overrides: ModelOverrides = ModelOverrides()
+    ) {
         self.configPath = configPath
         self.templates = templates
         self.overrides = overrides
@@ -46,8 +48,9 @@ public struct Pipeline: Sendable {
         let configuration = try Self.configuration(at: configPath, overrides: request.overrides)
         let templates = Self.templateSource(request.templates, configuration: configuration, configPath: configPath)
         let set = try templates.load(languages: languages ?? configuration.languages)
-        self.init(configuration: configuration, configPath: configPath, templates: templates,
-                  filler: GuideFiller(renderer: SampleRenderer(templates: set)))
+        self.init(
+            configuration: configuration, configPath: configPath, templates: templates,
+            filler: GuideFiller(renderer: SampleRenderer(templates: set)))
     }
 
     init(configuration: GenConfiguration, configPath: String?, templates: TemplateSource, filler: GuideFiller) {
@@ -77,7 +80,9 @@ public struct Pipeline: Sendable {
             throw .error("guide: is empty; name the guide's file (the default is guide.md)", at: file)
         }
         if let templates = configuration.templatesPath, templates.allSatisfy(\.isWhitespace) {
-            throw .error("templates: is empty; name a template folder, or leave the key out for the built-in templates", at: file)
+            throw .error(
+                "templates: is empty; name a template folder, or leave the key out for the built-in templates", at: file
+            )
         }
         do {
             configuration.model = try overrides.applied(to: configuration.model)
@@ -89,7 +94,9 @@ public struct Pipeline: Sendable {
 
     /// The template folder: `--templates`, else gen.yml's `templates:` (relative to gen.yml),
     /// else the set built into gen.
-    static func templateSource(_ given: TemplateSource?, configuration: GenConfiguration, configPath: String?) -> TemplateSource {
+    static func templateSource(_ given: TemplateSource?, configuration: GenConfiguration, configPath: String?)
+        -> TemplateSource
+    {
         if let given { return given }
         guard let relative = configuration.templatesPath else { return .bundled }
         return .directory(configPath.map { ConfigFile.resolve(relative, relativeTo: $0) } ?? relative)

@@ -35,7 +35,8 @@ public enum TemplateSource: Sendable, Hashable {
                 let folder = path.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "the templates built into gen: "
                 throw .error(
                     "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))",
-                    at: Diagnostic.Location(path: "\(folder)\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)"))
+                    at: Diagnostic.Location(
+                        path: "\(folder)\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)"))
             }
         }
         return set
@@ -45,8 +46,9 @@ public enum TemplateSource: Sendable, Hashable {
     private static func files(in directory: String) throws(Diagnostic) -> [TemplateFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .error("is not a template folder (expected <language>/<snippet>.\(TemplateFile.fileExtension) files)",
-                         at: Diagnostic.Location(path: directory))
+            throw .error(
+                "is not a template folder (expected <language>/<snippet>.\(TemplateFile.fileExtension) files)",
+                at: Diagnostic.Location(path: directory))
         }
         let suffix = "." + TemplateFile.fileExtension
         let names = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
@@ -55,7 +57,8 @@ public enum TemplateSource: Sendable, Hashable {
         var files: [TemplateFile] = []
         for name in names {
             let path = directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
-            let text = String(decoding: try FileBytes.read(path), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            let text = String(decoding: try FileBytes.read(path), as: UTF8.self).replacingOccurrences(
+                of: "\r\n", with: "\n")
             files.append(TemplateFile(name: String(name.dropLast(suffix.count)), path: path, text: text))
         }
         return files

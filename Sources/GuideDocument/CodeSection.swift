@@ -76,10 +76,11 @@ public struct CodeSectionGroup: Sendable, Hashable {
 
     /// The snippet the group's generated blocks already name, if they agree on one.
     public var taggedSnippet: Snippet? {
-        let snippets = Set(sections.compactMap { section -> Snippet? in
-            if case .generated(let block) = section.content { return block.snippet }
-            return nil
-        })
+        let snippets = Set(
+            sections.compactMap { section -> Snippet? in
+                if case .generated(let block) = section.content { return block.snippet }
+                return nil
+            })
         return snippets.count == 1 ? snippets.first : nil
     }
 }

@@ -31,7 +31,9 @@ public struct FencedCodeBlock: Sendable, Hashable {
             let byte = code[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 lines.append(code[start..<index])
-                if byte == UInt8(ascii: "\r"), index + 1 < code.count, code[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                if byte == UInt8(ascii: "\r"), index + 1 < code.count, code[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                }
                 start = index + 1
             }
             index += 1

@@ -12,7 +12,9 @@ public struct GuideEdit: Sendable, Hashable {
     /// Every byte outside the edited ranges is copied as it was.
     public static func apply(_ edits: [GuideEdit], to bytes: [UInt8]) -> [UInt8] {
         guard !edits.isEmpty else { return bytes }
-        let ordered = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }
+        let ordered = edits.enumerated().sorted {
+            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.count })
         var cursor = 0

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SampleModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Plans the edits that put samples into a group of code sections, touching nothing else.
 ///
@@ -44,8 +45,10 @@ public struct GuideSplicer: Sendable {
         let prefix = containerPrefix(line: first.line, column: first.column)
         let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
         func block(_ language: Language) -> [UInt8] {
-            blocks.bytes(of: FencedCodeBlock(info: GeneratedBlock.infoString(language: language, snippet: snippet), code: code(language)),
-                         prefix: prefix, lineBreak: lineBreak)
+            blocks.bytes(
+                of: FencedCodeBlock(
+                    info: GeneratedBlock.infoString(language: language, snippet: snippet), code: code(language)),
+                prefix: prefix, lineBreak: lineBreak)
         }
         let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
         var edits: [GuideEdit] = []
@@ -98,14 +101,17 @@ public struct GuideSplicer: Sendable {
         let start = section.start
         let startOffset = source.offset(of: start)
         // A section that starts after a list marker on its line: the marker stays (an empty item).
-        guard source.bytes[source.lineTextStart(start.line)..<startOffset].allSatisfy(Self.isContainerContinuation) else {
+        guard source.bytes[source.lineTextStart(start.line)..<startOffset].allSatisfy(Self.isContainerContinuation)
+        else {
             return GuideEdit(range: startOffset..<end, replacement: [])
         }
         var previous = start.line - 1
         while previous >= 1, source.lineContent(previous).allSatisfy(Self.isContainerContinuation) { previous -= 1 }
         guard previous >= 1 else {
             // Nothing but blank lines before it: the section goes with its line break.
-            let next = block.range.end.line < source.lineCount ? source.lineStart(block.range.end.line + 1) : source.bytes.count
+            let next =
+                block.range.end.line < source.lineCount
+                ? source.lineStart(block.range.end.line + 1) : source.bytes.count
             return GuideEdit(range: source.lineTextStart(1)..<next, replacement: [])
         }
         return GuideEdit(range: source.lineContentEnd(previous)..<end, replacement: [])
@@ -130,15 +136,16 @@ public struct GuideSplicer: Sendable {
     /// continue with lines whose code cmark-gfm reads back byte for byte.
     func containerPrefix(line: Int, column: Int) -> [UInt8] {
         let start = source.lineTextStart(line)
-        let end = min(max(source.offset(of: SourcePosition(line: line, column: column)), start), source.lineContentEnd(line))
+        let end = min(
+            max(source.offset(of: SourcePosition(line: line, column: column)), start), source.lineContentEnd(line))
         return Self.canonicalPrefix(source.bytes[start..<end])
     }
 
     static func canonicalPrefix(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var prefix: [UInt8] = []
-        var column = 0              // visual column, tabs to the next multiple of 4, as cmark-gfm counts
-        var indentation = 0         // columns of indentation not written yet
-        var afterMarker = false     // a `>` whose optional space is not consumed yet
+        var column = 0  // visual column, tabs to the next multiple of 4, as cmark-gfm counts
+        var indentation = 0  // columns of indentation not written yet
+        var afterMarker = false  // a `>` whose optional space is not consumed yet
         for byte in bytes {
             if byte == UInt8(ascii: ">") {
                 prefix += repeatElement(UInt8(ascii: " "), count: indentation)
@@ -160,7 +167,9 @@ public struct GuideSplicer: Sendable {
 
     private static func bytes(_ slice: ArraySlice<UInt8>, equal other: [UInt8]) -> Bool {
         guard slice.count == other.count else { return false }
-        return slice.withUnsafeBytes { lhs in other.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0 } }
+        return slice.withUnsafeBytes { lhs in
+            other.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0 }
+        }
     }
 
     static func trimmingTrailingBlanks(_ bytes: [UInt8]) -> [UInt8] {

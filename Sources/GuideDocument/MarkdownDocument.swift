@@ -146,9 +146,10 @@ public final class MarkdownDocument {
         }
         nodes.reserveCapacity(pointers.count)
         for (id, node) in pointers.enumerated() {
-            nodes.append(MarkdownNode(
-                id: id, kind: MarkdownNode.Kind(node), range: MarkdownTree.range(of: node), parent: parents[id],
-                children: children[id], literal: MarkdownTree.literal(of: node), isLeaf: isLeaf[id]))
+            nodes.append(
+                MarkdownNode(
+                    id: id, kind: MarkdownNode.Kind(node), range: MarkdownTree.range(of: node), parent: parents[id],
+                    children: children[id], literal: MarkdownTree.literal(of: node), isLeaf: isLeaf[id]))
         }
         return (nodes, pointers)
     }
@@ -218,8 +219,9 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
             case CMARK_NODE_DOCUMENT: self = .document
             case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
             case CMARK_NODE_LIST:
-                self = .list(isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                             start: Int(cmark_node_get_list_start(node)))
+                self = .list(
+                    isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                    start: Int(cmark_node_get_list_start(node)))
             case CMARK_NODE_ITEM: self = .item
             case CMARK_NODE_PARAGRAPH: self = .paragraph
             case CMARK_NODE_HEADING: self = .heading(level: Int(cmark_node_get_heading_level(node)))

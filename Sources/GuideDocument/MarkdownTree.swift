@@ -1,8 +1,9 @@
 import CCmarkGFM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A guide parsed by cmark-gfm, as cmark's own node tree. Internal: cmark-gfm stays inside this
@@ -22,7 +23,9 @@ final class MarkdownTree {
     /// Parses UTF-8 bytes already validated (`SourceText.validate`).
     init(parsing bytes: [UInt8]) {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { fatalError("cmark-gfm could not allocate a parser") }
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
+            fatalError("cmark-gfm could not allocate a parser")
+        }
         for name in Self.extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
@@ -46,7 +49,8 @@ final class MarkdownTree {
 
     /// The document as HTML by cmark-gfm's renderer; raw HTML nodes are written as they are.
     func html() -> String {
-        guard let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        guard let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser))
+        else { return "" }
         defer { free(html) }
         return String(cString: html)
     }

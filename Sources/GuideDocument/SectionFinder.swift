@@ -43,17 +43,24 @@ public struct SectionFinder: Sendable {
                         try Self.requireClosed(next)
                         if isFenced, let (tagged, generated) = try Self.generatedBlock(info: info, range: next.range) {
                             guard tagged == language else {
-                                throw GuideError(position: next.range.start, message:
-                                    "this block is tagged \(tagged.rawValue) but follows \"\(language.displayName) code:\" on line \(block.range.start.line); fix the tag or the label")
+                                throw GuideError(
+                                    position: next.range.start,
+                                    message:
+                                        "this block is tagged \(tagged.rawValue) but follows \"\(language.displayName) code:\" on line \(block.range.start.line); fix the tag or the label"
+                                )
                             }
-                            section = CodeSection(language: language, label: block.range, content: .generated(generated))
+                            section = CodeSection(
+                                language: language, label: block.range, content: .generated(generated))
                         } else {
-                            section = CodeSection(language: language, label: block.range, content: .handWritten(next.range))
+                            section = CodeSection(
+                                language: language, label: block.range, content: .handWritten(next.range))
                         }
                     } else {
                         section = CodeSection(language: language, label: block.range, content: .empty)
                     }
-                } else if case .codeBlock(let info, true) = block.kind, let (language, generated) = try Self.generatedBlock(info: info, range: block.range) {
+                } else if case .codeBlock(let info, true) = block.kind,
+                    let (language, generated) = try Self.generatedBlock(info: info, range: block.range)
+                {
                     try Self.requireClosed(block)
                     section = CodeSection(language: language, label: nil, content: .generated(generated))
                 } else {
@@ -83,7 +90,8 @@ public struct SectionFinder: Sendable {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let words = line.split(whereSeparator: isBlank)
         guard words.count == 2, words[1].count == 5,
-              String(decoding: words[1], as: UTF8.self).lowercased() == "code:" else { return nil }
+            String(decoding: words[1], as: UTF8.self).lowercased() == "code:"
+        else { return nil }
         return Language(name: String(decoding: words[0], as: UTF8.self))
     }
 
@@ -93,13 +101,19 @@ public struct SectionFinder: Sendable {
         let prefix = GeneratedBlock.attribute + "="
         guard let attribute = words.dropFirst().first(where: { $0.hasPrefix(prefix) }) else { return nil }
         guard let tag = words.first, let language = Language(name: tag) else {
-            throw GuideError(position: range.start, message:
-                "this generated block's language \"\(words.first ?? "")\" is unknown; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw GuideError(
+                position: range.start,
+                message:
+                    "this generated block's language \"\(words.first ?? "")\" is unknown; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let name = attribute.dropFirst(prefix.count)
         guard let snippet = Snippet(rawValue: String(name)) else {
-            throw GuideError(position: range.start, message:
-                "this generated block names the snippet \"\(name)\", which does not exist; use one of \(Snippet.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw GuideError(
+                position: range.start,
+                message:
+                    "this generated block names the snippet \"\(name)\", which does not exist; use one of \(Snippet.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return (language, GeneratedBlock(range: range, snippet: snippet))
     }
@@ -108,16 +122,22 @@ public struct SectionFinder: Sendable {
     /// regenerating it would replace.
     private static func requireClosed(_ block: MarkdownBlock) throws(GuideError) {
         guard block.isOpenFence else { return }
-        throw GuideError(position: block.range.start, message:
-            "this code block is never closed, so everything after it belongs to it; add its closing fence and run gen again")
+        throw GuideError(
+            position: block.range.start,
+            message:
+                "this code block is never closed, so everything after it belongs to it; add its closing fence and run gen again"
+        )
     }
 
     private static func checkDistinctLanguages(_ sections: [CodeSection]) throws(GuideError) {
         var seen: [Language: SourcePosition] = [:]
         for section in sections {
             if let first = seen[section.language] {
-                throw GuideError(position: section.start, message:
-                    "a second \(section.language.displayName) section in this group (the first is at line \(first.line)); keep one")
+                throw GuideError(
+                    position: section.start,
+                    message:
+                        "a second \(section.language.displayName) section in this group (the first is at line \(first.line)); keep one"
+                )
             }
             seen[section.language] = section.start
         }

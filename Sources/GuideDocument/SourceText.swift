@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The guide's bytes, exactly as read, with a line index over them.
@@ -51,7 +51,8 @@ public struct SourceText: Sendable {
             if memchr(UnsafeRawPointer(base + start), carriageReturn, buffer.count - start) == nil {
                 var offset = start
                 while offset < buffer.count,
-                      let found = memchr(UnsafeRawPointer(base + offset), lineFeed, buffer.count - offset) {
+                    let found = memchr(UnsafeRawPointer(base + offset), lineFeed, buffer.count - offset)
+                {
                     offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
                     starts.append(offset)
                 }
@@ -125,7 +126,10 @@ public struct SourceText: Sendable {
         var lineStart = 0
         var index = 0
         while index < offset {
-            if bytes[index] == UInt8(ascii: "\n") || (bytes[index] == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+            if bytes[index] == UInt8(ascii: "\n")
+                || (bytes[index] == UInt8(ascii: "\r")
+                    && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            {
                 line += 1
                 lineStart = index + 1
             }

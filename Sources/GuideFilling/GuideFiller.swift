@@ -44,8 +44,12 @@ public struct GuideFiller: Sendable {
                     continue
                 }
                 let under = group.heading.map { "under the heading \"\($0)\"" } ?? "before any heading"
-                throw .guide(GuideError(position: group.sections[0].start, message:
-                    "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"))
+                throw .guide(
+                    GuideError(
+                        position: group.sections[0].start,
+                        message:
+                            "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"
+                    ))
             }
             // Stale: a block gen wrote for a language no longer in languages: goes, with its label
             // when the label reads as gen inserts it.
@@ -59,12 +63,15 @@ public struct GuideFiller: Sendable {
             for language in configuration.languages {
                 code[language] = try sample(snippet, in: language, model: configuration.model).code
             }
-            edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages, blocks: &blocks) { code[$0]! }
+            edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages, blocks: &blocks) {
+                code[$0]!
+            }
             let inserted = configuration.languages.filter { !group.languages.contains($0) }
-            filled.append(FilledGroup(
-                heading: group.heading, line: group.sections[0].start.line, snippet: snippet,
-                languages: group.languages.filter(configuration.languages.contains) + inserted,
-                inserted: inserted))
+            filled.append(
+                FilledGroup(
+                    heading: group.heading, line: group.sections[0].start.line, snippet: snippet,
+                    languages: group.languages.filter(configuration.languages.contains) + inserted,
+                    inserted: inserted))
         }
         var guide = FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
         guide.removed = removed
@@ -81,7 +88,9 @@ public struct GuideFiller: Sendable {
     }
 
     /// One sample, rendered on first use.
-    public mutating func sample(_ snippet: Snippet, in language: Language, model: ClientModel) throws(FillError) -> RenderedSample {
+    public mutating func sample(_ snippet: Snippet, in language: Language, model: ClientModel) throws(FillError)
+        -> RenderedSample
+    {
         let key = SampleKey(language: language, snippet: snippet, model: model)
         if let sample = samples[key] { return sample }
         do {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A unified diff of two texts, for `gen --check` to show what regenerating would change.
@@ -19,8 +19,10 @@ public enum UnifiedDiff {
     public static let byteLimit = 1 << 20
 
     /// The diff of `old` and `new` as `diff -u` prints it, or "" when they are equal.
-    public static func make(old: [UInt8], new: [UInt8], path: String, context: Int = 3,
-                            lineLimit: Int = lineLimit, byteLimit: Int = byteLimit) -> String {
+    public static func make(
+        old: [UInt8], new: [UInt8], path: String, context: Int = 3,
+        lineLimit: Int = lineLimit, byteLimit: Int = byteLimit
+    ) -> String {
         guard old != new else { return "" }
         let a = Lines(old)
         let b = Lines(new)
@@ -28,9 +30,12 @@ public enum UnifiedDiff {
         while prefix < a.count, prefix < b.count, a.line(prefix, equals: b, prefix) { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix,
-              a.line(a.count - 1 - suffix, equals: b, b.count - 1 - suffix) { suffix += 1 }
+            a.line(a.count - 1 - suffix, equals: b, b.count - 1 - suffix)
+        { suffix += 1 }
         var runs = [Run(mark: .same, count: prefix)]
-        runs += middle(a, b, from: prefix, aEnd: a.count - suffix, bEnd: b.count - suffix, lineLimit: lineLimit, byteLimit: byteLimit)
+        runs += middle(
+            a, b, from: prefix, aEnd: a.count - suffix, bEnd: b.count - suffix, lineLimit: lineLimit,
+            byteLimit: byteLimit)
         runs.append(Run(mark: .same, count: suffix))
         let script = Script(runs: runs.filter { $0.count > 0 }, a: a, b: b)
         var output = Array("--- \(path)\n+++ \(path) (regenerated)\n".utf8)
@@ -42,13 +47,19 @@ public enum UnifiedDiff {
     /// else window by window (2,000 lines of each side), keeping the first half of each
     /// window's alignment. Once the runs hold more changed lines than the diff will show, the
     /// rest is all of `a`'s lines removed and all of `b`'s added: never shown, only counted.
-    private static func middle(_ a: Lines, _ b: Lines, from start: Int, aEnd: Int, bEnd: Int,
-                               lineLimit: Int, byteLimit: Int) -> [Run] {
+    private static func middle(
+        _ a: Lines, _ b: Lines, from start: Int, aEnd: Int, bEnd: Int,
+        lineLimit: Int, byteLimit: Int
+    ) -> [Run] {
         let window = 2_000
         var runs: [Run] = []
         func append(_ mark: Mark, _ count: Int = 1) {
             guard count > 0 else { return }
-            if runs.last?.mark == mark { runs[runs.count - 1].count += count } else { runs.append(Run(mark: mark, count: count)) }
+            if runs.last?.mark == mark {
+                runs[runs.count - 1].count += count
+            } else {
+                runs.append(Run(mark: mark, count: count))
+            }
         }
         var i = start
         var j = start
@@ -92,7 +103,8 @@ public enum UnifiedDiff {
                 lengths = [Int32](repeating: 0, count: (wa + 1) * (wb + 1))
                 for x in stride(from: wa - 1, through: 0, by: -1) {
                     for y in stride(from: wb - 1, through: 0, by: -1) {
-                        lengths[x * (wb + 1) + y] = equal(x, y)
+                        lengths[x * (wb + 1) + y] =
+                            equal(x, y)
                             ? lengths[(x + 1) * (wb + 1) + y + 1] + 1
                             : max(lengths[(x + 1) * (wb + 1) + y], lengths[x * (wb + 1) + y + 1])
                     }
@@ -106,11 +118,19 @@ public enum UnifiedDiff {
             while x < wa || y < wb {
                 if partial, x >= max(1, wa / 2) || y >= max(1, wb / 2) { break }
                 if x < wa, y < wb, equal(x, y) {
-                    append(.same); x += 1; y += 1
+                    append(.same)
+                    x += 1
+                    y += 1
                 } else if x < wa, y == wb || lengths[(x + 1) * (wb + 1) + y] >= lengths[x * (wb + 1) + y + 1] {
-                    append(.removed); changedLines += 1; changedBytes += a.range(i0 + x).count; x += 1
+                    append(.removed)
+                    changedLines += 1
+                    changedBytes += a.range(i0 + x).count
+                    x += 1
                 } else {
-                    append(.added); changedLines += 1; changedBytes += b.range(j0 + y).count; y += 1
+                    append(.added)
+                    changedLines += 1
+                    changedBytes += b.range(j0 + y).count
+                    y += 1
                 }
             }
             i += x
@@ -121,7 +141,9 @@ public enum UnifiedDiff {
 }
 
 private enum Mark: UInt8 {
-    case same = 0x20, removed = 0x2D, added = 0x2B
+    case same = 0x20
+    case removed = 0x2D
+    case added = 0x2B
 }
 
 private struct Run {
@@ -142,7 +164,8 @@ private struct Lines {
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count,
-                  let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let found = memchr(base + offset, 0x0A, buffer.count - offset)
+            {
                 offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base + 1
                 starts.append(offset)
             }
@@ -264,7 +287,9 @@ private struct Script {
             if end.line < hunk.upperBound, number > 0 || end.line == start.line { break }
             let oldCount = end.aLine - start.aLine
             let newCount = end.bLine - start.bLine
-            output += Array("@@ -\(oldCount == 0 ? start.aLine : start.aLine + 1),\(oldCount) +\(newCount == 0 ? start.bLine : start.bLine + 1),\(newCount) @@\n".utf8)
+            output += Array(
+                "@@ -\(oldCount == 0 ? start.aLine : start.aLine + 1),\(oldCount) +\(newCount == 0 ? start.bLine : start.bLine + 1),\(newCount) @@\n"
+                    .utf8)
             var line = start
             while line.line < end.line {
                 let (lines, index) = source(line)
@@ -280,7 +305,9 @@ private struct Script {
         }
         let total = hunks.reduce(0) { $0 + $1.count }
         if shownLines < total {
-            output += Array("[\(total - shownLines) more lines of the diff not shown: it is cut at \(lineLimit) lines or \(byteLimit) bytes]\n".utf8)
+            output += Array(
+                "[\(total - shownLines) more lines of the diff not shown: it is cut at \(lineLimit) lines or \(byteLimit) bytes]\n"
+                    .utf8)
         }
     }
 }

@@ -27,8 +27,10 @@ public struct ConfluencePage: Sendable {
 
     /// `skipping`: where the labels that have no sample start; like the site, the page leaves
     /// them out (a language the guide names but `gen` did not fill).
-    private static func storageFormat(of document: MarkdownDocument,
-                                      skipping emptyLabels: Set<SourcePosition>) -> String {
+    private static func storageFormat(
+        of document: MarkdownDocument,
+        skipping emptyLabels: Set<SourcePosition>
+    ) -> String {
         var output = ""
         document.walk { node, entering in
             if entering, node.kind == .paragraph, emptyLabels.contains(node.start) {
@@ -66,8 +68,10 @@ public struct ConfluencePage: Sendable {
             let language = info.split(whereSeparator: \.isWhitespace).first.map(String.init)
             var code = node.literal
             if code.hasSuffix("\n") { code.removeLast() }
-            let parameter = language.map { "<ac:parameter ac:name=\"language\">\(Markup.escape($0))</ac:parameter>" } ?? ""
-            return "<ac:structured-macro ac:name=\"code\">\(parameter)<ac:plain-text-body>\(Markup.cdata(code))</ac:plain-text-body></ac:structured-macro>\n"
+            let parameter =
+                language.map { "<ac:parameter ac:name=\"language\">\(Markup.escape($0))</ac:parameter>" } ?? ""
+            return
+                "<ac:structured-macro ac:name=\"code\">\(parameter)<ac:plain-text-body>\(Markup.cdata(code))</ac:plain-text-body></ac:structured-macro>\n"
         case .thematicBreak:
             return "<hr/>\n"
         case .htmlBlock:

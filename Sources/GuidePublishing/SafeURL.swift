@@ -14,7 +14,9 @@ enum SafeURL {
             if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
             if scheme.isEmpty, scalar.value <= 0x20 { continue }
             // A scheme is ASCII letters, digits, "+", "-", "."; anything else means a relative URL.
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar) else {
+            guard scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
+            else {
                 return true
             }
             scheme.unicodeScalars.append(scalar)

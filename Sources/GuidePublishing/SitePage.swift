@@ -27,8 +27,9 @@ public struct SitePage: Sendable {
     public func render(_ document: MarkdownDocument) throws(GuideError) -> String {
         let index = try SampleGroupIndex(document: document)
         let rewritten = Self.rewrite(document, index: index)
-        let body = Self.decorate(document.html(rewriting: rewritten.changes), headingAnchors: rewritten.headingAnchors,
-                                 calloutTitles: rewritten.calloutTitles)
+        let body = Self.decorate(
+            document.html(rewriting: rewritten.changes), headingAnchors: rewritten.headingAnchors,
+            calloutTitles: rewritten.calloutTitles)
         return page(title: rewritten.title ?? "Guide", body: body)
     }
 
@@ -54,7 +55,8 @@ public struct SitePage: Sendable {
     /// `decorate`. (Inserting nodes for those instead costs cmark-gfm a walk up to the root each,
     /// which made 20,000 nested quotes take seconds.)
     private static func rewrite(_ document: MarkdownDocument, index: SampleGroupIndex)
-        -> (changes: HTMLRewrite, title: String?, headingAnchors: [String], calloutTitles: [String]) {
+        -> (changes: HTMLRewrite, title: String?, headingAnchors: [String], calloutTitles: [String])
+    {
         var changes = HTMLRewrite()
         var headings: [MarkdownNode] = []
         var quotes: [MarkdownNode.ID] = []
@@ -129,13 +131,17 @@ public struct SitePage: Sendable {
                 continue
             }
             if matches(open, at: index), let title = titles.next() {
-                output += Array("<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">\(title)</p>\n".utf8) + open
+                output +=
+                    Array("<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">\(title)</p>\n".utf8)
+                    + open
                 index += open.count
             } else if matches(close, at: index) {
                 output += close + Array("</aside>\n".utf8)
                 index += close.count
-            } else if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
-                      bytes[index + 3] == UInt8(ascii: ">"), let anchor = headings.next() {
+            } else if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
+                bytes[index + 3] == UInt8(ascii: ">"), let anchor = headings.next()
+            {
                 output += bytes[index...(index + 3)] + Array(anchor.utf8)
                 index += 4
             } else {
@@ -147,8 +153,10 @@ public struct SitePage: Sendable {
     }
 
     /// The group's samples, one panel per language in guide order, each with its label.
-    private static func panels(group: Int, nodes: [(node: MarkdownNode, member: SampleGroupIndex.Member)],
-                               in document: MarkdownDocument) -> String {
+    private static func panels(
+        group: Int, nodes: [(node: MarkdownNode, member: SampleGroupIndex.Member)],
+        in document: MarkdownDocument
+    ) -> String {
         var html = "<div class=\"samples\" id=\"samples-\(group)\">\n"
         var labels: [Language: String] = [:]
         for (node, member) in nodes where member.isLabel {
@@ -159,7 +167,8 @@ public struct SitePage: Sendable {
             let label = labels[language] ?? "\(language.displayName) code:"
             var code = node.literal
             if code.hasSuffix("\n") { code.removeLast() }
-            html += "<div class=\"sample\" data-lang=\"\(language.rawValue)\" data-label=\"\(language.displayName)\" id=\"samples-\(group)-\(language.rawValue)\">\n"
+            html +=
+                "<div class=\"sample\" data-lang=\"\(language.rawValue)\" data-label=\"\(language.displayName)\" id=\"samples-\(group)-\(language.rawValue)\">\n"
             html += "<p class=\"sample-label\">\(Markup.escape(label))</p>\n"
             html += "<pre><code class=\"language-\(language.fenceTag)\">\(Markup.escape(code))</code></pre>\n</div>\n"
         }

@@ -35,7 +35,11 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         }
         let rest = String(afterScheme.dropFirst(authority.unicodeScalars.count))
         if let key = Self.secretQueryKey(in: rest) {
-            throw .invalidURL(text, reason: "its query carries \"\(key)\", which looks like a secret; samples read credentials from the environment")
+            throw .invalidURL(
+                text,
+                reason:
+                    "its query carries \"\(key)\", which looks like a secret; samples read credentials from the environment"
+            )
         }
         self.text = text
         self.host = host
@@ -79,9 +83,13 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
                 throw .invalidURL(text, reason: "\"\(afterHost)\" follows its host; only :port may")
             }
             let port = afterHost.dropFirst()
-            guard !port.isEmpty else { throw .invalidURL(text, reason: "its port is empty; write the port or leave out the colon") }
+            guard !port.isEmpty else {
+                throw .invalidURL(text, reason: "its port is empty; write the port or leave out the colon")
+            }
             guard port.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw .invalidURL(text, reason: "its port \"\(port)\" is not a number" + (port.contains(":") ? " (it has two ports?)" : ""))
+                throw .invalidURL(
+                    text,
+                    reason: "its port \"\(port)\" is not a number" + (port.contains(":") ? " (it has two ports?)" : ""))
             }
             guard let number = Int(port.prefix(6)), port.count <= 5, (1...65535).contains(number) else {
                 throw .invalidURL(text, reason: "its port \(port) is not between 1 and 65535")
@@ -95,10 +103,12 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
     private static func isHostName(_ host: Substring) -> Bool {
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last == "" { labels.removeLast() }
-        guard labels.allSatisfy({ label in
-            !label.isEmpty && label.first != "-" && label.last != "-"
-                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        }) else { return false }
+        guard
+            labels.allSatisfy({ label in
+                !label.isEmpty && label.first != "-" && label.last != "-"
+                    && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            })
+        else { return false }
         if labels.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
             return labels.count == 4 && labels.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
         }
@@ -113,7 +123,8 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         if let percent = text.firstIndex(of: "%") {
             let zone = text[text.index(after: percent)...]
             guard zone.hasPrefix("25"), zone.count > 2,
-                  zone.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~".contains($0)) }) else { return false }
+                zone.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-._~".contains($0)) })
+            else { return false }
             address = text[..<percent]
         }
         guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
@@ -124,7 +135,8 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             var parts = half.split(separator: ":", omittingEmptySubsequences: false)
             if let last = parts.last, last.contains(".") {
                 guard index == halves.count - 1, isHostName(last), last.split(separator: ".").count == 4,
-                      last.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+                    last.allSatisfy({ $0.isNumber || $0 == "." })
+                else { return false }
                 parts.removeLast()
                 groups += 2
             }
@@ -153,7 +165,8 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         var index = 0
         while index < utf8.count {
             if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
-               let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 index += 3
             } else {

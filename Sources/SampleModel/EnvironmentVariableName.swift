@@ -8,7 +8,7 @@ public struct EnvironmentVariableName: Codable, Sendable, Hashable, CustomString
     public init(_ name: String) throws(ModelError) {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, !Self.isDigit(first),
-              scalars.allSatisfy({ $0 == "_" || Self.isDigit($0) || Self.isASCIILetter($0) })
+            scalars.allSatisfy({ $0 == "_" || Self.isDigit($0) || Self.isASCIILetter($0) })
         else {
             throw .invalidEnvironmentVariableName(name)
         }

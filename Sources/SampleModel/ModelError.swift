@@ -27,7 +27,8 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     public func message(naming name: String?) -> String {
         switch self {
         case .outOfRange(_, let value, let expected):
-            name.map { "\($0) is \(Self.format(value)); it must be \(expected)" } ?? "must be \(expected), not \(Self.format(value))"
+            name.map { "\($0) is \(Self.format(value)); it must be \(expected)" }
+                ?? "must be \(expected), not \(Self.format(value))"
         case .emptyValue:
             name.map { "\($0) is empty; leave it out instead" } ?? "is empty; leave it out instead"
         default:

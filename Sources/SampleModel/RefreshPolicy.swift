@@ -52,10 +52,14 @@ public struct RefreshPolicy: Codable, Sendable, Hashable {
             throw .outOfRange(field: .maxRenewFraction, value: maxRenewFraction, expected: "at least 0 and less than 1")
         }
         guard defaultLifetimeSeconds > 0, defaultLifetimeSeconds <= 86_400 else {
-            throw .outOfRange(field: .defaultLifetimeSeconds, value: defaultLifetimeSeconds, expected: "more than 0 and at most 86400")
+            throw .outOfRange(
+                field: .defaultLifetimeSeconds, value: defaultLifetimeSeconds, expected: "more than 0 and at most 86400"
+            )
         }
         guard refreshRetryDelaySeconds > 0, refreshRetryDelaySeconds <= 3600 else {
-            throw .outOfRange(field: .refreshRetryDelaySeconds, value: refreshRetryDelaySeconds, expected: "more than 0 and at most 3600")
+            throw .outOfRange(
+                field: .refreshRetryDelaySeconds, value: refreshRetryDelaySeconds,
+                expected: "more than 0 and at most 3600")
         }
         guard maxWaitSeconds > 0, maxWaitSeconds <= 3600 else {
             throw .outOfRange(field: .maxWaitSeconds, value: maxWaitSeconds, expected: "more than 0 and at most 3600")

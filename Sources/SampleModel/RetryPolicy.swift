@@ -44,7 +44,8 @@ public struct RetryPolicy: Codable, Sendable, Hashable {
         }
         for status in retryableStatuses {
             guard (400...599).contains(status) else {
-                throw .outOfRange(field: .retryStatuses, value: Double(status), expected: "an HTTP error status (400 to 599)")
+                throw .outOfRange(
+                    field: .retryStatuses, value: Double(status), expected: "an HTTP error status (400 to 599)")
             }
             guard status != 400, status != 401 else { throw .unretryableStatus(status) }
         }

@@ -11,17 +11,25 @@ public struct SampleRenderer: Sendable {
 
     /// Renders one sample, or fails when the set has no such template or a template names a
     /// value the context does not provide (swift-mustache would render it as nothing).
-    public func render(_ snippet: Snippet, in language: Language, model: ClientModel) throws(TemplateError) -> RenderedSample {
+    public func render(_ snippet: Snippet, in language: Language, model: ClientModel) throws(TemplateError)
+        -> RenderedSample
+    {
         guard let file = templates.file(for: snippet, in: language) else {
-            throw TemplateError(path: "\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)", line: 0,
-                                message: "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw TemplateError(
+                path: "\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)", line: 0,
+                message:
+                    "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder))
         let output = try templates.render(file, context: context)
         if let missing = context.missingKeys.first {
             let location = templates.firstMention(of: missing, in: language) ?? (file.path, 0)
-            throw TemplateError(path: location.path, line: location.line, message:
-                "{{\(missing)}} names a value the model does not provide; the values are listed in Templates/README.md")
+            throw TemplateError(
+                path: location.path, line: location.line,
+                message:
+                    "{{\(missing)}} names a value the model does not provide; the values are listed in Templates/README.md"
+            )
         }
         return RenderedSample(language: language, snippet: snippet, code: Self.trimmingTrailingLineBreaks(output))
     }

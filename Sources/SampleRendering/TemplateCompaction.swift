@@ -21,7 +21,7 @@ struct TemplateCompaction {
         output.reserveCapacity(bytes.count / 2)
         var runs: [String: String] = [:]
         var originalLines: [Int] = []
-        var pending: Range<Int>?        // bytes of the tag-free lines waiting, line breaks inside
+        var pending: Range<Int>?  // bytes of the tag-free lines waiting, line breaks inside
         var pendingLines = 0
         var pendingStart = 0
         func flush() {
@@ -58,7 +58,12 @@ struct TemplateCompaction {
         while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
             // Only whole lines, each with its line break; the text after the last one stays as is.
             if !tagLines.contains(line) {
-                if pending == nil { pending = lineStart..<newline; pendingStart = line } else { pending = pending!.lowerBound..<newline }
+                if pending == nil {
+                    pending = lineStart..<newline
+                    pendingStart = line
+                } else {
+                    pending = pending!.lowerBound..<newline
+                }
                 pendingLines += 1
             } else {
                 flush()

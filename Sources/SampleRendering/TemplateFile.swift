@@ -36,8 +36,9 @@ extension TemplateFile {
     /// A template read from disk or embedded: CRLF line breaks become LF, so a template edited on
     /// Windows renders the same samples. `relativePath` is `<language>/<name>.mustache`.
     public init(relativePath: String, shownAs path: String, bytes: some Sequence<UInt8>) {
-        self.init(name: String(relativePath.dropLast(Self.fileExtension.count + 1)), path: path,
-                  text: String(decoding: Array(bytes), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
+        self.init(
+            name: String(relativePath.dropLast(Self.fileExtension.count + 1)), path: path,
+            text: String(decoding: Array(bytes), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
     /// The relative paths of the template files under `directory`, sorted; nil when it is not a folder.
@@ -62,13 +63,16 @@ extension TemplateFile {
         read: (String) throws -> [UInt8] = { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
     ) throws -> [TemplateFile] {
         guard let names = relativePaths(in: directory) else {
-            throw TemplateError(path: directory, line: 0, message:
-                "is not a template folder (expected <language>/<snippet>.\(fileExtension) files)")
+            throw TemplateError(
+                path: directory, line: 0,
+                message:
+                    "is not a template folder (expected <language>/<snippet>.\(fileExtension) files)")
         }
         func joined(_ base: String, _ name: String) -> String { base.hasSuffix("/") ? base + name : "\(base)/\(name)" }
         return try names.map { name in
-            TemplateFile(relativePath: name, shownAs: joined(prefix ?? directory, name),
-                         bytes: try read(joined(directory, name)))
+            TemplateFile(
+                relativePath: name, shownAs: joined(prefix ?? directory, name),
+                bytes: try read(joined(directory, name)))
         }
     }
 }

@@ -25,7 +25,9 @@ public struct TemplateSet: Sendable {
 
     /// Refuses a partial that includes itself, directly or through others: Mustache would
     /// recurse until the stack runs out. Reported at the tag that closes the cycle.
-    private static func checkPartialCycles(tags: [String: [TemplateTag]], files: [String: TemplateFile]) throws(TemplateError) {
+    private static func checkPartialCycles(tags: [String: [TemplateTag]], files: [String: TemplateFile])
+        throws(TemplateError)
+    {
         var done: Set<String> = []
         for root in tags.keys.sorted() where !done.contains(root) {
             // Depth-first, iteratively: (file, index of the next tag to follow).
@@ -33,7 +35,11 @@ public struct TemplateSet: Sendable {
             var onPath: Set<String> = [root]
             while let (name, next) = path.last {
                 let fileTags = tags[name] ?? []
-                guard let offset = fileTags[next...].firstIndex(where: { ($0.kind == .partial || $0.kind == .parent) && files[$0.name] != nil }) else {
+                guard
+                    let offset = fileTags[next...].firstIndex(where: {
+                        ($0.kind == .partial || $0.kind == .parent) && files[$0.name] != nil
+                    })
+                else {
                     path.removeLast()
                     onPath.remove(name)
                     done.insert(name)
@@ -43,8 +49,11 @@ public struct TemplateSet: Sendable {
                 let tag = fileTags[offset]
                 if onPath.contains(tag.name) {
                     let cycle = Array(path.map(\.name).drop(while: { $0 != tag.name })) + [tag.name]
-                    throw TemplateError(path: files[name]?.path ?? name, line: tag.line, message:
-                        "the partial \"\(tag.name)\" includes itself (\(cycle.joined(separator: " → "))); Mustache would recurse forever, so break the cycle")
+                    throw TemplateError(
+                        path: files[name]?.path ?? name, line: tag.line,
+                        message:
+                            "the partial \"\(tag.name)\" includes itself (\(cycle.joined(separator: " → "))); Mustache would recurse forever, so break the cycle"
+                    )
                 }
                 if !done.contains(tag.name) {
                     path.append((tag.name, 0))
@@ -62,7 +71,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// A template compacted (`TemplateCompaction`) and cut into pieces (`TemplateChunks`).
-    fileprivate func compile(_ file: TemplateFile) throws(TemplateError) -> (pieces: [MustacheTemplate], runs: [String: String]) {
+    fileprivate func compile(_ file: TemplateFile) throws(TemplateError) -> (
+        pieces: [MustacheTemplate], runs: [String: String]
+    ) {
         let compaction = TemplateCompaction(file.text)
         guard case .success(let compactTags) = TemplateTag.scan(compaction.text) else {
             throw TemplateError(path: file.path, line: 0, message: "cannot be parsed")
@@ -71,7 +82,9 @@ public struct TemplateSet: Sendable {
         var parsed: [MustacheTemplate] = []
         for (index, piece) in TemplateChunks.split(compaction.text, tags: compactTags).enumerated() {
             // Every piece after the first starts with an added pragma line.
-            parsed.append(try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1, lines: compaction.originalLine))
+            parsed.append(
+                try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1, lines: compaction.originalLine)
+            )
             line += piece.utf8.count { $0 == UInt8(ascii: "\n") } - (index == 0 ? 0 : 1)
         }
         return (parsed, compaction.runs)
@@ -96,11 +109,15 @@ public struct TemplateSet: Sendable {
 
     /// Parses `text`, which starts at line `firstLine` of what was compiled; `lines` maps that
     /// back to the file's own lines for error messages.
-    private static func parse(_ text: String, of file: TemplateFile, firstLine: Int, lines: (Int) -> Int) throws(TemplateError) -> MustacheTemplate {
+    private static func parse(_ text: String, of file: TemplateFile, firstLine: Int, lines: (Int) -> Int)
+        throws(TemplateError) -> MustacheTemplate
+    {
         do {
             return try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(path: file.path, line: lines(firstLine - 1 + error.context.lineNumber), message: Self.describe(error.error))
+            throw TemplateError(
+                path: file.path, line: lines(firstLine - 1 + error.context.lineNumber),
+                message: Self.describe(error.error))
         } catch {
             throw TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
         }
@@ -125,7 +142,9 @@ public struct TemplateSet: Sendable {
         let prefix = language.rawValue + "/"
         let valueKinds: Set<TemplateTag.Kind> = [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen]
         for file in files.values.sorted(by: { $0.name < $1.name }) where file.name.hasPrefix(prefix) {
-            if let tag = tags[file.name]?.first(where: { valueKinds.contains($0.kind) && ($0.name == key || $0.name.hasPrefix(key + ".")) }) {
+            if let tag = tags[file.name]?.first(where: {
+                valueKinds.contains($0.kind) && ($0.name == key || $0.name.hasPrefix(key + "."))
+            }) {
                 return (file.path, tag.line)
             }
         }
@@ -133,11 +152,16 @@ public struct TemplateSet: Sendable {
     }
 
     /// Checks one file and returns its tags.
-    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(TemplateError) -> [TemplateTag] {
+    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(TemplateError)
+        -> [TemplateTag]
+    {
         let firstLine = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
         guard firstLine.trimmingWhitespace() == TemplateFile.textPragma else {
-            throw TemplateError(path: file.path, line: 1, message:
-                "the first line must be \(TemplateFile.textPragma); without it swift-mustache escapes the sample for HTML (partials too)")
+            throw TemplateError(
+                path: file.path, line: 1,
+                message:
+                    "the first line must be \(TemplateFile.textPragma); without it swift-mustache escapes the sample for HTML (partials too)"
+            )
         }
         let tags: [TemplateTag]
         switch TemplateTag.scan(file.text) {
@@ -147,44 +171,66 @@ public struct TemplateSet: Sendable {
         }
         var open: [TemplateTag] = []
         for tag in tags {
-            if [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen].contains(tag.kind), tag.name.contains(".") {
-                let shown = tag.kind == .variable ? "{{\(tag.name)}}" : String(decoding: Array(file.text.utf8)[tag.range], as: UTF8.self)
-                throw TemplateError(path: file.path, line: tag.line, message: tag.name == "."
-                    ? "\(shown) names a value the model does not provide; name the value itself, like {{scope}} (the values are listed in Templates/README.md)"
-                    : "\(shown) names a value the model does not provide (values have no parts to pick with a dot); the values are listed in Templates/README.md")
+            if [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen].contains(tag.kind),
+                tag.name.contains(".")
+            {
+                let shown =
+                    tag.kind == .variable
+                    ? "{{\(tag.name)}}" : String(decoding: Array(file.text.utf8)[tag.range], as: UTF8.self)
+                throw TemplateError(
+                    path: file.path, line: tag.line,
+                    message: tag.name == "."
+                        ? "\(shown) names a value the model does not provide; name the value itself, like {{scope}} (the values are listed in Templates/README.md)"
+                        : "\(shown) names a value the model does not provide (values have no parts to pick with a dot); the values are listed in Templates/README.md"
+                )
             }
             switch tag.kind {
             case .sectionOpen, .invertedSectionOpen, .parent, .block:
                 open.append(tag)
                 if tag.kind == .parent, tag.name.first != "*", partials[tag.name] == nil {
-                    throw TemplateError(path: file.path, line: tag.line, message: "the parent template \"\(tag.name)\" does not exist")
+                    throw TemplateError(
+                        path: file.path, line: tag.line, message: "the parent template \"\(tag.name)\" does not exist")
                 }
             case .sectionClose:
                 guard let last = open.popLast() else {
-                    throw TemplateError(path: file.path, line: tag.line, message: "{{/\(tag.name)}} closes a section that was never opened")
+                    throw TemplateError(
+                        path: file.path, line: tag.line,
+                        message: "{{/\(tag.name)}} closes a section that was never opened")
                 }
                 guard last.name == tag.name else {
-                    throw TemplateError(path: file.path, line: tag.line, message:
-                        "{{/\(tag.name)}} closes {{#\(last.name)}}, opened on line \(last.line); close that one first")
+                    throw TemplateError(
+                        path: file.path, line: tag.line,
+                        message:
+                            "{{/\(tag.name)}} closes {{#\(last.name)}}, opened on line \(last.line); close that one first"
+                    )
                 }
             case .partial:
                 guard tag.name.first == "*" || partials[tag.name] != nil else {
                     let known = partials.keys.filter { $0.hasPrefix(file.name.prefix { $0 != "/" } + "/_") }.sorted()
-                    throw TemplateError(path: file.path, line: tag.line, message:
-                        "the partial \"\(tag.name)\" does not exist" + (known.isEmpty ? "" : "; this language has \(known.joined(separator: ", "))"))
+                    throw TemplateError(
+                        path: file.path, line: tag.line,
+                        message:
+                            "the partial \"\(tag.name)\" does not exist"
+                            + (known.isEmpty ? "" : "; this language has \(known.joined(separator: ", "))"))
                 }
                 guard tag.name.first == "*" || partials[tag.name]!.isPartial else {
-                    throw TemplateError(path: file.path, line: tag.line, message:
-                        "\"\(tag.name)\" is a template, not a partial; a partial's file name starts with _")
+                    throw TemplateError(
+                        path: file.path, line: tag.line,
+                        message:
+                            "\"\(tag.name)\" is a template, not a partial; a partial's file name starts with _")
                 }
             case .setDelimiters:
-                throw TemplateError(path: file.path, line: tag.line, message: "changing delimiters is not supported in SampleGen templates; keep {{ }}")
+                throw TemplateError(
+                    path: file.path, line: tag.line,
+                    message: "changing delimiters is not supported in SampleGen templates; keep {{ }}")
             default:
                 break
             }
         }
         if let unclosed = open.last {
-            throw TemplateError(path: file.path, line: unclosed.line, message: "{{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}}")
+            throw TemplateError(
+                path: file.path, line: unclosed.line,
+                message: "{{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}}")
         }
         return tags
     }
@@ -199,7 +245,8 @@ public struct TemplateSet: Sendable {
         case .illegalTokenInsideInheritSection: "an inheritance block holds something other than block definitions"
         case .textInsideInheritSection: "an inheritance block holds text"
         case .invalidConfigVariableSyntax: "a {{% … }} pragma is malformed; write {{% CONTENT_TYPE: TEXT }}"
-        case .unrecognisedConfigVariable: "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}"
+        case .unrecognisedConfigVariable:
+            "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}"
         case nil: "cannot be parsed: \(error)"
         }
     }
@@ -225,7 +272,8 @@ private final class ParsedTemplates: Sendable {
             if let known = state.compiled[file.name] {
                 return Compiled(pieces: known.pieces, runs: known.runs, library: state.library)
             }
-            for partial in set.partials(reachedFrom: file.name) where state.library.getTemplate(named: partial.name) == nil {
+            for partial in set.partials(reachedFrom: file.name)
+            where state.library.getTemplate(named: partial.name) == nil {
                 state.library.register(try set.parsePartial(partial), named: partial.name)
             }
             let compiled = try set.compile(file)

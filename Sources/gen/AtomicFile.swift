@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replaces a file's contents all at once: a temporary file beside it is written, flushed to
@@ -34,7 +34,10 @@ enum AtomicFile {
         // Short, whatever the file's name: a name near the file system's limit still fits.
         let (descriptor, temporary) = PendingFiles.shared.makeTemporaryFile(in: directory)
         guard descriptor >= 0 else {
-            throw .file(path, "cannot be written: no temporary file can be made in \(directory) (\(errorText())); \(target.unchanged)")
+            throw .file(
+                path,
+                "cannot be written: no temporary file can be made in \(directory) (\(errorText())); \(target.unchanged)"
+            )
         }
         do throws(GenFailure) {
             try Self.writeAll(bytes, to: descriptor, path: path, unchanged: target.unchanged)
@@ -77,7 +80,8 @@ enum AtomicFile {
             if status.st_mode & S_IFMT == S_IFLNK {
                 // Write the file the link points to, beside it, so the link stays a link.
                 guard let real = realpath(path, nil) else {
-                    throw .file(path, "is a symbolic link to a file that cannot be reached (\(errorText())); \(unchanged)")
+                    throw .file(
+                        path, "is a symbolic link to a file that cannot be reached (\(errorText())); \(unchanged)")
                 }
                 resolved = String(cString: real)
                 free(real)
@@ -87,13 +91,18 @@ enum AtomicFile {
                 throw .file(path, "is not a regular file; gen writes only regular files")
             }
             guard status.st_mode & 0o222 != 0 else {
-                throw .file(path, "is read-only (mode \(String(status.st_mode & 0o7777, radix: 8))); make it writable (chmod u+w) for gen to write it; \(unchanged)")
+                throw .file(
+                    path,
+                    "is read-only (mode \(String(status.st_mode & 0o7777, radix: 8))); make it writable (chmod u+w) for gen to write it; \(unchanged)"
+                )
             }
             (self.path, mode, owner) = (resolved, status.st_mode & 0o7777, (status.st_uid, status.st_gid))
         }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, unchanged: String) throws(GenFailure) {
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, unchanged: String)
+        throws(GenFailure)
+    {
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { POSIX.write(descriptor, $0.baseAddress, $0.count) }
@@ -126,7 +135,7 @@ struct PreparedFile: Sendable {
 
     func commit() throws(GenFailure) {
         #if DEBUG
-        TestHooks.beforeRename(temporary: temporary)
+            TestHooks.beforeRename(temporary: temporary)
         #endif
         let failure = PendingFiles.shared.rename(temporary, to: target)
         guard failure == 0 else {
@@ -146,20 +155,20 @@ struct PreparedFile: Sendable {
 }
 
 #if DEBUG
-/// Test hooks, compiled into debug builds only (`swift test` builds debug; `make gen` builds
-/// release, which has none of them).
-/// - `GEN_TEST_CRASH_BEFORE_RENAME=1`: `gen` stops dead after writing the temporary file and
-///   before renaming it, as a crash or power loss would.
-/// - `GEN_TEST_PAUSE_BEFORE_RENAME=1`: `gen` waits there (up to a minute), so a test can send it
-///   a signal while a temporary file exists.
-enum TestHooks {
-    static func beforeRename(temporary: String) {
-        if getenv("GEN_TEST_CRASH_BEFORE_RENAME") != nil {
-            kill(getpid(), SIGKILL)
-        }
-        if getenv("GEN_TEST_PAUSE_BEFORE_RENAME") != nil {
-            sleep(60)
+    /// Test hooks, compiled into debug builds only (`swift test` builds debug; `make gen` builds
+    /// release, which has none of them).
+    /// - `GEN_TEST_CRASH_BEFORE_RENAME=1`: `gen` stops dead after writing the temporary file and
+    ///   before renaming it, as a crash or power loss would.
+    /// - `GEN_TEST_PAUSE_BEFORE_RENAME=1`: `gen` waits there (up to a minute), so a test can send it
+    ///   a signal while a temporary file exists.
+    enum TestHooks {
+        static func beforeRename(temporary: String) {
+            if getenv("GEN_TEST_CRASH_BEFORE_RENAME") != nil {
+                kill(getpid(), SIGKILL)
+            }
+            if getenv("GEN_TEST_PAUSE_BEFORE_RENAME") != nil {
+                sleep(60)
+            }
         }
     }
-}
 #endif

@@ -7,48 +7,59 @@ import SampleModel
 /// Where the configuration and templates come from, and model values that override gen.yml.
 /// Each override's option is named by its key in `ConfigKey`, the table gen.yml is read by.
 struct ConfigurationOptions: ParsableArguments {
-    @Option(name: .customLong("config"),
-            help: ArgumentHelp("The configuration file (default: ./gen.yml, else docs-site/gen.yml).", valueName: "path"))
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp("The configuration file (default: ./gen.yml, else docs-site/gen.yml).", valueName: "path"))
     var configPath: String?
 
-    @Option(name: .customLong("templates"),
-            help: ArgumentHelp("A template folder to use instead of the templates built into gen.", valueName: "dir"))
+    @Option(
+        name: .customLong("templates"),
+        help: ArgumentHelp("A template folder to use instead of the templates built into gen.", valueName: "dir"))
     var templatesDirectory: String?
 
-    @Option(name: ConfigurationOptions.name(.tokenURL),
-            help: ArgumentHelp("The token endpoint (https; http only for loopback hosts).", valueName: "url"))
+    @Option(
+        name: ConfigurationOptions.name(.tokenURL),
+        help: ArgumentHelp("The token endpoint (https; http only for loopback hosts).", valueName: "url"))
     var tokenURL: String?
 
-    @Option(name: ConfigurationOptions.name(.apiURL),
-            help: ArgumentHelp("The API the token-refresh sample calls.", valueName: "url"))
+    @Option(
+        name: ConfigurationOptions.name(.apiURL),
+        help: ArgumentHelp("The API the token-refresh sample calls.", valueName: "url"))
     var apiURL: String?
 
-    @Option(name: ConfigurationOptions.name(.scope),
-            help: ArgumentHelp("The scope to request; an empty string requests none.", valueName: "scope"))
+    @Option(
+        name: ConfigurationOptions.name(.scope),
+        help: ArgumentHelp("The scope to request; an empty string requests none.", valueName: "scope"))
     var scope: String?
 
-    @Option(name: ConfigurationOptions.name(.clientAuthentication),
-            help: ArgumentHelp("client_secret_basic or client_secret_post.", valueName: "method"))
+    @Option(
+        name: ConfigurationOptions.name(.clientAuthentication),
+        help: ArgumentHelp("client_secret_basic or client_secret_post.", valueName: "method"))
     var clientAuthentication: ClientAuthentication?
 
-    @Option(name: ConfigurationOptions.name(.clientIDVariable),
-            help: ArgumentHelp("Environment variable the samples read the client ID from.", valueName: "name"))
+    @Option(
+        name: ConfigurationOptions.name(.clientIDVariable),
+        help: ArgumentHelp("Environment variable the samples read the client ID from.", valueName: "name"))
     var clientIdVariable: String?
 
-    @Option(name: ConfigurationOptions.name(.clientSecretVariable),
-            help: ArgumentHelp("Environment variable the samples read the client secret from.", valueName: "name"))
+    @Option(
+        name: ConfigurationOptions.name(.clientSecretVariable),
+        help: ArgumentHelp("Environment variable the samples read the client secret from.", valueName: "name"))
     var clientSecretVariable: String?
 
-    @Flag(name: ConfigurationOptions.name(.formEncodeCredentials), inversion: .prefixedNo,
-          help: "Form-encode the ID and secret before Basic encodes them (RFC 6749 §2.3.1).")
+    @Flag(
+        name: ConfigurationOptions.name(.formEncodeCredentials), inversion: .prefixedNo,
+        help: "Form-encode the ID and secret before Basic encodes them (RFC 6749 §2.3.1).")
     var formEncodeCredentials: Bool?
 
-    @Flag(name: ConfigurationOptions.name(.clientIDInBody), inversion: .prefixedNo,
-              help: "Send client_id in the body too, as the guide does.")
+    @Flag(
+        name: ConfigurationOptions.name(.clientIDInBody), inversion: .prefixedNo,
+        help: "Send client_id in the body too, as the guide does.")
     var clientIdInBody: Bool?
 
-    @Option(name: ConfigurationOptions.name(.timeoutSeconds),
-            help: ArgumentHelp("Token request timeout in seconds.", valueName: "seconds"))
+    @Option(
+        name: ConfigurationOptions.name(.timeoutSeconds),
+        help: ArgumentHelp("Token request timeout in seconds.", valueName: "seconds"))
     var timeout: Double?
 
     /// An override's option, as `ConfigKey` names it.
@@ -66,7 +77,9 @@ struct ConfigurationOptions: ParsableArguments {
         do {
             func variable(_ text: String?, _ key: ConfigKey) throws(ConfigError) -> EnvironmentVariableName? {
                 try text.map { text throws(ConfigError) in
-                    try ModelOverrides.value(text, for: key) { text throws(ModelError) in try EnvironmentVariableName(text) }
+                    try ModelOverrides.value(text, for: key) { text throws(ModelError) in
+                        try EnvironmentVariableName(text)
+                    }
                 }
             }
             func url(_ text: String?, _ key: ConfigKey) throws(ConfigError) -> EndpointURL? {
@@ -88,8 +101,9 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// What the pipeline is asked: this configuration file, these templates, these overrides.
     func request() throws(GenFailure) -> GeneratorRequest {
-        GeneratorRequest(configPath: configPath, templates: templatesDirectory.map { TemplateSource.directory($0) },
-                         overrides: try overrides())
+        GeneratorRequest(
+            configPath: configPath, templates: templatesDirectory.map { TemplateSource.directory($0) },
+            overrides: try overrides())
     }
 
     /// The pipeline for this command line's configuration.

@@ -14,7 +14,10 @@ struct Confluence: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.",
+            valueName: "dir"))
     var out: String?
 
     @Flag(help: "Write into the output folder even if gen did not write it.")

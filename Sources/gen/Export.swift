@@ -16,7 +16,9 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: ArgumentHelp("The folder to write into; <dir>/<language>/ is replaced if gen wrote it.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("The folder to write into; <dir>/<language>/ is replaced if gen wrote it.", valueName: "dir")
+    )
     var out: String
 
     @Flag(help: "Replace <dir>/<language>/ even if gen did not write it (it is deleted).")
@@ -41,8 +43,10 @@ struct Export: ParsableCommand {
                 } catch {
                     throw GenFailure(error)
                 }
-                folders.append(SampleFolder(language: language, samples: samples,
-                                            credentials: pipeline.configuration.model.tokenRequest.credentials))
+                folders.append(
+                    SampleFolder(
+                        language: language, samples: samples,
+                        credentials: pipeline.configuration.model.tokenRequest.credentials))
             }
             // Every folder is checked before any is replaced.
             for folder in folders {

@@ -1,5 +1,5 @@
-import GuideFilling
 import Generator
+import GuideFilling
 
 /// The one line `gen` prints for a filled guide: what was filled and where, short whatever the
 /// guide's size.

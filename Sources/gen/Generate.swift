@@ -34,9 +34,10 @@ struct Generate: ParsableCommand {
     @Flag(help: "List the languages and snippets.")
     var list = false
 
-    @Argument(help: ArgumentHelp(
-        "Guides, or folders searched for *.md guides, each filled with the gen.yml beside it or above it (default: the guide gen.yml names).",
-        valueName: "guide-or-folder"))
+    @Argument(
+        help: ArgumentHelp(
+            "Guides, or folders searched for *.md guides, each filled with the gen.yml beside it or above it (default: the guide gen.yml names).",
+            valueName: "guide-or-folder"))
     var guides: [String] = []
 
     func validate() throws {
@@ -120,8 +121,11 @@ struct Generate: ParsableCommand {
             if failures.count == 1, count == 1 { throw failures[0] }
             for failure in failures { GenFailure.print(failure.description) }
             let outOfDate = changed > 0 ? "; \(changed) out of date" : ""
-            throw GenFailure(.error(check ? "\(failures.count) of \(guides) failed the check\(outOfDate)"
-                                          : "\(failures.count) of \(guides) cannot be filled; no guide was written"))
+            throw GenFailure(
+                .error(
+                    check
+                        ? "\(failures.count) of \(guides) failed the check\(outOfDate)"
+                        : "\(failures.count) of \(guides) cannot be filled; no guide was written"))
         }
         if check {
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
@@ -133,7 +137,9 @@ struct Generate: ParsableCommand {
                 try file.commit()
             } catch {
                 for rest in prepared[(index + 1)...] { rest.discard() }
-                let written = index == 0 ? "no guide was written"
+                let written =
+                    index == 0
+                    ? "no guide was written"
                     : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
                 throw GenFailure("\(error.description) (\(written))")
             }

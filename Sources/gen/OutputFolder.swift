@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The folders `gen export` and `gen site` write into. `gen` replaces only a folder it wrote
@@ -50,7 +50,8 @@ enum OutputFolder {
         var status = stat()
         let marker = "\(path)/\(markerName)"
         guard lstat(marker, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              let bytes = try? Workspace.readBytes(marker, limit: 4096) else { return false }
+            let bytes = try? Workspace.readBytes(marker, limit: 4096)
+        else { return false }
         return bytes.starts(with: Array(markerPrefix.utf8))
     }
 
@@ -58,7 +59,9 @@ enum OutputFolder {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
             if name != ".", name != ".." { return false }
         }
         return true

@@ -5,6 +5,7 @@ import ArgumentParser
 enum PathArgument {
     static func check(_ value: String?, _ name: String) throws {
         guard let value, value.allSatisfy(\.isWhitespace) else { return }
-        throw ValidationError("\(name) is \(value.isEmpty ? "empty" : "blank"); give a path (an unset shell variable gives an empty one)")
+        throw ValidationError(
+            "\(name) is \(value.isEmpty ? "empty" : "blank"); give a path (an unset shell variable gives an empty one)")
     }
 }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The temporary files `gen` is writing, removed when SIGINT, SIGTERM or SIGHUP ends it.
 ///
@@ -24,13 +25,15 @@ final class PendingFiles: Sendable {
         var set = signalSet()
         pthread_sigmask(SIG_BLOCK, &set, nil)
         var thread = pthread_t()
-        pthread_create(&thread, nil, { _ in
-            var set = PendingFiles.signalSet()
-            var signal: Int32 = 0
-            while sigwait(&set, &signal) != 0 {}
-            PendingFiles.shared.removeAllAndEnd(signal)
-            return nil
-        }, nil)
+        pthread_create(
+            &thread, nil,
+            { _ in
+                var set = PendingFiles.signalSet()
+                var signal: Int32 = 0
+                while sigwait(&set, &signal) != 0 {}
+                PendingFiles.shared.removeAllAndEnd(signal)
+                return nil
+            }, nil)
     }
 
     /// Makes a temporary file `.gen-XXXXXX` in `directory`: its descriptor and path, or -1
@@ -39,7 +42,8 @@ final class PendingFiles: Sendable {
         files.withLock { files in
             var template = Array("\(directory)/.gen-XXXXXX".utf8CString)
             let descriptor = template.withUnsafeMutableBufferPointer { $0.baseAddress.map { mkstemp($0) } ?? -1 }
-            let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
+            let path = String(
+                decoding: template.prefix { $0 != 0 }.map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
             if descriptor >= 0 { files.insert(path) }
             return (descriptor, path)
         }

@@ -30,7 +30,8 @@ struct PublishedGuide {
         } catch {
             throw GenFailure(error)
         }
-        return PublishedGuide(bytes: plan.filled.bytes, siteDirectory: out ?? pipeline.resolve("_site"),
-                              assetsDirectory: pipeline.resolve("assets"), guidePath: plan.path)
+        return PublishedGuide(
+            bytes: plan.filled.bytes, siteDirectory: out ?? pipeline.resolve("_site"),
+            assetsDirectory: pipeline.resolve("assets"), guidePath: plan.path)
     }
 }

@@ -18,7 +18,10 @@ struct Site: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: ArgumentHelp("The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.",
+            valueName: "dir"))
     var out: String?
 
     @Flag(help: "Write into the output folder even if gen did not write it.")
@@ -35,12 +38,18 @@ struct Site: ParsableCommand {
         try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
             let assets = guide.assetsDirectory
-            let highlighter = [("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
-                               ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet)]
+            let highlighter = [
+                ("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
+                ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet),
+            ]
             let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
-            let html = try guide.render { document throws(GuideError) in try SitePage(linksHighlighter: hasHighlighter).render(document) }
-            var files = [(SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
-                         (SitePage.script, try Workspace.readBytes("\(assets)/site.js"))]
+            let html = try guide.render { document throws(GuideError) in
+                try SitePage(linksHighlighter: hasHighlighter).render(document)
+            }
+            var files = [
+                (SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
+                (SitePage.script, try Workspace.readBytes("\(assets)/site.js")),
+            ]
             if hasHighlighter {
                 for (source, target) in highlighter { files.append((target, try Workspace.readBytes(source))) }
             }
@@ -49,7 +58,9 @@ struct Site: ParsableCommand {
             try Workspace.createDirectory("\(guide.siteDirectory)/assets")
             try OutputFolder.mark(guide.siteDirectory)
             for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
-            print("\(guide.siteDirectory)/index.html: written" + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
+            print(
+                "\(guide.siteDirectory)/index.html: written"
+                    + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
         }
     }
 }

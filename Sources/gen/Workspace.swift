@@ -23,8 +23,12 @@ enum Workspace {
         let retired = "\(parent)/.\(name).gen-old-\(getpid())"
         removeTree(staging)
         do throws(GenFailure) {
-            guard mkdir(staging, 0o755) == 0 else { throw .file(directory, "cannot be written: \(AtomicFile.errorText())") }
-            for (name, text) in files.sorted(by: { $0.key < $1.key }) + [(OutputFolder.markerName, OutputFolder.markerText)] {
+            guard mkdir(staging, 0o755) == 0 else {
+                throw .file(directory, "cannot be written: \(AtomicFile.errorText())")
+            }
+            for (name, text) in files.sorted(by: { $0.key < $1.key }) + [
+                (OutputFolder.markerName, OutputFolder.markerText)
+            ] {
                 try writeNewFile("\(staging)/\(name)", Array(text.utf8), reported: directory)
             }
             var status = stat()

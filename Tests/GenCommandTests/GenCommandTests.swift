@@ -1,21 +1,27 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `gen`, run as a user runs it: exit status, stdout, stderr and the files it leaves.
 @Suite struct GenCommandTests {
     static let gen = RepositoryPaths.productsDirectory + "/gen"
 
-    func run(_ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws -> ProcessResult {
-        try ProcessResult.run(Self.gen, arguments, environment: environment, currentDirectory: directory ?? RepositoryPaths.root)
+    func run(_ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws
+        -> ProcessResult
+    {
+        try ProcessResult.run(
+            Self.gen, arguments, environment: environment, currentDirectory: directory ?? RepositoryPaths.root)
     }
 
     /// A docs folder with the unfilled guide and the docs-site configuration.
     func workspace(guide: [UInt8]? = nil, config: String? = nil) throws -> String {
         let directory = try RepositoryPaths.scratchDirectory()
-        let unfilled = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md")))
+        let unfilled = try Data(
+            contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))
+        )
         try Data(guide ?? Array(unfilled)).write(to: URL(fileURLWithPath: "\(directory)/guide.md"))
-        let configText = try config ?? String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+        let configText =
+            try config ?? String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
         try Data(configText.utf8).write(to: URL(fileURLWithPath: "\(directory)/gen.yml"))
         return directory
     }
@@ -76,8 +82,10 @@ import TestSupport
         let result = try run(["--lang", "ruby"])
         #expect(result.status == 64)
         // Parsed by the argument parser as a `Language`, which lists the choices (and completes them).
-        #expect(result.stderr.hasPrefix(
-            "Error: The value 'ruby' is invalid for '--lang <language>'. Please provide one of 'python', 'javascript', 'php' or 'swift'."))
+        #expect(
+            result.stderr.hasPrefix(
+                "Error: The value 'ruby' is invalid for '--lang <language>'. Please provide one of 'python', 'javascript', 'php' or 'swift'."
+            ))
     }
 
     @Test func snippetNeedsLangAndCheckExcludesLang() throws {
@@ -96,7 +104,9 @@ import TestSupport
     }
 
     @Test func commandLineOverridesReachTheSamples() throws {
-        let result = try run(["--lang", "python", "--snippet", "token-request", "--token-url", "http://127.0.0.1:8080/oauth/token"])
+        let result = try run([
+            "--lang", "python", "--snippet", "token-request", "--token-url", "http://127.0.0.1:8080/oauth/token",
+        ])
         #expect(result.stdout.contains("TOKEN_URL = \"http://127.0.0.1:8080/oauth/token\""))
         let refused = try run(["--lang", "python", "--token-url", "http://example.com/token"])
         // A mistake on the command line is a usage error (64), named by its option.
@@ -111,7 +121,9 @@ import TestSupport
         #expect(timeout.stderr == "--timeout: error: must be more than 0 and at most 600, not 0\n")
         let same = try run(["--lang", "php", "--client-id-variable", "CLIENT_SECRET"])
         #expect(same.status == 64)
-        #expect(same.stderr.hasPrefix("--client-id-variable: error: the client ID and the client secret are both read from CLIENT_SECRET"))
+        #expect(
+            same.stderr.hasPrefix(
+                "--client-id-variable: error: the client ID and the client secret are both read from CLIENT_SECRET"))
     }
 
     /// `--scope ""` and `scope: ""` both mean no scope: the same samples as no scope at all.
@@ -156,7 +168,10 @@ import TestSupport
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{token_ulr}}") }! + 1
         let result = try run(["--templates", templates], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderr == "\(templates)/php/token-request.mustache:\(line): error: {{token_ulr}} names a value the model does not provide; the values are listed in Templates/README.md\n")
+        #expect(
+            result.stderr
+                == "\(templates)/php/token-request.mustache:\(line): error: {{token_ulr}} names a value the model does not provide; the values are listed in Templates/README.md\n"
+        )
     }
 
     @Test func aReadOnlyFolderIsAClearErrorAndTheGuideSurvives() throws {
@@ -183,7 +198,10 @@ import TestSupport
         let directory = try RepositoryPaths.scratchDirectory()
         let result = try run([], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: no gen.yml in . or docs-site/; run gen where the guide's gen.yml is, or pass --config PATH\n")
+        #expect(
+            result.stderr
+                == "error: no gen.yml in . or docs-site/; run gen where the guide's gen.yml is, or pass --config PATH\n"
+        )
     }
 }
 
@@ -192,7 +210,10 @@ extension GenCommandTests {
     @Test(arguments: [
         ("{{#scope}}", "{{#scope}} is never closed; add {{/scope}}"),
         ("{{> php/_missing}}", "the partial \"php/_missing\" does not exist"),
-        ("{{tokne_url}}", "{{tokne_url}} names a value the model does not provide; the values are listed in Templates/README.md"),
+        (
+            "{{tokne_url}}",
+            "{{tokne_url}} names a value the model does not provide; the values are listed in Templates/README.md"
+        ),
     ])
     func aBrokenTemplateNamesItsLineAndNothingIsWritten(_ inserted: String, _ message: String) throws {
         let directory = try workspace()
@@ -224,15 +245,22 @@ extension GenCommandTests {
         let before = try guide(in: folder)
         let result = try run([], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("guide.md: error: cannot be written: No space left on device; the guide is unchanged"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "guide.md: error: cannot be written: No space left on device; the guide is unchanged"),
+            "\(result.stderr)")
         #expect(try guide(in: folder) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["gen.yml", "guide.md"], "no temporary file is left behind")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["gen.yml", "guide.md"],
+            "no temporary file is left behind")
     }
 
     @Test func twoRunsAtOnceNeverLeaveAMixedFile() async throws {
         let directory = try workspace()
         let localConfig = try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
-            .replacingOccurrences(of: "token_url: https://auth.example.com/oauth2/token", with: "token_url: http://127.0.0.1:9/oauth/token")
+            .replacingOccurrences(
+                of: "token_url: https://auth.example.com/oauth2/token",
+                with: "token_url: http://127.0.0.1:9/oauth/token")
         try Data(localConfig.utf8).write(to: URL(fileURLWithPath: "\(directory)/local.yml"))
         // Two configurations give two different complete guides; whatever the interleaving,
         // the file must always be one of them.

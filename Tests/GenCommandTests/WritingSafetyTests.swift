@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `gen` never destroys a user's files nor writes outside its target (issue 10): empty paths,
 /// folders it did not write, symbolic links, batches with a bad guide, signals, test hooks.
@@ -29,7 +29,8 @@ extension GenCommandTests {
     /// A workspace that `gen site` can build: the site's assets beside gen.yml.
     func siteWorkspace() throws -> String {
         let directory = try workspace()
-        try FileManager.default.copyItem(atPath: RepositoryPaths.path("docs-site/assets"), toPath: "\(directory)/assets")
+        try FileManager.default.copyItem(
+            atPath: RepositoryPaths.path("docs-site/assets"), toPath: "\(directory)/assets")
         return directory
     }
 
@@ -47,7 +48,9 @@ extension GenCommandTests {
         let result = try run(arguments, in: directory)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(result.stderr.hasPrefix("Error: "), "\(result.stderr)")
-        #expect(result.stderr.contains(" is empty; give a path") || result.stderr.contains(" is blank; give a path"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(" is empty; give a path") || result.stderr.contains(" is blank; give a path"),
+            "\(result.stderr)")
         #expect(try files(in: directory) == before)
         #expect(try guide(in: directory) == guideBefore)
     }
@@ -55,7 +58,10 @@ extension GenCommandTests {
     @Test(arguments: [
         ("guide: \"\"\n", "gen.yml: error: guide: is empty; name the guide's file (the default is guide.md)"),
         ("guide: \"  \"\n", "gen.yml: error: guide: is empty; name the guide's file (the default is guide.md)"),
-        ("templates: \"\"\n", "gen.yml: error: templates: is empty; name a template folder, or leave the key out for the built-in templates"),
+        (
+            "templates: \"\"\n",
+            "gen.yml: error: templates: is empty; name a template folder, or leave the key out for the built-in templates"
+        ),
     ])
     func anEmptyPathInGenYmlIsRefused(_ config: String, _ message: String) throws {
         let directory = try siteWorkspace()
@@ -79,7 +85,10 @@ extension GenCommandTests {
         try write("mine", to: "\(out)/\(language)/notes.txt")
         let result = try run(["export", "--out", "out"], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderr == "out/\(language): error: is a folder gen did not write (it has no .gen-output file); remove it, choose another --out, or pass --force to replace it\n")
+        #expect(
+            result.stderr
+                == "out/\(language): error: is a folder gen did not write (it has no .gen-output file); remove it, choose another --out, or pass --force to replace it\n"
+        )
         #expect(try files(in: out) == [language], "no other language is written either")
         #expect(try files(in: "\(out)/\(language)") == ["notes.txt"])
     }
@@ -93,7 +102,10 @@ extension GenCommandTests {
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/out/php", withDestinationPath: elsewhere)
         let link = try run(["export", "--out", "out"], in: directory)
         #expect(link.status == 1)
-        #expect(link.stderr == "out/php: error: is a symbolic link, not a folder gen wrote; remove it, choose another --out, or pass --force to replace it\n")
+        #expect(
+            link.stderr
+                == "out/php: error: is a symbolic link, not a folder gen wrote; remove it, choose another --out, or pass --force to replace it\n"
+        )
         try FileManager.default.removeItem(atPath: "\(directory)/out/php")
         try write("a file", to: "\(directory)/out/javascript")
         let file = try run(["export", "--out", "out"], in: directory)
@@ -119,7 +131,8 @@ extension GenCommandTests {
         let forced = try run(["export", "--out", "out", "--force"], in: directory)
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(directory)/out/php/.gen-output"))
-        #expect(try files(in: "\(directory)/out") == ["javascript", "php", "python", "swift"], "no staging folder is left")
+        #expect(
+            try files(in: "\(directory)/out") == ["javascript", "php", "python", "swift"], "no staging folder is left")
     }
 
     @Test(arguments: ["site", "confluence"])
@@ -130,16 +143,22 @@ extension GenCommandTests {
         try write("<p>someone's page</p>", to: "\(out)/index.html")
         let refused = try run([command, "--out", "public"], in: directory)
         #expect(refused.status == 1)
-        #expect(refused.stderr == "public: error: is a folder gen did not write (it has no .gen-output file); remove it, choose another --out, or pass --force to replace it\n")
+        #expect(
+            refused.stderr
+                == "public: error: is a folder gen did not write (it has no .gen-output file); remove it, choose another --out, or pass --force to replace it\n"
+        )
         #expect(try files(in: out) == ["index.html"])
         #expect(try String(contentsOfFile: "\(out)/index.html", encoding: .utf8) == "<p>someone's page</p>")
         // New, empty and gen's own folders are written; --force writes into any.
         for folder in ["new/deeper", "empty"] {
-            if folder == "empty" { try FileManager.default.createDirectory(atPath: "\(directory)/empty", withIntermediateDirectories: true) }
+            if folder == "empty" {
+                try FileManager.default.createDirectory(atPath: "\(directory)/empty", withIntermediateDirectories: true)
+            }
             let result = try run([command, "--out", folder], in: directory)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(FileManager.default.fileExists(atPath: "\(directory)/\(folder)/.gen-output"))
-            #expect(try run([command, "--out", folder], in: directory).status == 0, "a second run writes gen's own folder")
+            #expect(
+                try run([command, "--out", folder], in: directory).status == 0, "a second run writes gen's own folder")
         }
         let forced = try run([command, "--out", "public", "--force"], in: directory)
         #expect(forced.status == 0, "\(forced.stderr)")
@@ -154,30 +173,35 @@ extension GenCommandTests {
         let real = "\(directory)/real"
         try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: "\(directory)/guide.md", toPath: "\(real)/guide.md")
-        try FileManager.default.createSymbolicLink(atPath: "\(directory)/guide.md",
-                                                   withDestinationPath: relativeLink ? "real/guide.md" : "\(real)/guide.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: "\(directory)/guide.md",
+            withDestinationPath: relativeLink ? "real/guide.md" : "\(real)/guide.md")
         let result = try run([], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let committed = try filledGuide()
         #expect(try read("\(real)/guide.md") == committed)
-        let type = try FileManager.default.attributesOfItem(atPath: "\(directory)/guide.md")[.type] as? FileAttributeType
+        let type =
+            try FileManager.default.attributesOfItem(atPath: "\(directory)/guide.md")[.type] as? FileAttributeType
         #expect(type == .typeSymbolicLink, "the link stays a link")
         #expect(try files(in: real) == ["guide.md"], "no temporary file is left beside the target")
         #expect(try files(in: directory) == ["gen.yml", "guide.md", "real"])
         // Named on the command line, and a link to a link.
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/again.md", withDestinationPath: "guide.md")
-        try Data(try read(RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))).write(to: URL(fileURLWithPath: "\(real)/guide.md"))
+        try Data(try read(RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))).write(
+            to: URL(fileURLWithPath: "\(real)/guide.md"))
         let batch = try run(["again.md"], in: directory)
         #expect(batch.status == 0, "\(batch.stderr)")
         #expect(try read("\(real)/guide.md") == committed)
     }
 
-    @Test(.enabled(if: getuid() == 0, "needs root to give the guide another owner and group"),
-          arguments: [(1234, 5678, 0o640), (0, 4321, 0o600), (4242, 0, 0o664)])
+    @Test(
+        .enabled(if: getuid() == 0, "needs root to give the guide another owner and group"),
+        arguments: [(1234, 5678, 0o640), (0, 4321, 0o600), (4242, 0, 0o664)])
     func asRootTheOwnerGroupAndModeAreKept(_ user: Int, _ group: Int, _ mode: Int) throws {
         let directory = try workspace()
         let path = "\(directory)/guide.md"
-        try FileManager.default.setAttributes([.ownerAccountID: user, .groupOwnerAccountID: group, .posixPermissions: mode], ofItemAtPath: path)
+        try FileManager.default.setAttributes(
+            [.ownerAccountID: user, .groupOwnerAccountID: group, .posixPermissions: mode], ofItemAtPath: path)
         let result = try run([], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -206,7 +230,10 @@ extension GenCommandTests {
         for arguments in [[], ["guide.md"]] {
             let result = try run(arguments, in: directory)
             #expect(result.status == 1)
-            #expect(result.stderr == "guide.md: error: is read-only (mode \(String(mode, radix: 8))); make it writable (chmod u+w) for gen to write it; the guide is unchanged\n")
+            #expect(
+                result.stderr
+                    == "guide.md: error: is read-only (mode \(String(mode, radix: 8))); make it writable (chmod u+w) for gen to write it; the guide is unchanged\n"
+            )
             #expect(try read(path) == before)
         }
         #expect(try files(in: directory) == ["gen.yml", "guide.md"])
@@ -227,7 +254,10 @@ extension GenCommandTests {
         }
         let result = try run(["."], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderr == "./\(names[badIndex]):4:1: error: the guide is not valid UTF-8 here; save it as UTF-8\nerror: 1 of 3 guides cannot be filled; no guide was written\n")
+        #expect(
+            result.stderr
+                == "./\(names[badIndex]):4:1: error: the guide is not valid UTF-8 here; save it as UTF-8\nerror: 1 of 3 guides cannot be filled; no guide was written\n"
+        )
         #expect(result.stdout == "")
         for (index, name) in names.enumerated() where index != badIndex {
             #expect(try read("\(directory)/\(name)") == unfilled, "\(name) was written")
@@ -238,7 +268,9 @@ extension GenCommandTests {
     @Test func aBatchReportsEveryFailureAndEveryGuideWritten() throws {
         let directory = try workspace()
         let unfilled = try guide(in: directory)
-        for name in ["a.md", "b.md", "c.md", "d.md"] { try unfilled.write(to: URL(fileURLWithPath: "\(directory)/\(name)")) }
+        for name in ["a.md", "b.md", "c.md", "d.md"] {
+            try unfilled.write(to: URL(fileURLWithPath: "\(directory)/\(name)"))
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: "\(directory)/b.md")
         try write("## Nowhere\n\nPython code:\n", to: "\(directory)/d.md")
         let failed = try run(["a.md", "b.md", "c.md", "d.md"], in: directory)
@@ -254,14 +286,19 @@ extension GenCommandTests {
         try FileManager.default.removeItem(atPath: "\(directory)/d.md")
         let result = try run(["a.md", "b.md", "c.md", "guide.md"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "a.md: updated\nb.md: updated\nc.md: updated\nguide.md: updated\n4 guides: 4 updated, 0 already up to date\n")
+        #expect(
+            result.stdout
+                == "a.md: updated\nb.md: updated\nc.md: updated\nguide.md: updated\n4 guides: 4 updated, 0 already up to date\n"
+        )
     }
 
     // MARK: 5. Signals and long names
 
     /// Starts `gen`, waits until its temporary file exists, sends `signal`, and returns how it ended.
-    func interrupt(_ arguments: [String], in directory: String, signal: Int32, environment: [String: String],
-                   temporaryIn folder: String) throws -> (reason: Process.TerminationReason, status: Int32, sawTemporary: Bool) {
+    func interrupt(
+        _ arguments: [String], in directory: String, signal: Int32, environment: [String: String],
+        temporaryIn folder: String
+    ) throws -> (reason: Process.TerminationReason, status: Int32, sawTemporary: Bool) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.gen)
         process.arguments = arguments
@@ -288,7 +325,9 @@ extension GenCommandTests {
     func aSignalDuringAWriteRemovesTheTemporaryFile(_ signal: Int32) throws {
         let directory = try workspace()
         let before = try guide(in: directory)
-        let ended = try interrupt([], in: directory, signal: signal, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"], temporaryIn: directory)
+        let ended = try interrupt(
+            [], in: directory, signal: signal, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"],
+            temporaryIn: directory)
         #expect(ended.sawTemporary)
         #expect(ended.reason == .uncaughtSignal && ended.status == signal, "gen ends by the signal, as a shell expects")
         #expect(try files(in: directory) == ["gen.yml", "guide.md"])
@@ -299,7 +338,9 @@ extension GenCommandTests {
         let directory = try workspace()
         let unfilled = try guide(in: directory)
         for name in ["a.md", "b.md", "c.md"] { try unfilled.write(to: URL(fileURLWithPath: "\(directory)/\(name)")) }
-        let ended = try interrupt(["."], in: directory, signal: SIGTERM, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"], temporaryIn: directory)
+        let ended = try interrupt(
+            ["."], in: directory, signal: SIGTERM, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"],
+            temporaryIn: directory)
         #expect(ended.sawTemporary && ended.reason == .uncaughtSignal)
         #expect(try files(in: directory) == ["a.md", "b.md", "c.md", "gen.yml", "guide.md"])
         for name in ["a.md", "b.md", "c.md", "guide.md"] { #expect(try read("\(directory)/\(name)") == unfilled) }
@@ -342,7 +383,9 @@ extension GenCommandTests {
         var hooks = 0
         for name in try files(in: folder) where name.hasSuffix(".swift") {
             var depth: [Bool] = []  // for each open #if: whether it is #if DEBUG
-            for (number, line) in try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8).components(separatedBy: "\n").enumerated() {
+            for (number, line) in try String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8).components(
+                separatedBy: "\n"
+            ).enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasPrefix("#if ") { depth.append(trimmed == "#if DEBUG") }
                 if trimmed.hasPrefix("#endif") { _ = depth.popLast() }
@@ -361,30 +404,38 @@ extension GenCommandTests {
 extension GenCommandTests {
     @Test(arguments: [false, true])
     func theCheckDiffAppliesWithPatchAndGitApply(_ crlf: Bool) throws {
-        var unfilled = try String(contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
+        var unfilled = try String(
+            contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
         if crlf { unfilled = unfilled.replacingOccurrences(of: "\n", with: "\r\n") }
         unfilled.removeLast(crlf ? 2 : 1)  // no final line break
         let directory = try workspace(guide: Array(unfilled.utf8))
         let check = try run(["--check"], in: directory)
         #expect(check.status == 1)
         try write(check.stdout, to: "\(directory)/guide.diff")
-        let dryRun = try ProcessResult.run("patch", ["-p0", "--dry-run", "--batch", "-i", "guide.diff"], currentDirectory: directory)
+        let dryRun = try ProcessResult.run(
+            "patch", ["-p0", "--dry-run", "--batch", "-i", "guide.diff"], currentDirectory: directory)
         #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
         let git = try ProcessResult.run("git", ["apply", "-p0", "--check", "guide.diff"], currentDirectory: directory)
         #expect(git.status == 0, "\(git.stderr)")
-        #expect(try ProcessResult.run("patch", ["-p0", "--batch", "-i", "guide.diff"], currentDirectory: directory).status == 0)
+        #expect(
+            try ProcessResult.run("patch", ["-p0", "--batch", "-i", "guide.diff"], currentDirectory: directory).status
+                == 0)
         let after = try run(["--check"], in: directory)
         #expect(after.status == 0, "the patched guide is the regenerated one: \(after.stdout)")
     }
 
-    @Test(arguments: [["export", "--out", "file.txt"], ["export", "--out", "file.txt/deeper"], ["site", "--out", "file.txt"],
-                      ["confluence", "--out", "file.txt/x"]])
+    @Test(arguments: [
+        ["export", "--out", "file.txt"], ["export", "--out", "file.txt/deeper"], ["site", "--out", "file.txt"],
+        ["confluence", "--out", "file.txt/x"],
+    ])
     func writeErrorsAreInTheUsersWords(_ arguments: [String]) throws {
         let directory = try siteWorkspace()
         try write("not a folder", to: "\(directory)/file.txt")
         let result = try run(arguments, in: directory)
         #expect(result.status == 1)
-        #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("could not be completed"), "\(result.stderr)")
+        #expect(
+            !result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("could not be completed"),
+            "\(result.stderr)")
         #expect(result.stderr.hasPrefix("file.txt"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(try String(contentsOfFile: "\(directory)/file.txt", encoding: .utf8) == "not a folder")
@@ -398,7 +449,10 @@ extension GenCommandTests {
         try FileManager.default.removeItem(atPath: "\(templates)/php/token-request.mustache")
         let result = try run(arguments + ["--templates", templates], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderr == "\(templates)/php/token-request.mustache: error: no such template; every language needs one per snippet (token-request, token-refresh)\n")
+        #expect(
+            result.stderr
+                == "\(templates)/php/token-request.mustache: error: no such template; every language needs one per snippet (token-request, token-refresh)\n"
+        )
     }
 
     @Test func aConfigurationThatIsNotARegularFileOrTooLargeIsRefused() throws {
@@ -412,7 +466,9 @@ extension GenCommandTests {
             ("huge.yml", "huge.yml: error: is 2097152 bytes, more than the 1048576 gen reads from such a file"),
         ]
         for (config, message) in cases {
-            for arguments in [["--config", config], ["--config", config, "guide.md"], ["export", "--config", config, "--out", "out"]] {
+            for arguments in [
+                ["--config", config], ["--config", config, "guide.md"], ["export", "--config", config, "--out", "out"],
+            ] {
                 let result = try run(arguments, in: directory, environment: nil)
                 #expect(result.status == 1, "\(arguments)")
                 #expect(result.stderr == message + "\n", "\(arguments)")
@@ -424,7 +480,9 @@ extension GenCommandTests {
         let directory = try workspace()
         try FileManager.default.createDirectory(atPath: "\(directory)/sub", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/link.md", withDestinationPath: "guide.md")
-        let result = try run(["guide.md", "./guide.md", "guide.md", "sub/../guide.md", "link.md", "\(directory)/guide.md", "."], in: directory)
+        let result = try run(
+            ["guide.md", "./guide.md", "guide.md", "sub/../guide.md", "link.md", "\(directory)/guide.md", "."],
+            in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "guide.md: updated\n1 guide: 1 updated, 0 already up to date\n")
         let check = try run(["--check", "guide.md", "guide.md"], in: directory)
@@ -438,18 +496,28 @@ extension GenCommandTests {
         for snippet in ["token-request", "token-refresh"] {
             try write("{{% CONTENT_TYPE: TEXT }}\nprint(1)\n", to: "\(templates)/python/\(snippet).mustache")
         }
-        try write("languages: [python]\ntemplates: templates\ngroups:\n  Get a token: token-request\n", to: "\(directory)/gen.yml")
+        try write(
+            "languages: [python]\ntemplates: templates\ngroups:\n  Get a token: token-request\n",
+            to: "\(directory)/gen.yml")
         try write("## Get a token\n\nPython code:\n", to: "\(directory)/guide.md")
         let one = try run([], in: directory)
-        #expect(one.stdout == "guide.md: 1 sample in 1 group (token-request × 1 under \"Get a token\"), updated\n", "\(one.stderr)")
+        #expect(
+            one.stdout == "guide.md: 1 sample in 1 group (token-request × 1 under \"Get a token\"), updated\n",
+            "\(one.stderr)")
         try write(String(repeating: "## Get a token\n\nPython code:\n\n", count: 10_000), to: "\(directory)/guide.md")
         let many = try run([], in: directory)
         #expect(many.status == 0, "\(many.stderr)")
-        #expect(many.stdout == "guide.md: 10000 samples in 10000 groups (" + String(repeating: "token-request × 1 under \"Get a token\"; ", count: 5) + "and 9995 more), updated\n")
+        #expect(
+            many.stdout == "guide.md: 10000 samples in 10000 groups ("
+                + String(repeating: "token-request × 1 under \"Get a token\"; ", count: 5) + "and 9995 more), updated\n"
+        )
     }
 
     @Test(arguments: [
-        ("## Postman guide\n\nPyhton code:\n\n## Handling Access Token Expiration in the Client Application\n\nJavascirpt code:\n", true),
+        (
+            "## Postman guide\n\nPyhton code:\n\n## Handling Access Token Expiration in the Client Application\n\nJavascirpt code:\n",
+            true
+        ),
         ("No headings and no sections at all.\n", true),
         ("## Postman guide\n\nPython code:\n", false),
     ])
@@ -457,7 +525,12 @@ extension GenCommandTests {
         let directory = try workspace(guide: Array(text.utf8))
         let result = try run([], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix(noSections ? "guide.md: warning: no code sections found;" : "guide.md: warning: no code sections under \"Handling Access Token Expiration in the Client Application\", which groups: in gen.yml names"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                noSections
+                    ? "guide.md: warning: no code sections found;"
+                    : "guide.md: warning: no code sections under \"Handling Access Token Expiration in the Client Application\", which groups: in gen.yml names"
+            ), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         let check = try run(["--check"], in: directory)
         #expect(check.status == 1)

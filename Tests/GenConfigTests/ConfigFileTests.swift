@@ -1,8 +1,8 @@
 import Foundation
 import GenConfig
 import SampleModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ConfigFileTests {
     func parse(_ yaml: String) throws(ConfigError) -> GenConfiguration {
@@ -19,7 +19,8 @@ import TestSupport
     }
 
     @Test func readsEveryKey() throws {
-        let configuration = try parse("""
+        let configuration = try parse(
+            """
             guide: other.md
             templates: ../T
             languages: [php, Python]
@@ -61,23 +62,34 @@ import TestSupport
         #expect(request.credentials.clientSecretVariable.name == "APP_SECRET")
         #expect(request.timeoutSeconds == 7.5)
         let policy = configuration.model.refreshPolicy
-        #expect(policy.renewMarginSeconds == 60 && policy.maxRenewFraction == 0.25 && policy.defaultLifetimeSeconds == 900)
-        #expect(policy.retry == RetryPolicy(maxAttempts: 5, initialBackoffSeconds: 0.5, jitterFraction: 0.2,
-                                            maxRetryAfterSeconds: 30, retryableStatuses: [503]))
+        #expect(
+            policy.renewMarginSeconds == 60 && policy.maxRenewFraction == 0.25 && policy.defaultLifetimeSeconds == 900)
+        #expect(
+            policy.retry
+                == RetryPolicy(
+                    maxAttempts: 5, initialBackoffSeconds: 0.5, jitterFraction: 0.2,
+                    maxRetryAfterSeconds: 30, retryableStatuses: [503]))
         #expect(configuration.model.apiURL.text == "https://api.example.org/me")
     }
 
     @Test func anUnknownKeySuggestsTheNearestOne() {
-        let error = #expect(throws: ConfigError(source: "gen.yml", line: 2, column: 3, message: "unknown key \"scop\" in token_request",
-                                                fixIt: "did you mean \"scope\"?")) {
+        let error = #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 2, column: 3, message: "unknown key \"scop\" in token_request",
+                fixIt: "did you mean \"scope\"?")
+        ) {
             try parse("token_request:\n  scop: read\n")
         }
-        #expect(error?.description == "gen.yml:2:3: error: unknown key \"scop\" in token_request; did you mean \"scope\"?")
+        #expect(
+            error?.description == "gen.yml:2:3: error: unknown key \"scop\" in token_request; did you mean \"scope\"?")
     }
 
     @Test(arguments: ["client_secret", "secret", "password", "Client-Secret"])
     func aSecretLookingKeyIsRefusedWithTheReason(_ key: String) {
-        #expect(throws: ConfigError(source: "gen.yml", line: 2, column: 3, message: ModelError.secretInConfiguration(key: key).description)) {
+        #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 2, column: 3, message: ModelError.secretInConfiguration(key: key).description)
+        ) {
             try parse("token_request:\n  \(key): hunter2\n")
         }
     }
@@ -87,10 +99,17 @@ import TestSupport
     }
 
     @Test func wrongTypesAreReportedAtTheirLine() {
-        #expect(throws: ConfigError(source: "gen.yml", line: 3, column: 20, message: "timeout_seconds must be a number, like 20 or 0.5")) {
+        #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 3, column: 20, message: "timeout_seconds must be a number, like 20 or 0.5")
+        ) {
             try parse("# c\ntoken_request:\n  timeout_seconds: \"20\"\n")
         }
-        #expect(throws: ConfigError(source: "gen.yml", line: 1, column: 12, message: "languages must be a list, like [python, javascript, php, swift]")) {
+        #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 1, column: 12,
+                message: "languages must be a list, like [python, javascript, php, swift]")
+        ) {
             try parse("languages: python\n")
         }
     }
@@ -107,28 +126,49 @@ import TestSupport
     }
 
     @Test func anUnknownLanguageOrSnippetSuggestsOne() {
-        let error = #expect(throws: ConfigError(source: "gen.yml", line: 1, column: 20, message:
-            "\"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift", fixIt: "did you mean \"python\"?")) {
+        let error = #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 1, column: 20,
+                message:
+                    "\"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift",
+                fixIt: "did you mean \"python\"?")
+        ) {
             try parse("languages: [swift, pyhton]\n")
         }
-        #expect(error?.description
-            == "gen.yml:1:20: error: \"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift; did you mean \"python\"?")
+        #expect(
+            error?.description
+                == "gen.yml:1:20: error: \"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift; did you mean \"python\"?"
+        )
         #expect(throws: ConfigError.self) { try parse("groups:\n  A: token-refrech\n") }
     }
 
     @Test func modelRulesAreReportedAtTheKeyTheyAreAbout() {
-        #expect(throws: ConfigError(source: "gen.yml", line: 3, column: 17, message: "max_attempts is 0; it must be from 1 to 10")) {
+        #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 3, column: 17, message: "max_attempts is 0; it must be from 1 to 10")
+        ) {
             try parse("refresh_policy:\n  backoff_jitter: 0.1\n  max_attempts: 0\n")
         }
         #expect(throws: ConfigError.self) { try parse("refresh_policy:\n  retry_statuses: [401]\n") }
         #expect(throws: ConfigError.self) { try parse("token_request:\n  token_url: http://auth.example.com/t\n") }
         // At the exact node read for the field: not a heading spelled like the key elsewhere in the file.
         let yaml = "groups:\n  timeout_seconds: token-request\ntoken_request:\n  timeout_seconds: 0\n"
-        #expect(throws: ConfigError(source: "gen.yml", line: 4, column: 20, message:
-            "timeout_seconds is 0; it must be more than 0 and at most 600")) { try parse(yaml) }
-        #expect(throws: ConfigError(source: "gen.yml", line: 4, column: 23, message:
-            "the client ID and the client secret are both read from CLIENT_SECRET; give them different variables")) {
-            try parse("groups:\n  client_secret_variable: token-request\ntoken_request:\n  client_id_variable: CLIENT_SECRET\n")
+        #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 4, column: 20,
+                message:
+                    "timeout_seconds is 0; it must be more than 0 and at most 600")
+        ) { try parse(yaml) }
+        #expect(
+            throws: ConfigError(
+                source: "gen.yml", line: 4, column: 23,
+                message:
+                    "the client ID and the client secret are both read from CLIENT_SECRET; give them different variables"
+            )
+        ) {
+            try parse(
+                "groups:\n  client_secret_variable: token-request\ntoken_request:\n  client_id_variable: CLIENT_SECRET\n"
+            )
         }
     }
 }

@@ -19,7 +19,9 @@ import Testing
     ])
     func tooDeepANestingSaysSoWithoutLibyamlsWords(_ yaml: String) throws {
         let error = try #require(failure(yaml))
-        #expect(error.message == "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels", "\(error)")
+        #expect(
+            error.message == "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels",
+            "\(error)")
         #expect(!error.description.contains("yaml_") && error.line >= 1)
     }
 
@@ -29,10 +31,16 @@ import Testing
         ("groups:\n  A: token-request\n  \"A\": token-refresh\n", 3, 3, "A", 2),
         ("refresh_policy:\n  max_attempts: 2\n  max_attempts: 3\n", 3, 3, "max_attempts", 2),
     ])
-    func aRepeatedKeyIsReportedWhereItIsRepeated(_ yaml: String, _ line: Int, _ column: Int, _ key: String, _ first: Int) throws {
+    func aRepeatedKeyIsReportedWhereItIsRepeated(
+        _ yaml: String, _ line: Int, _ column: Int, _ key: String, _ first: Int
+    ) throws {
         let error = try #require(failure(yaml))
-        #expect(error == ConfigError(source: "gen.yml", line: line, column: column, message:
-            "the key \"\(key)\" is given twice (first on line \(first)); keep one"))
+        #expect(
+            error
+                == ConfigError(
+                    source: "gen.yml", line: line, column: column,
+                    message:
+                        "the key \"\(key)\" is given twice (first on line \(first)); keep one"))
     }
 
     @Test func aValueReachedThroughAnAliasIsReportedWhereTheAliasIsUsed() throws {
@@ -48,6 +56,10 @@ import Testing
 
     @Test func anUndefinedAliasIsSaidPlainly() throws {
         let error = try #require(failure("guide: g.md\n\ngroups: *nothing\n"))
-        #expect(error == ConfigError(source: "gen.yml", line: 3, column: 9, message: "this alias (*name) names no anchor (&name) given above it"))
+        #expect(
+            error
+                == ConfigError(
+                    source: "gen.yml", line: 3, column: 9,
+                    message: "this alias (*name) names no anchor (&name) given above it"))
     }
 }

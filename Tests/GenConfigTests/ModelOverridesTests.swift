@@ -4,22 +4,31 @@ import Testing
 
 @Suite struct ModelOverridesTests {
     @Test func commandLineValuesWin() throws {
-        let model = try ModelOverrides(tokenURL: EndpointURL("http://127.0.0.1:5000/oauth/token"), scope: "a b",
-                                       clientAuthentication: .clientSecretPost).applied(to: .guideDefault)
+        let model = try ModelOverrides(
+            tokenURL: EndpointURL("http://127.0.0.1:5000/oauth/token"), scope: "a b",
+            clientAuthentication: .clientSecretPost
+        ).applied(to: .guideDefault)
         #expect(model.tokenRequest.tokenURL.text == "http://127.0.0.1:5000/oauth/token")
         #expect(model.tokenRequest.scope == "a b")
         #expect(model.tokenRequest.clientAuthentication == .clientSecretPost)
     }
 
     @Test func aRefusedValueNamesTheOption() {
-        #expect(throws: ConfigError(option: "--token-url", message: ModelError.insecureURL("http://example.com/t").description)) {
-            try ModelOverrides.value("http://example.com/t", for: .tokenURL) { text throws(ModelError) in try EndpointURL(text) }
+        #expect(
+            throws: ConfigError(
+                option: "--token-url", message: ModelError.insecureURL("http://example.com/t").description)
+        ) {
+            try ModelOverrides.value("http://example.com/t", for: .tokenURL) { text throws(ModelError) in
+                try EndpointURL(text)
+            }
         }
     }
 
     /// Model validation names the option that set the refused value, in the option's words.
     @Test func aModelRefusalNamesTheOptionNotTheYAMLKey() throws {
-        let error = #expect(throws: ConfigError.self) { try ModelOverrides(timeoutSeconds: 0).applied(to: .guideDefault) }
+        let error = #expect(throws: ConfigError.self) {
+            try ModelOverrides(timeoutSeconds: 0).applied(to: .guideDefault)
+        }
         #expect(error == ConfigError(option: "--timeout", message: "must be more than 0 and at most 600, not 0"))
         #expect(error?.description == "--timeout: error: must be more than 0 and at most 600, not 0")
         #expect(error?.diagnostic.location?.isOption == true)

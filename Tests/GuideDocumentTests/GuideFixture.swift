@@ -17,8 +17,10 @@ struct GuideFixture {
     }
 
     /// The guide filled with `languages`, every group showing `snippet`.
-    func filled(_ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest,
-                code: (Language) -> String = GuideFixture.code) throws -> [UInt8] {
+    func filled(
+        _ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest,
+        code: (Language) -> String = GuideFixture.code
+    ) throws -> [UInt8] {
         let source = try SourceText(text)
         let groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
         let splicer = GuideSplicer(source: source)
@@ -26,7 +28,9 @@ struct GuideFixture {
         return GuideEdit.apply(edits, to: source.bytes)
     }
 
-    func filledText(_ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest) throws -> String {
+    func filledText(_ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest)
+        throws -> String
+    {
         String(decoding: try filled(languages, snippet: snippet), as: UTF8.self)
     }
 }

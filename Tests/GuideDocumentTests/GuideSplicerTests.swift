@@ -41,18 +41,23 @@ import Testing
 
     @Test func regeneratingReplacesOnlyTheBlock() throws {
         let guide = "Python code:\n\n```python gen=token-request\nold\n```\ntrailing text\n"
-        #expect(try GuideFixture(guide).filledText([.python]) == "Python code:\n\n```python gen=token-request\npython sample\n```\ntrailing text\n")
+        #expect(
+            try GuideFixture(guide).filledText([.python])
+                == "Python code:\n\n```python gen=token-request\npython sample\n```\ntrailing text\n")
     }
 
     @Test func keepsCRLFLineEndings() throws {
         let filled = try GuideFixture("A\r\n\r\nPython code:\r\n\r\nEnd\r\n").filledText([.python])
-        #expect(filled == "A\r\n\r\nPython code:\r\n\r\n```python gen=token-request\r\npython sample\r\n```\r\n\r\nEnd\r\n")
+        #expect(
+            filled == "A\r\n\r\nPython code:\r\n\r\n```python gen=token-request\r\npython sample\r\n```\r\n\r\nEnd\r\n")
     }
 
     @Test func keepsAByteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Python code:\n".utf8)
         let filled = try GuideFixture(bytes: bytes).filled([.python])
-        #expect(filled == [0xEF, 0xBB, 0xBF] + Array("Python code:\n\n```python gen=token-request\npython sample\n```\n".utf8))
+        #expect(
+            filled == [0xEF, 0xBB, 0xBF]
+                + Array("Python code:\n\n```python gen=token-request\npython sample\n```\n".utf8))
         #expect(try GuideFixture(bytes: filled).filled([.python]) == filled)
     }
 
@@ -72,7 +77,10 @@ import Testing
     @Test func blocksInsideAListKeepTheItemsIndentation() throws {
         let guide = "1. Step\n\n   Python code:\n\n2. Next\n"
         let filled = try GuideFixture(guide).filledText([.python]) { _ in "line one\n\nline three" }
-        #expect(filled == "1. Step\n\n   Python code:\n\n   ```python gen=token-request\n   line one\n\n   line three\n   ```\n\n2. Next\n")
+        #expect(
+            filled
+                == "1. Step\n\n   Python code:\n\n   ```python gen=token-request\n   line one\n\n   line three\n   ```\n\n2. Next\n"
+        )
         #expect(try GuideFixture(filled).groups()[0].sections[0].content != .empty)
     }
 
@@ -90,12 +98,16 @@ import Testing
     }
 
     @Test func sectionsAtTheVeryEndOfTheFileAreFilled() throws {
-        #expect(try GuideFixture("Intro\n\nPHP code:\n").filledText([.php]).hasSuffix("PHP code:\n\n```php gen=token-request\nphp sample\n```\n"))
+        #expect(
+            try GuideFixture("Intro\n\nPHP code:\n").filledText([.php]).hasSuffix(
+                "PHP code:\n\n```php gen=token-request\nphp sample\n```\n"))
     }
 
     @Test func unconfiguredLanguagesAreLeftAlone() throws {
         let guide = "Python code:\n\nPHP code:\n"
-        #expect(try GuideFixture(guide).filledText([.php]) == "Python code:\n\nPHP code:\n\n```php gen=token-request\nphp sample\n```\n")
+        #expect(
+            try GuideFixture(guide).filledText([.php])
+                == "Python code:\n\nPHP code:\n\n```php gen=token-request\nphp sample\n```\n")
     }
 }
 
@@ -110,18 +122,29 @@ extension GuideSplicerTests {
     /// next line, which belongs to the next block; replacing up to there swallowed that block.
     /// An open fence in a code section is now refused, where it starts.
     @Test func anOpenFenceInACodeSectionIsRefused() {
-        #expect(throws: GuideError(position: SourcePosition(line: 3, column: 3), message:
-            "this code block is never closed, so everything after it belongs to it; add its closing fence and run gen again")) {
-            try GuideFixture("- item\n\n  ```php gen=token-request\n  old\n```python gen=token-request\nold\n```\n").filled()
+        #expect(
+            throws: GuideError(
+                position: SourcePosition(line: 3, column: 3),
+                message:
+                    "this code block is never closed, so everything after it belongs to it; add its closing fence and run gen again"
+            )
+        ) {
+            try GuideFixture("- item\n\n  ```php gen=token-request\n  old\n```python gen=token-request\nold\n```\n")
+                .filled()
         }
-        #expect(throws: GuideError.self) { try GuideFixture("Python code:\n\n```python gen=token-request\nold\n\nThe rest.\n").filled() }
+        #expect(throws: GuideError.self) {
+            try GuideFixture("Python code:\n\n```python gen=token-request\nold\n\nThe rest.\n").filled()
+        }
         #expect(throws: GuideError.self) { try GuideFixture("## Other\rSwift code:\r~~~").filled() }
     }
 
     @Test func closedFencesOfEveryKindAreReplacedWhole() throws {
-        let guide = "Python code:\n\n~~~python gen=token-request\nold\n~~~\n\nPHP code:\n\n`````php gen=token-request\nold\n`````\n"
-        #expect(try GuideFixture(guide).filledText([.python, .php]) ==
-            "Python code:\n\n```python gen=token-request\npython sample\n```\n\nPHP code:\n\n```php gen=token-request\nphp sample\n```\n")
+        let guide =
+            "Python code:\n\n~~~python gen=token-request\nold\n~~~\n\nPHP code:\n\n`````php gen=token-request\nold\n`````\n"
+        #expect(
+            try GuideFixture(guide).filledText([.python, .php])
+                == "Python code:\n\n```python gen=token-request\npython sample\n```\n\nPHP code:\n\n```php gen=token-request\nphp sample\n```\n"
+        )
     }
 
     @Test func mixedLineEndingsAreKeptAndNewLinesUseTheLabelsOwn() throws {

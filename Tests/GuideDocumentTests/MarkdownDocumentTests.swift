@@ -28,10 +28,11 @@ import Testing
             events.append("\(entering ? "+" : "-")\(node.kind)")
             return node.kind == .item ? .skipChildren : .visitChildren
         }
-        #expect(events == [
-            "+document", "+blockQuote", "+paragraph", "+text", "+code", "-paragraph", "-blockQuote",
-            "+list(isOrdered: false, start: 0)", "+item", "-list(isOrdered: false, start: 0)", "-document",
-        ])
+        #expect(
+            events == [
+                "+document", "+blockQuote", "+paragraph", "+text", "+code", "-paragraph", "-blockQuote",
+                "+list(isOrdered: false, start: 0)", "+item", "-list(isOrdered: false, start: 0)", "-document",
+            ])
     }
 
     @Test func rewrittenHTMLLeavesTheDocumentAsItWas() throws {

@@ -3,8 +3,8 @@ import GenConfig
 import GuideFilling
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Every language × snippet rendered from the default model, and the guide filled from its
 /// unfilled conversion, compared whole with the files under Golden/.
@@ -25,7 +25,9 @@ import TestSupport
         var filler = try Self.filler()
         let sample = try filler.sample(snippet, in: language, model: .guideDefault)
         let path = "\(Self.golden)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"
-        if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) { Issue.record(Comment(rawValue: mismatch)) }
+        if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) {
+            Issue.record(Comment(rawValue: mismatch))
+        }
     }
 
     /// The variants whose samples differ in shape, not only in values: `client_secret_post` (no Basic
@@ -39,15 +41,22 @@ import TestSupport
         let model = try #require(SampleModelVariants.all.first { $0.0 == variant }?.1)
         var filler = try Self.filler()
         let sample = try filler.sample(snippet, in: language, model: model)
-        let path = "\(Self.golden)/variants/\(variant)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"
-        if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) { Issue.record(Comment(rawValue: mismatch)) }
+        let path =
+            "\(Self.golden)/variants/\(variant)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"
+        if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) {
+            Issue.record(Comment(rawValue: mismatch))
+        }
     }
 
     @Test func filledGuideMatchesItsGoldenFile() throws {
         var filler = try Self.filler()
-        let unfilled = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md")))
+        let unfilled = try Data(
+            contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))
+        )
         let filled = try filler.fill(Array(unfilled), configuration: GenConfiguration())
-        if let mismatch = try GoldenFile.mismatch(String(decoding: filled.bytes, as: UTF8.self), against: "\(Self.golden)/guide.md") {
+        if let mismatch = try GoldenFile.mismatch(
+            String(decoding: filled.bytes, as: UTF8.self), against: "\(Self.golden)/guide.md")
+        {
             Issue.record(Comment(rawValue: mismatch))
         }
         #expect(filled.groups.map(\.languages) == [Language.allCases, Language.allCases])
@@ -58,13 +67,15 @@ import TestSupport
         let committed = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))
         let configText = try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
         var filler = try Self.filler()
-        let filled = try filler.fill(Array(committed), configuration: ConfigFile.parse(configText, path: "docs-site/gen.yml"))
+        let filled = try filler.fill(
+            Array(committed), configuration: ConfigFile.parse(configText, path: "docs-site/gen.yml"))
         let upToDate = filled.bytes == Array(committed)
         #expect(upToDate, "docs-site/guide.md is out of date; run `make gen`")
     }
 
     @Test func theFilledGuideDiffersFromTheExportOnlyByGeneratedSections() throws {
-        let unfilled = try String(contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
+        let unfilled = try String(
+            contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
         let filled = try String(contentsOfFile: RepositoryPaths.path("docs-site/guide.md"), encoding: .utf8)
         let blocks = try Regex(#"\n\n(Swift code:\n\n)?```+[a-z]+ gen=[a-z-]+\n(?s:.*?)\n```+"#)
         #expect(filled.matches(of: blocks).count == 8)

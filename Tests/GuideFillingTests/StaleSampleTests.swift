@@ -4,8 +4,8 @@ import GuideDocument
 import GuideFilling
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// A `gen=` block the configuration no longer produces is removed by `gen`, so `--check`
 /// reports it as a difference (issue 10, item 7): a language dropped from `languages:` loses its
@@ -19,16 +19,21 @@ import TestSupport
         var files: [TemplateFile] = []
         for language in Language.allCases {
             for snippet in Snippet.allCases {
-                files.append(TemplateFile(name: "\(language.rawValue)/\(snippet.rawValue)", path: "T",
-                                          text: pragma + "\(language.rawValue) \(snippet.rawValue)\n"))
+                files.append(
+                    TemplateFile(
+                        name: "\(language.rawValue)/\(snippet.rawValue)", path: "T",
+                        text: pragma + "\(language.rawValue) \(snippet.rawValue)\n"))
             }
         }
         return GuideFiller(renderer: SampleRenderer(templates: try TemplateSet(files)))
     }
 
-    static func configuration(_ languages: [Language] = Language.allCases, groups: [GroupRule] = [
-        GroupRule(heading: "A", snippet: .tokenRequest), GroupRule(heading: "B", snippet: .tokenRefresh),
-    ]) -> GenConfiguration {
+    static func configuration(
+        _ languages: [Language] = Language.allCases,
+        groups: [GroupRule] = [
+            GroupRule(heading: "A", snippet: .tokenRequest), GroupRule(heading: "B", snippet: .tokenRefresh),
+        ]
+    ) -> GenConfiguration {
         GenConfiguration(languages: languages, groups: groups)
     }
 
@@ -51,7 +56,9 @@ import TestSupport
         #expect(!Self.text(fewer).contains("javascript token-request") && !Self.text(fewer).contains("swift"))
         #expect(Self.text(fewer).contains("Javascript code:\n\nPHP code:"))
         #expect(fewer.removed.map(\.language) == [.javascript, .swift, .javascript, .swift])
-        #expect(try Self.fill(Self.text(fewer), Self.configuration([.python, .php])).bytes == fewer.bytes, "a second run changes nothing")
+        #expect(
+            try Self.fill(Self.text(fewer), Self.configuration([.python, .php])).bytes == fewer.bytes,
+            "a second run changes nothing")
         // Configured again, every group has every language again.
         let again = try Self.fill(Self.text(fewer), Self.configuration())
         #expect(again.groups.allSatisfy { Set($0.languages) == Set(Language.allCases) })
@@ -69,11 +76,15 @@ import TestSupport
 
     @Test func droppingAGroupRemovesItsGeneratedSections() throws {
         let all = try Self.fill(Self.guide, Self.configuration())
-        let fewer = try Self.fill(Self.text(all), Self.configuration(groups: [GroupRule(heading: "A", snippet: .tokenRequest)]))
+        let fewer = try Self.fill(
+            Self.text(all), Self.configuration(groups: [GroupRule(heading: "A", snippet: .tokenRequest)]))
         #expect(Self.text(fewer).hasSuffix("Text.\n\n## B\n"), "\(Self.text(fewer))")
         #expect(!Self.text(fewer).contains("refresh"))
         #expect(fewer.removed.count == 4 && fewer.groups.count == 1)
-        #expect(try Self.fill(Self.text(fewer), Self.configuration(groups: [GroupRule(heading: "A", snippet: .tokenRequest)])).bytes == fewer.bytes)
+        #expect(
+            try Self.fill(
+                Self.text(fewer), Self.configuration(groups: [GroupRule(heading: "A", snippet: .tokenRequest)])
+            ).bytes == fewer.bytes)
     }
 
     @Test(arguments: ["> ", "- ", "1. ", "> - "])
@@ -83,7 +94,9 @@ import TestSupport
         let guide = "## A\n\n\(prefix)Python code:\n\(blank)\n\(continuation)PHP code:\n\nAfter.\n"
         let all = try Self.fill(guide, Self.configuration())
         let fewer = try Self.fill(Self.text(all), Self.configuration([.python, .php]))
-        #expect(Self.text(fewer) == Self.text(try Self.fill(guide, Self.configuration([.python, .php]))), "\(Self.text(fewer))")
+        #expect(
+            Self.text(fewer) == Self.text(try Self.fill(guide, Self.configuration([.python, .php]))),
+            "\(Self.text(fewer))")
         let none = try Self.fill(Self.text(all), Self.configuration(groups: []))
         #expect(Self.text(none) == "## A\n\nAfter.\n" || !Self.text(none).contains("gen="), "\(Self.text(none))")
         #expect(try Self.fill(Self.text(none), Self.configuration(groups: [])).bytes == none.bytes)
@@ -97,18 +110,22 @@ import TestSupport
     }
 
     @Test func aDroppedGroupWithTheWritersOwnCodeIsAnErrorNotALoss() throws {
-        let guide = "## Gone\n\nPython code:\n\n```python gen=token-request\nold\n```\n\nPHP code:\n\n```php\nmine\n```\n"
+        let guide =
+            "## Gone\n\nPython code:\n\n```python gen=token-request\nold\n```\n\nPHP code:\n\n```php\nmine\n```\n"
         #expect(throws: FillError.self) { try Self.fill(guide, Self.configuration()) }
     }
 
     @Test func theUnfilledFixtureLosesAnUnconfiguredLanguageAsIfItWasNeverThere() throws {
-        let unfilled = try String(contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
+        let unfilled = try String(
+            contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
         var filler = GuideFiller(renderer: SampleRenderer(templates: try TemplateSet(TemplateDirectory.files())))
         let all = try filler.fill(Array(unfilled.utf8), configuration: GenConfiguration())
         for languages in [[Language.python, .php], [.python, .javascript, .php], [.python, .php, .swift]] {
             let configuration = GenConfiguration(languages: languages)
             let fewer = try filler.fill(all.bytes, configuration: configuration)
-            #expect(fewer.bytes == (try filler.fill(Array(unfilled.utf8), configuration: configuration)).bytes, "\(languages)")
+            #expect(
+                fewer.bytes == (try filler.fill(Array(unfilled.utf8), configuration: configuration)).bytes,
+                "\(languages)")
         }
     }
 }

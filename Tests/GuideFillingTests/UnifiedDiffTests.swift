@@ -1,7 +1,7 @@
 import Foundation
 import GuideFilling
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct UnifiedDiffTests {
     @Test func equalTextsHaveNoDiff() {
@@ -19,7 +19,8 @@ import TestSupport
         ("a\r\nb\r\n", "a\r\nc\r\nb\r\n", "@@ -1,2 +1,3 @@\n a\r\n+c\r\n b\r\n"),
     ])
     func hunksAreExact(_ old: String, _ new: String, _ hunks: String) {
-        #expect(UnifiedDiff.make(old: Array(old.utf8), new: Array(new.utf8), path: "g.md")
+        #expect(
+            UnifiedDiff.make(old: Array(old.utf8), new: Array(new.utf8), path: "g.md")
                 == "--- g.md\n+++ g.md (regenerated)\n" + hunks)
     }
 
@@ -47,23 +48,30 @@ import TestSupport
             (inserted.joined(), fifty.joined()),
             // More than the longest-common-subsequence bound: all removed, all added.
             (wide.joined(), wideNew.joined()),
-            ("Python code:\n\n```python gen=token-request\nold\n```\n", "Python code:\n\n```python gen=token-request\nnew\nlines\n```\n\nSwift code:\n"),
+            (
+                "Python code:\n\n```python gen=token-request\nold\n```\n",
+                "Python code:\n\n```python gen=token-request\nnew\nlines\n```\n\nSwift code:\n"
+            ),
         ]
     }()
 
     /// Real `patch` and `git apply` accept the diff, and applying it gives the new text.
     @Test(arguments: cases)
     func patchAndGitApplyAcceptTheDiff(_ old: String, _ new: String) throws {
-        let diff = UnifiedDiff.make(old: Array(old.utf8), new: Array(new.utf8), path: "g.md", lineLimit: .max, byteLimit: .max)
+        let diff = UnifiedDiff.make(
+            old: Array(old.utf8), new: Array(new.utf8), path: "g.md", lineLimit: .max, byteLimit: .max)
         let directory = try RepositoryPaths.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(old.utf8).write(to: URL(fileURLWithPath: "\(directory)/g.md"))
         try Data(diff.utf8).write(to: URL(fileURLWithPath: "\(directory)/g.diff"))
-        let dryRun = try ProcessResult.run("patch", ["-p0", "--dry-run", "--batch", "-i", "g.diff"], currentDirectory: directory)
+        let dryRun = try ProcessResult.run(
+            "patch", ["-p0", "--dry-run", "--batch", "-i", "g.diff"], currentDirectory: directory)
         #expect(dryRun.status == 0, "patch --dry-run rejected:\n\(diff)\n\(dryRun.stdout)\(dryRun.stderr)")
-        let git = try ProcessResult.run("git", ["apply", "-p0", "--check", "--unsafe-paths", "g.diff"], currentDirectory: directory)
+        let git = try ProcessResult.run(
+            "git", ["apply", "-p0", "--check", "--unsafe-paths", "g.diff"], currentDirectory: directory)
         #expect(git.status == 0, "git apply --check rejected:\n\(diff)\n\(git.stderr)")
-        let applied = try ProcessResult.run("patch", ["-p0", "--batch", "--no-backup-if-mismatch", "-i", "g.diff"], currentDirectory: directory)
+        let applied = try ProcessResult.run(
+            "patch", ["-p0", "--batch", "--no-backup-if-mismatch", "-i", "g.diff"], currentDirectory: directory)
         #expect(applied.status == 0, "\(applied.stdout)\(applied.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(directory)/g.md")) == Data(new.utf8))
     }
@@ -82,7 +90,8 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(old.joined().utf8).write(to: URL(fileURLWithPath: "\(directory)/g.md"))
         try Data(diff.utf8).write(to: URL(fileURLWithPath: "\(directory)/g.diff"))
-        #expect(try ProcessResult.run("patch", ["-p0", "--batch", "-i", "g.diff"], currentDirectory: directory).status == 0)
+        #expect(
+            try ProcessResult.run("patch", ["-p0", "--batch", "-i", "g.diff"], currentDirectory: directory).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(directory)/g.md")) == Data(new.joined().utf8))
     }
 
@@ -95,7 +104,10 @@ import TestSupport
         let printed = diff.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(printed.count == 3 + UnifiedDiff.lineLimit + 2)  // headers, hunk, tail, and "" after the last break
         #expect(diff.utf8.count <= UnifiedDiff.byteLimit + 200)
-        #expect(diff.hasSuffix("[\(2 * lines - UnifiedDiff.lineLimit) more lines of the diff not shown: it is cut at 2000 lines or 1048576 bytes]\n"))
+        #expect(
+            diff.hasSuffix(
+                "[\(2 * lines - UnifiedDiff.lineLimit) more lines of the diff not shown: it is cut at 2000 lines or 1048576 bytes]\n"
+            ))
         #expect(printed[2] == "@@ -1,2000 +0,0 @@")
     }
 
@@ -116,19 +128,30 @@ import TestSupport
         var old: [String] = []
         var new: [String] = []
         for index in 0..<200 {  // 1,600 lines: within the longest-common-subsequence bound
-            old += ["same \(index)\n", "same \(index)b\n", "same \(index)c\n", "same \(index)d\n", "same \(index)e\n", "same \(index)f\n", "same \(index)g\n", "old \(index)\n"]
-            new += ["same \(index)\n", "same \(index)b\n", "same \(index)c\n", "same \(index)d\n", "same \(index)e\n", "same \(index)f\n", "same \(index)g\n", "new \(index)\n"]
+            old += [
+                "same \(index)\n", "same \(index)b\n", "same \(index)c\n", "same \(index)d\n", "same \(index)e\n",
+                "same \(index)f\n", "same \(index)g\n", "old \(index)\n",
+            ]
+            new += [
+                "same \(index)\n", "same \(index)b\n", "same \(index)c\n", "same \(index)d\n", "same \(index)e\n",
+                "same \(index)f\n", "same \(index)g\n", "new \(index)\n",
+            ]
         }
-        let diff = UnifiedDiff.make(old: Array(old.joined().utf8), new: Array(new.joined().utf8), path: "g.md", lineLimit: 100)
+        let diff = UnifiedDiff.make(
+            old: Array(old.joined().utf8), new: Array(new.joined().utf8), path: "g.md", lineLimit: 100)
         let hunks = diff.components(separatedBy: "\n@@ ").count - 1
         #expect(hunks == 12)  // 8 lines a hunk, at most 100
         // The last hunk has no context after its change: 5 lines.
-        #expect(diff.hasSuffix("[\(199 * 8 + 5 - hunks * 8) more lines of the diff not shown: it is cut at 100 lines or 1048576 bytes]\n"))
+        #expect(
+            diff.hasSuffix(
+                "[\(199 * 8 + 5 - hunks * 8) more lines of the diff not shown: it is cut at 100 lines or 1048576 bytes]\n"
+            ))
         let directory = try RepositoryPaths.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(old.joined().utf8).write(to: URL(fileURLWithPath: "\(directory)/g.md"))
         try Data(diff.utf8).write(to: URL(fileURLWithPath: "\(directory)/g.diff"))
-        let dryRun = try ProcessResult.run("patch", ["-p0", "--dry-run", "--batch", "-i", "g.diff"], currentDirectory: directory)
+        let dryRun = try ProcessResult.run(
+            "patch", ["-p0", "--dry-run", "--batch", "-i", "g.diff"], currentDirectory: directory)
         #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
     }
 }

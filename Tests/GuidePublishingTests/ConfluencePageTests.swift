@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import GuidePublishing
-import Testing
 import TestSupport
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct ConfluencePageTests {
     /// The text of every `ac:plain-text-body` and whether the document is well-formed XML.
@@ -12,7 +13,10 @@ import TestSupport
         var codes: [String] = []
         var current: String?
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == "ac:plain-text-body" || qualifiedName == "ac:plain-text-body" { current = "" }
         }
 
@@ -29,7 +33,8 @@ import TestSupport
 
     /// Parses the storage format inside a root that declares Confluence's namespaces.
     func parse(_ xml: String) throws -> [String] {
-        let namespaces = ConfluencePage.namespaces.map { "xmlns:\($0.key)=\"\($0.value)\"" }.sorted().joined(separator: " ")
+        let namespaces = ConfluencePage.namespaces.map { "xmlns:\($0.key)=\"\($0.value)\"" }.sorted().joined(
+            separator: " ")
         let parser = XMLParser(data: Data("<page \(namespaces)>\(xml)</page>".utf8))
         let collector = CodeCollector()
         parser.delegate = collector
@@ -45,7 +50,9 @@ import TestSupport
         let codes = try parse(xml)
         #expect(codes.count == 8)
         #expect(xml.contains("<ac:parameter ac:name=\"language\">swift</ac:parameter>"))
-        if let mismatch = try GoldenFile.mismatch(xml, against: "Tests/GuidePublishingTests/Golden/guide.confluence.xml") {
+        if let mismatch = try GoldenFile.mismatch(
+            xml, against: "Tests/GuidePublishingTests/Golden/guide.confluence.xml")
+        {
             Issue.record(Comment(rawValue: mismatch))
         }
     }
@@ -57,9 +64,12 @@ import TestSupport
     }
 
     @Test func textIsEscapedAndStructureKept() throws {
-        let xml = try ConfluencePage().render(Array("# A & B\n\n1. one\n   - *nested* `<x>`\n2. [link](https://e.com/?a=1&b=2)\n\n<b>raw</b>\n".utf8))
+        let xml = try ConfluencePage().render(
+            Array("# A & B\n\n1. one\n   - *nested* `<x>`\n2. [link](https://e.com/?a=1&b=2)\n\n<b>raw</b>\n".utf8))
         #expect(xml.contains("<h1>A &amp; B</h1>"))
-        #expect(xml.contains("<ol>\n<li><p>one</p>\n<ul>\n<li><p><em>nested</em> <code>&lt;x&gt;</code></p>\n</li>\n</ul>\n</li>"))
+        #expect(
+            xml.contains(
+                "<ol>\n<li><p>one</p>\n<ul>\n<li><p><em>nested</em> <code>&lt;x&gt;</code></p>\n</li>\n</ul>\n</li>"))
         #expect(xml.contains("<a href=\"https://e.com/?a=1&amp;b=2\">link</a>"))
         #expect(xml.contains("<p>&lt;b&gt;raw&lt;/b&gt;</p>"))
         _ = try parse(xml)

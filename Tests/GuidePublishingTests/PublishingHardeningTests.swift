@@ -35,7 +35,8 @@ import Testing
     func noPageCarriesAScriptAddress(_ link: String) throws {
         let guide = "# T\n\nSee \(link) here.\n"
         for output in [try Self.site(guide), try Self.confluence(guide)] {
-            for address in Self.addresses(output) where !address.hasPrefix("assets/") && !address.hasPrefix("#") && address != "data:," {
+            for address in Self.addresses(output)
+            where !address.hasPrefix("assets/") && !address.hasPrefix("#") && address != "data:," {
                 let seen = address.lowercased().unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined()
                     .replacing("%09", with: "").replacing("%0a", with: "").replacing("&#", with: "")
                 #expect(seen.isEmpty, "\(link) → an address \(address.debugDescription) is left")

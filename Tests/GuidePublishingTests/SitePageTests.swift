@@ -33,16 +33,23 @@ import Testing
 
     @Test func aGroupBecomesOneSetOfLabelledPanels() throws {
         let html = try render()
-        #expect(html.contains("<div class=\"samples\" id=\"samples-1\">\n<div class=\"sample\" data-lang=\"python\" data-label=\"Python\" id=\"samples-1-python\">\n<p class=\"sample-label\">Python code:</p>"))
+        #expect(
+            html.contains(
+                "<div class=\"samples\" id=\"samples-1\">\n<div class=\"sample\" data-lang=\"python\" data-label=\"Python\" id=\"samples-1-python\">\n<p class=\"sample-label\">Python code:</p>"
+            ))
         #expect(html.contains("id=\"samples-1-php\""))
         #expect(!html.contains("<p>Python code:</p>"), "labels move into their panels")
     }
 
     @Test func codeIsEscapedSoItShowsAsText() throws {
         let html = try render()
-        #expect(html.contains(#"<code class="language-python">print(&quot;&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; &amp; \&quot;y\&quot;&quot;)</code>"#))
+        #expect(
+            html.contains(
+                #"<code class="language-python">print(&quot;&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; &amp; \&quot;y\&quot;&quot;)</code>"#
+            ))
         #expect(html.contains("<code class=\"language-php\">&lt;?php echo 1;</code>"))
-        #expect(html.components(separatedBy: "</script>").count == 3, "only the page's own two scripts end in </script>")
+        #expect(
+            html.components(separatedBy: "</script>").count == 3, "only the page's own two scripts end in </script>")
     }
 
     @Test func rawHTMLFromTheGuideIsNotPassedThrough() throws {
@@ -53,14 +60,19 @@ import Testing
 
     @Test func headingsGetUniqueAnchors() throws {
         let html = try render()
-        #expect(html.contains("<h1><a class=\"anchor\" id=\"title\" href=\"#title\" aria-label=\"Link to this section\">#</a>Title</h1>"))
+        #expect(
+            html.contains(
+                "<h1><a class=\"anchor\" id=\"title\" href=\"#title\" aria-label=\"Link to this section\">#</a>Title</h1>"
+            ))
         #expect(html.contains("id=\"get-a-token\""))
         #expect(html.contains("id=\"get-a-token-1\""))
     }
 
     @Test func securityQuotesBecomeCallouts() throws {
         let html = try render()
-        #expect(html.contains("<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">Security</p>\n<blockquote>"))
+        #expect(
+            html.contains(
+                "<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">Security</p>\n<blockquote>"))
     }
 
     @Test func theTitleIsTheFirstTopLevelHeading() throws {

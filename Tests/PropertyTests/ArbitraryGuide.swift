@@ -18,7 +18,12 @@ enum ArbitraryGuide {
 
     static let line = Gen<String>.frequency(
         (weight: 6, gen: Gen<String?>.element(of: lines).map { $0 ?? "" }),
-        (weight: 1, gen: ArbitraryText.string.map { String($0.unicodeScalars.filter { $0 != "\n" && $0 != "\r" }.map(Character.init)) }))
+        (
+            weight: 1,
+            gen: ArbitraryText.string.map {
+                String($0.unicodeScalars.filter { $0 != "\n" && $0 != "\r" }.map(Character.init))
+            }
+        ))
 
     static let prefixedLine = zip(Gen<String?>.element(of: prefixes).map { $0 ?? "" }, line).map { $0 + $1 }
 

@@ -33,6 +33,7 @@ enum ArbitraryText {
         (weight: 5, gen: Gen<Character>.character(in: "A"..."Z")),
         (weight: 2, gen: Gen<Character>.character(in: "a"..."z")),
         (weight: 2, gen: Gen<Character>.character(in: "0"..."9")),
-        (weight: 1, gen: Gen<Character>.always("_")))
-        .array(of: 0...12).map { "V_" + String($0) }
+        (weight: 1, gen: Gen<Character>.always("_"))
+    )
+    .array(of: 0...12).map { "V_" + String($0) }
 }

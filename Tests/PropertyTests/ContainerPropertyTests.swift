@@ -4,8 +4,8 @@ import GuideFilling
 import PropertyBased
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// What a reader's Markdown parser sees: after filling, cmark-gfm reads every `gen=` block of the
 /// guide back as exactly the sample, whatever container the label sits in (block quotes written
@@ -53,7 +53,10 @@ import TestSupport
                 if index > 0 { lines.append(blank) }
                 lines.append((index == 0 ? prefix : continuation) + "\(language.displayName) code:")
                 if oldBlocks.contains(language) {
-                    lines += [blank, continuation + "```\(language.rawValue) gen=token-request", continuation + "old", continuation + "```"]
+                    lines += [
+                        blank, continuation + "```\(language.rawValue) gen=token-request", continuation + "old",
+                        continuation + "```",
+                    ]
                 }
             }
             lines += ["", "After."]
@@ -89,7 +92,9 @@ import TestSupport
     ).map { prefix, lineBreak, labels, old, code in
         var distinct: [Language] = []
         for language in labels where !distinct.contains(language) { distinct.append(language) }
-        return Case(prefix: prefix, lineBreak: lineBreak, labels: distinct, oldBlocks: Set(old).intersection(distinct), code: code)
+        return Case(
+            prefix: prefix, lineBreak: lineBreak, labels: distinct, oldBlocks: Set(old).intersection(distinct),
+            code: code)
     }
 
     /// Normalises line breaks, as a reader's parser joins lines with `\n`.
@@ -109,7 +114,8 @@ import TestSupport
     }
 
     @Test func everyRealSampleReadsBackByteForByteInEveryContainer() async {
-        let reach = PropertyReach("everyRealSampleReadsBackByteForByteInEveryContainer", cases: 300 * PropertySeed.scale)
+        let reach = PropertyReach(
+            "everyRealSampleReadsBackByteForByteInEveryContainer", cases: 300 * PropertySeed.scale)
         await propertyCheck(count: 300 * PropertySeed.scale, input: Self.cases) { testCase in
             var filler = GuideFiller(renderer: Self.renderer)
             let filled: FilledGuide
@@ -122,8 +128,13 @@ import TestSupport
             let blocks = Self.generatedBlocks(in: filled.bytes)
             #expect(blocks.count == Language.allCases.count, "\(testCase): \(blocks.count) generated blocks read back")
             for block in blocks {
-                guard let language = block.language else { Issue.record("\(testCase): a block without a language"); continue }
-                #expect(block.code == Self.lines(Self.samples[language]!), "\(testCase): the \(language) sample reads back changed")
+                guard let language = block.language else {
+                    Issue.record("\(testCase): a block without a language")
+                    continue
+                }
+                #expect(
+                    block.code == Self.lines(Self.samples[language]!),
+                    "\(testCase): the \(language) sample reads back changed")
             }
             let again = try? filler.fill(filled.bytes, configuration: Self.configuration)
             #expect(again?.bytes == filled.bytes, "\(testCase): a second run changed the guide")
@@ -136,7 +147,8 @@ import TestSupport
         let reach = PropertyReach("arbitraryCodeLinesReadBackInEveryContainer", cases: 600 * PropertySeed.scale)
         await propertyCheck(count: 600 * PropertySeed.scale, input: Self.cases) { testCase in
             guard let source = try? SourceText(testCase.guide),
-                  let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source) else {
+                let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+            else {
                 Issue.record("\(testCase): not read")
                 return
             }
@@ -146,7 +158,9 @@ import TestSupport
             let expected = Self.lines(code).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.allSatisfy { $0 == " " || $0 == "\t" } ? "" : String($0) }.joined(separator: "\n")
             let splicer = GuideSplicer(source: source)
-            let edits = groups.flatMap { splicer.edits(filling: $0, with: .tokenRequest, languages: Language.allCases) { _ in code } }
+            let edits = groups.flatMap {
+                splicer.edits(filling: $0, with: .tokenRequest, languages: Language.allCases) { _ in code }
+            }
             let blocks = Self.generatedBlocks(in: GuideEdit.apply(edits, to: source.bytes))
             #expect(blocks.count == Language.allCases.count, "\(testCase): \(blocks.count) generated blocks read back")
             for block in blocks {

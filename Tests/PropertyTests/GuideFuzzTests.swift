@@ -5,8 +5,8 @@ import PropertyBased
 import SampleModel
 import SampleRendering
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The section finder and splicer over generated Markdown (property tests rather than libFuzzer:
 /// they run inside `swift test` on every CI run, shrink a failing guide to a small one, and know
@@ -43,12 +43,15 @@ import TestSupport
                 reach.reach()
             }
         }
-        print("fillingAnyGuideEitherSucceedsOrSaysWhereItFails: \(filledCount.load(ordering: .relaxed)) filled, the rest refused")
+        print(
+            "fillingAnyGuideEitherSucceedsOrSaysWhereItFails: \(filledCount.load(ordering: .relaxed)) filled, the rest refused"
+        )
         reach.report()
     }
 
     @Test func fillingAValidGuideSucceedsAndASecondRunChangesNothing() async {
-        let reach = PropertyReach("fillingAValidGuideSucceedsAndASecondRunChangesNothing", cases: 400 * PropertySeed.scale)
+        let reach = PropertyReach(
+            "fillingAValidGuideSucceedsAndASecondRunChangesNothing", cases: 400 * PropertySeed.scale)
         await propertyCheck(count: 400 * PropertySeed.scale, input: ValidGuide.guide) { bytes in
             var filler = GuideFiller(renderer: Self.renderer)
             do throws(FillError) {
@@ -64,7 +67,8 @@ import TestSupport
     }
 
     @Test func onlyGeneratedBlocksAreReplacedEverythingElseIsInsertedAround() async {
-        let reach = PropertyReach("onlyGeneratedBlocksAreReplacedEverythingElseIsInsertedAround", cases: 400 * PropertySeed.scale)
+        let reach = PropertyReach(
+            "onlyGeneratedBlocksAreReplacedEverythingElseIsInsertedAround", cases: 400 * PropertySeed.scale)
         await propertyCheck(count: 400 * PropertySeed.scale, input: ValidGuide.guide) { bytes in
             let source: SourceText
             let groups: [CodeSectionGroup]
@@ -86,7 +90,9 @@ import TestSupport
                         let end = source.lineContentEnd(block.range.end.line)
                         generated.insert(start..<end)
                         let lineStart = source.lineTextStart(block.range.start.line)
-                        if source.bytes[lineStart..<start].allSatisfy({ $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                        if source.bytes[lineStart..<start].allSatisfy({
+                            $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t")
+                        }) {
                             generated.insert(lineStart..<end)
                         }
                     }
@@ -94,8 +100,12 @@ import TestSupport
             }
             var edits = 0
             for group in groups {
-                for edit in splicer.edits(filling: group, with: .tokenRequest, languages: Language.allCases, code: { "\($0.rawValue)\n`x`" }) {
-                    #expect(edit.range.isEmpty || generated.contains(edit.range), "an edit replaces bytes that are not a generated block")
+                for edit in splicer.edits(
+                    filling: group, with: .tokenRequest, languages: Language.allCases, code: { "\($0.rawValue)\n`x`" })
+                {
+                    #expect(
+                        edit.range.isEmpty || generated.contains(edit.range),
+                        "an edit replaces bytes that are not a generated block")
                     edits += 1
                 }
             }

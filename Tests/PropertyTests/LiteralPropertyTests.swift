@@ -1,8 +1,8 @@
 import PropertyBased
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Every string, through every language's encoder and back out of that language's own runtime,
 /// is the string that went in: quotes, backslashes, line breaks, NUL, `${`, `<?php`, `"""`,
@@ -14,8 +14,9 @@ import TestSupport
     @Test(arguments: Language.allCases)
     func everyLiteralReadsBackAsTheOriginalString(_ language: Language) throws {
         var (rng, seed) = PropertySeed.generator(salt: UInt64(Language.allCases.firstIndex(of: language)!))
-        let reach = PropertyReach("everyLiteralReadsBackAsTheOriginalString(\(language.rawValue))",
-                                  cases: Self.batches * PropertySeed.scale * Self.batchSize)
+        let reach = PropertyReach(
+            "everyLiteralReadsBackAsTheOriginalString(\(language.rawValue))",
+            cases: Self.batches * PropertySeed.scale * Self.batchSize)
         defer { reach.report() }
         for batch in 0..<(Self.batches * PropertySeed.scale) {
             let values = (0..<Self.batchSize).map { _ in ArbitraryText.string.run(using: &rng) }
@@ -24,7 +25,9 @@ import TestSupport
             for (value, back) in zip(values, read) {
                 reach.reach()
                 guard value != back else { continue }
-                Issue.record("\(language.rawValue) literal \(language.literalEncoder.stringLiteral(value)) read back as \(back.debugDescription), not \(value.debugDescription) (\(seed))")
+                Issue.record(
+                    "\(language.rawValue) literal \(language.literalEncoder.stringLiteral(value)) read back as \(back.debugDescription), not \(value.debugDescription) (\(seed))"
+                )
             }
         }
     }

@@ -22,7 +22,8 @@ final class PropertyReach: Sendable {
     func report(sourceLocation: SourceLocation = #_sourceLocation) {
         let count = reached.load(ordering: .relaxed)
         print("\(test): \(count) of \(cases) generated cases reached their assertions")
-        #expect(count * 10 >= cases * 8, "\(test): only \(count) of \(cases) cases reached their assertions",
-                sourceLocation: sourceLocation)
+        #expect(
+            count * 10 >= cases * 8, "\(test): only \(count) of \(cases) cases reached their assertions",
+            sourceLocation: sourceLocation)
     }
 }

@@ -9,7 +9,9 @@ import PropertyBased
 /// prints it), `PROPERTY_SEED=a,b,c,d` replays one, and `PROPERTY_SCALE=N` runs N times as many
 /// batches — e.g. `PROPERTY_SEED=random PROPERTY_SCALE=20 swift test --filter PropertyTests`.
 enum PropertySeed {
-    static let fixed: (UInt64, UInt64, UInt64, UInt64) = (0x5A4D_504C_4547_454E, 0x2023_0601_6749_2331, 0xC0DE_F00D_0BAD_CAFE, 42)
+    static let fixed: (UInt64, UInt64, UInt64, UInt64) = (
+        0x5A4D_504C_4547_454E, 0x2023_0601_6749_2331, 0xC0DE_F00D_0BAD_CAFE, 42
+    )
 
     static var seed: (UInt64, UInt64, UInt64, UInt64) {
         guard let text = ProcessInfo.processInfo.environment["PROPERTY_SEED"] else { return fixed }

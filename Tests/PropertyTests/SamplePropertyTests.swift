@@ -2,8 +2,8 @@ import GuideFilling
 import PropertyBased
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Both samples of every language, rendered from models full of arbitrary values, pass that
 /// language's own parser, and each value appears in them only as its encoded literal.
@@ -38,16 +38,22 @@ import TestSupport
         let renderer = SampleRenderer(templates: try TemplateSet(TemplateDirectory.files()))
         let encoder = language.literalEncoder
         var files: [String: String] = [:]
-        let reach = PropertyReach("samplesFromArbitraryModelsParse(\(language.rawValue))", cases: Self.models * PropertySeed.scale)
+        let reach = PropertyReach(
+            "samplesFromArbitraryModelsParse(\(language.rawValue))", cases: Self.models * PropertySeed.scale)
         for index in 0..<(Self.models * PropertySeed.scale) {
             let model = Self.arbitraryModel(using: &rng)
             try model.validate()
             for snippet in Snippet.allCases {
                 let sample = try renderer.render(snippet, in: language, model: model)
                 files["case\(index)-\(snippet.rawValue)"] = sample.fileText
-                let literals = [model.tokenRequest.tokenURL.text, model.tokenRequest.scope!] + model.tokenRequest.extraParameters.flatMap { [$0.name, $0.value] }
+                let literals =
+                    [model.tokenRequest.tokenURL.text, model.tokenRequest.scope!]
+                    + model.tokenRequest.extraParameters.flatMap { [$0.name, $0.value] }
                 for value in literals where snippet == .tokenRequest || value != model.tokenRequest.scope {
-                    #expect(sample.code.contains(encoder.stringLiteral(value)), "case \(index): \(value.debugDescription) is not in the \(snippet.rawValue) sample as its literal (\(seed))")
+                    #expect(
+                        sample.code.contains(encoder.stringLiteral(value)),
+                        "case \(index): \(value.debugDescription) is not in the \(snippet.rawValue) sample as its literal (\(seed))"
+                    )
                 }
             }
             // Both samples checked for their literals, and both go to the syntax check below.

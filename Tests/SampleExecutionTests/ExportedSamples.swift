@@ -79,8 +79,12 @@ struct ExportedSamples: Sendable {
         }
         try Data(config.utf8).write(to: URL(fileURLWithPath: "\(directory)/gen.yml"))
         let gen = RepositoryPaths.productsDirectory + "/gen"
-        let export = try ProcessResult.run(gen, ["export", "--config", "\(directory)/gen.yml", "--templates",
-                                                  TemplateDirectory.path, "--out", directory])
+        let export = try ProcessResult.run(
+            gen,
+            [
+                "export", "--config", "\(directory)/gen.yml", "--templates",
+                TemplateDirectory.path, "--out", directory,
+            ])
         guard export.status == 0 else { throw ExportFailed(output: export.stderr) }
         let samples = ExportedSamples(directory: directory)
         for language in Language.allCases {
@@ -103,7 +107,8 @@ struct ExportedSamples: Sendable {
                 let command = commands[index]
                 let result = try? ProcessResult.run(command[0], Array(command.dropFirst()))
                 if result?.status != 0 {
-                    failures.add("\(command.joined(separator: " ")):\n\(result?.stderr ?? "could not run \(command[0])")")
+                    failures.add(
+                        "\(command.joined(separator: " ")):\n\(result?.stderr ?? "could not run \(command[0])")")
                 }
             }
             if let failure = failures.first { throw ExportFailed(output: failure) }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TestSupport
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The Authlib authorization server of Tests/Execution/Server, started once for the whole run.
 /// Every test creates its own client on it, so tests run in parallel without seeing each other.
@@ -38,12 +39,17 @@ final class OAuthTestServer: Sendable {
                 continue
             }
             guard !byte.isEmpty else {
-                throw ServerFailed(message: "the OAuth test server exited before it was ready; check that Authlib and Flask are installed (\(Interpreters.installHint))")
+                throw ServerFailed(
+                    message:
+                        "the OAuth test server exited before it was ready; check that Authlib and Flask are installed (\(Interpreters.installHint))"
+                )
             }
             line.append(byte)
         }
         let ready = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard ready.hasPrefix("READY ") else { throw ServerFailed(message: "unexpected first line from the server: \(ready)") }
+        guard ready.hasPrefix("READY ") else {
+            throw ServerFailed(message: "unexpected first line from the server: \(ready)")
+        }
         baseURL = String(ready.dropFirst("READY ".count))
     }
 
@@ -60,12 +66,14 @@ final class OAuthTestServer: Sendable {
 
     /// Every request the server attributed to `client`, in order.
     func log(for client: TestClient) async throws -> [LogRecord] {
-        try JSONDecoder().decode([LogRecord].self, from: await send("GET", "/_test/log?client_id=\(Self.quoted(client.clientID))"))
+        try JSONDecoder().decode(
+            [LogRecord].self, from: await send("GET", "/_test/log?client_id=\(Self.quoted(client.clientID))"))
     }
 
     /// The access tokens issued to `client`.
     func tokens(for client: TestClient) async throws -> [String] {
-        try JSONDecoder().decode([String].self, from: await send("GET", "/_test/tokens?client_id=\(Self.quoted(client.clientID))"))
+        try JSONDecoder().decode(
+            [String].self, from: await send("GET", "/_test/tokens?client_id=\(Self.quoted(client.clientID))"))
     }
 
     private func send(_ method: String, _ path: String, body: Data? = nil) async throws -> Data {
@@ -75,7 +83,10 @@ final class OAuthTestServer: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         let (data, response) = try await URLSession.shared.data(for: request)
         guard (response as? HTTPURLResponse)?.statusCode == 200 else {
-            throw ServerFailed(message: "\(method) \(path) answered \((response as? HTTPURLResponse)?.statusCode ?? 0): \(String(decoding: data, as: UTF8.self))")
+            throw ServerFailed(
+                message:
+                    "\(method) \(path) answered \((response as? HTTPURLResponse)?.statusCode ?? 0): \(String(decoding: data, as: UTF8.self))"
+            )
         }
         return data
     }
@@ -99,7 +110,9 @@ struct TestClient: Codable, Sendable {
 
     /// The id and secret form-encoded as RFC 6749 §2.3.1 requires before Basic encodes them.
     var formEncoded: [String] {
-        [clientID, clientSecret].map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))! }
+        [clientID, clientSecret].map {
+            $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))!
+        }
     }
 }
 
@@ -108,18 +121,27 @@ struct ClientConfig: Encodable, Sendable {
     struct Failure: Encodable, Sendable {
         var status: Int
         var retryAfter: String? = nil
-        enum CodingKeys: String, CodingKey { case status, retryAfter = "retry_after" }
+        enum CodingKeys: String, CodingKey {
+            case status
+            case retryAfter = "retry_after"
+        }
     }
 
     /// A token-endpoint outage: once `after` tokens were issued, every token request fails
     /// (503 at once, or after hanging `hangSeconds`) for `duration` seconds (nil: for good).
     struct Outage: Encodable, Sendable {
-        enum Mode: String, Encodable, Sendable { case unavailable = "503", hang }
+        enum Mode: String, Encodable, Sendable {
+            case unavailable = "503"
+            case hang
+        }
         var after: Int = 1
         var mode: Mode
         var duration: Double? = nil
         var hangSeconds: Double? = nil
-        enum CodingKeys: String, CodingKey { case after, mode, duration, hangSeconds = "hang_seconds" }
+        enum CodingKeys: String, CodingKey {
+            case after, mode, duration
+            case hangSeconds = "hang_seconds"
+        }
     }
 
     var authMethod: String? = nil
@@ -137,9 +159,16 @@ struct ClientConfig: Encodable, Sendable {
     var outage: Outage? = nil
 
     enum CodingKeys: String, CodingKey {
-        case authMethod = "auth_method", lifetime, expiresIn = "expires_in", tokenType = "token_type"
-        case tokenDelay = "token_delay", tokenFailures = "token_failures", alwaysFail = "always_fail"
-        case bornRevoked = "born_revoked", errorIn2xx = "error_in_2xx", refreshToken = "refresh_token"
+        case authMethod = "auth_method"
+        case lifetime
+        case expiresIn = "expires_in"
+        case tokenType = "token_type"
+        case tokenDelay = "token_delay"
+        case tokenFailures = "token_failures"
+        case alwaysFail = "always_fail"
+        case bornRevoked = "born_revoked"
+        case errorIn2xx = "error_in_2xx"
+        case refreshToken = "refresh_token"
         case challenge, outage
     }
 }
@@ -161,12 +190,16 @@ struct LogRecord: Decodable, Sendable {
     struct TokenAnswer: Decodable, Sendable {
         let error: String?
         let errorDescription: String?
-        enum CodingKeys: String, CodingKey { case error, errorDescription = "error_description" }
+        enum CodingKeys: String, CodingKey {
+            case error
+            case errorDescription = "error_description"
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, t, method, status, authorization, headers, form, basic, response
-        case contentType = "content_type", rawBody = "raw_body"
+        case contentType = "content_type"
+        case rawBody = "raw_body"
     }
 
     var isToken: Bool { kind == "token" }

@@ -1,7 +1,7 @@
 import Foundation
 import SampleModel
-import Testing
 import TestSupport
+import Testing
 
 /// The clocks of the `.outage` export (see `ExportedSamples.Variant.outage`) and of its tokens.
 enum OutageClock {
@@ -38,18 +38,25 @@ enum OutageClock {
     static func report(_ language: Language, _ name: String, _ calls: [StepResult], attempts: Int) {
         let latencies = calls.compactMap(\.elapsed).sorted()
         let median = latencies.isEmpty ? 0 : latencies[latencies.count / 2]
-        print(String(format: "outage figures: %@ %@: %d calls, median %.1f ms, max %.1f ms, %d token-endpoint attempts",
-                     language.displayName, name, calls.count, median * 1000, (latencies.last ?? 0) * 1000, attempts))
+        print(
+            String(
+                format: "outage figures: %@ %@: %d calls, median %.1f ms, max %.1f ms, %d token-endpoint attempts",
+                language.displayName, name, calls.count, median * 1000, (latencies.last ?? 0) * 1000, attempts))
     }
 
     @Test(arguments: cases)
-    func aUsableTokenIsReturnedAtOnceThroughoutAnOutage(_ language: Language, _ mode: ClientConfig.Outage.Mode) async throws {
+    func aUsableTokenIsReturnedAtOnceThroughoutAnOutage(_ language: Language, _ mode: ClientConfig.Outage.Mode)
+        async throws
+    {
         let server = try await OAuthTestServer.shared.value
-        let client = try await server.createClient(ClientConfig(lifetime: OutageClock.lifetime, outage: Self.outage(mode)))
+        let client = try await server.createClient(
+            ClientConfig(lifetime: OutageClock.lifetime, outage: Self.outage(mode)))
         // A token at 0 s; calls every 0.2 s from 3.1 s (renewal due at 3 s) to about 5.7 s; one call after expiry.
-        let results = try await SampleRunner.make(language, .outage).drive(client, steps: [
-            .getToken, .sleep(3.1), .repeating(14, every: 0.2, .getToken), .sleep(0.8), .getToken,
-        ])
+        let results = try await SampleRunner.make(language, .outage).drive(
+            client,
+            steps: [
+                .getToken, .sleep(3.1), .repeating(14, every: 0.2, .getToken), .sleep(0.8), .getToken,
+            ])
         let first = try #require(results[0].token, "the cold start failed: \(results[0].error ?? "")")
         // The calls that began while the token was usable. PHP's calls block during its inline
         // attempts, so its fourteen calls can run on past expiry: those are not judged here.
@@ -61,29 +68,40 @@ enum OutageClock {
         Self.report(language, "\(mode.rawValue) while usable", calls, attempts: attemptsWhileUsable.count)
 
         #expect(calls.count >= (language == .php ? 5 : 14), "\(calls.count) calls while usable")
-        #expect(calls.allSatisfy { $0.token == first && $0.error == nil }, "every call returns the cached token: \(calls.map { $0.error ?? "ok" })")
+        #expect(
+            calls.allSatisfy { $0.token == first && $0.error == nil },
+            "every call returns the cached token: \(calls.map { $0.error ?? "ok" })")
         // In PHP, which has no background work, the call that makes a renewal attempt inline may
         // take that attempt's time, bounded by the timeout; every other call returns at once.
         let slow = calls.compactMap(\.elapsed).filter { $0 >= OutageClock.immediate }
         if language == .php {
-            #expect(slow.count <= attemptsWhileUsable.count && slow.allSatisfy { $0 < OutageClock.timeout + 0.5 }, "\(slow)")
+            #expect(
+                slow.count <= attemptsWhileUsable.count && slow.allSatisfy { $0 < OutageClock.timeout + 0.5 }, "\(slow)"
+            )
         } else {
             #expect(slow.isEmpty, "calls with a usable token took \(slow) s")
         }
         // Renewal is due from 3 s to expiry at 6 s: one attempt, then at most one per 1 s cool-down.
-        #expect((1...3).contains(attemptsWhileUsable.count), "attempts while usable: \(attemptsWhileUsable.map { $0.t - issued })")
+        #expect(
+            (1...3).contains(attemptsWhileUsable.count),
+            "attempts while usable: \(attemptsWhileUsable.map { $0.t - issued })")
         for (earlier, later) in zip(attemptsWhileUsable, attemptsWhileUsable.dropFirst()) {
-            #expect(later.t - earlier.t >= OutageClock.coolDown * 0.95, "the cool-down was not kept: \(later.t - earlier.t) s")
+            #expect(
+                later.t - earlier.t >= OutageClock.coolDown * 0.95,
+                "the cool-down was not kept: \(later.t - earlier.t) s")
         }
 
         let afterExpiry = results[4]
         let error = try #require(afterExpiry.error, "after expiry the call must fail, not return the expired token")
         #expect(afterExpiry.token == nil)
-        #expect((afterExpiry.elapsed ?? .infinity) <= OutageClock.maxWait + 1.5,
-                "the wait after expiry is bounded by max_wait_seconds: \(afterExpiry.elapsed ?? -1) s")
+        #expect(
+            (afterExpiry.elapsed ?? .infinity) <= OutageClock.maxWait + 1.5,
+            "the wait after expiry is bounded by max_wait_seconds: \(afterExpiry.elapsed ?? -1) s")
         #expect(!error.isEmpty && !error.contains(client.clientSecret))
-        print(String(format: "outage figures: %@ %@ after expiry: error after %.2f s: %@",
-                     language.displayName, mode.rawValue, afterExpiry.elapsed ?? -1, error))
+        print(
+            String(
+                format: "outage figures: %@ %@ after expiry: error after %.2f s: %@",
+                language.displayName, mode.rawValue, afterExpiry.elapsed ?? -1, error))
     }
 
     @Test(arguments: Language.allCases)
@@ -91,9 +109,11 @@ enum OutageClock {
         let server = try await OAuthTestServer.shared.value
         let outage = Self.outage(.unavailable, duration: 1.5)
         let client = try await server.createClient(ClientConfig(lifetime: OutageClock.lifetime, outage: outage))
-        let results = try await SampleRunner.make(language, .outage).drive(client, steps: [
-            .getToken, .sleep(3.1), .repeating(20, every: 0.2, .getToken), .request,
-        ])
+        let results = try await SampleRunner.make(language, .outage).drive(
+            client,
+            steps: [
+                .getToken, .sleep(3.1), .repeating(20, every: 0.2, .getToken), .request,
+            ])
         let first = try #require(results[0].token)
         let calls = results[2].results ?? []
         let log = try await server.log(for: client).filter(\.isToken)
@@ -109,14 +129,19 @@ enum OutageClock {
     @Test(arguments: Language.allCases)
     func concurrentCallersDuringAFailingRenewalAllReturnAtOnce(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
-        let client = try await server.createClient(ClientConfig(lifetime: OutageClock.lifetime, outage: Self.outage(.hang)))
-        let results = try await SampleRunner.make(language, .outage).drive(client, steps: [
-            .getToken, .sleep(3.1), .concurrentGetToken(20),
-        ])
+        let client = try await server.createClient(
+            ClientConfig(lifetime: OutageClock.lifetime, outage: Self.outage(.hang)))
+        let results = try await SampleRunner.make(language, .outage).drive(
+            client,
+            steps: [
+                .getToken, .sleep(3.1), .concurrentGetToken(20),
+            ])
         let first = try #require(results[0].token)
         let step = results[2]
-        print(String(format: "outage figures: %@ 20 concurrent callers during a hanging renewal: %.1f ms",
-                     language.displayName, (step.elapsed ?? -1) * 1000))
+        print(
+            String(
+                format: "outage figures: %@ 20 concurrent callers during a hanging renewal: %.1f ms",
+                language.displayName, (step.elapsed ?? -1) * 1000))
         #expect(step.errors == [])
         #expect(step.tokens == Array(repeating: first, count: 20))
         // PHP runs the 20 calls in turn and the first makes the inline attempt, bounded by the timeout.

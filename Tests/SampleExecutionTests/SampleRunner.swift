@@ -19,7 +19,9 @@ struct SampleRunner: Sendable {
 
     /// The token manager's own usage: one authorised API call.
     func runManagerUsage(_ client: TestClient) throws -> ProcessResult {
-        try run(program(for: .tokenRefresh), environment: Self.credentials(id: client.clientID, secret: client.clientSecret))
+        try run(
+            program(for: .tokenRefresh), environment: Self.credentials(id: client.clientID, secret: client.clientSecret)
+        )
     }
 
     /// PHP's dumps and traces of a manager holding a token, with arguments recorded in traces
@@ -27,23 +29,30 @@ struct SampleRunner: Sendable {
     /// exception (see Tests/Execution/Drivers/php/leak_check.php).
     func runPHPLeakCheck(_ client: TestClient) throws -> ProcessResult {
         let script = RepositoryPaths.path("Tests/Execution/Drivers/php/leak_check.php")
-        return try run([try Interpreters.require("php"), "-d", "zend.exception_ignore_args=0",
-                        "-d", "zend.exception_string_param_max_len=1000000", "-d", "display_errors=stderr",
-                        script, samples.folder(.php)],
-                       environment: Self.credentials(id: client.clientID, secret: client.clientSecret))
+        return try run(
+            [
+                try Interpreters.require("php"), "-d", "zend.exception_ignore_args=0",
+                "-d", "zend.exception_string_param_max_len=1000000", "-d", "display_errors=stderr",
+                script, samples.folder(.php),
+            ],
+            environment: Self.credentials(id: client.clientID, secret: client.clientSecret))
     }
 
     /// One driver case against the manager; the steps are the driver's ops (see the drivers).
     func drive(_ client: TestClient, steps: [DriverStep]) async throws -> [StepResult] {
         let server = try await OAuthTestServer.shared.value
-        let input = DriverCase(clientID: client.clientID, clientSecret: client.clientSecret, apiURL: server.apiURL,
-                               server: server.baseURL, steps: steps)
+        let input = DriverCase(
+            clientID: client.clientID, clientSecret: client.clientSecret, apiURL: server.apiURL,
+            server: server.baseURL, steps: steps)
         let json = String(decoding: try JSONEncoder().encode(input), as: UTF8.self)
         let driver = try samples.command(LanguageTesting.of(language).driver, for: language)
         let result = try run(driver + [json], environment: ["SAMPLE_DIR": samples.folder(language)])
-        guard !result.timedOut else { throw DriverFailed(language: language, output: "killed after 120 s (hung)\n" + result.stderr) }
+        guard !result.timedOut else {
+            throw DriverFailed(language: language, output: "killed after 120 s (hung)\n" + result.stderr)
+        }
         guard result.status == 0, let output = result.stdout.data(using: .utf8),
-              let decoded = try? JSONDecoder().decode(DriverOutput.self, from: output) else {
+            let decoded = try? JSONDecoder().decode(DriverOutput.self, from: output)
+        else {
             throw DriverFailed(language: language, output: result.stdout + result.stderr)
         }
         return decoded.results
@@ -57,9 +66,11 @@ struct SampleRunner: Sendable {
     }
 
     /// Runs a sample or driver; one that outlives `timeout` is killed, so a hang fails its test.
-    private func run(_ command: [String], environment: [String: String], timeout: Double = 120) throws -> ProcessResult {
-        try ProcessResult.run(command[0], Array(command.dropFirst()), environment: environment,
-                              currentDirectory: samples.folder(language), timeout: timeout)
+    private func run(_ command: [String], environment: [String: String], timeout: Double = 120) throws -> ProcessResult
+    {
+        try ProcessResult.run(
+            command[0], Array(command.dropFirst()), environment: environment,
+            currentDirectory: samples.folder(language), timeout: timeout)
     }
 
     private static func credentials(id: String?, secret: String?) -> [String: String] {
@@ -115,7 +126,10 @@ struct DriverCase: Encodable {
     let steps: [DriverStep]
 
     enum CodingKeys: String, CodingKey {
-        case clientID = "client_id", clientSecret = "client_secret", apiURL = "api_url", server, steps
+        case clientID = "client_id"
+        case clientSecret = "client_secret"
+        case apiURL = "api_url"
+        case server, steps
     }
 }
 

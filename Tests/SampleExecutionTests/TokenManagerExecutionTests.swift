@@ -1,7 +1,7 @@
 import Foundation
 import SampleModel
-import Testing
 import TestSupport
+import Testing
 
 /// The token manager of every language, driven through its public API by a small driver per
 /// language (Tests/Execution/Drivers), against the Authlib server: what it asked for and when.
@@ -64,7 +64,8 @@ import TestSupport
     }
 
     @Test func thePHPSampleSaysItIsOneRequestPerProcess() throws {
-        let text = try String(contentsOfFile: RepositoryPaths.path("Templates/php/token-refresh.mustache"), encoding: .utf8)
+        let text = try String(
+            contentsOfFile: RepositoryPaths.path("Templates/php/token-refresh.mustache"), encoding: .utf8)
         #expect(text.contains("PHP serves one request per process"))
     }
 
@@ -80,7 +81,8 @@ import TestSupport
     @Test(arguments: Language.allCases)
     func aRevokedTokenIsReplacedAndTheCallRetriedOnce(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()
-        let results = try await SampleRunner.make(language).drive(client, steps: [.request, .revoke, .request, .request])
+        let results = try await SampleRunner.make(language).drive(
+            client, steps: [.request, .revoke, .request, .request])
         #expect(results.compactMap(\.status) == [200, 200, 200])
         #expect(try await apiCalls(client).map(\.status) == [200, 401, 200, 200])
         #expect(try await tokenRequests(client).count == 2)
@@ -97,7 +99,8 @@ import TestSupport
 
     @Test(arguments: Language.allCases)
     func a503IsRetriedAfterABackoff(_ language: Language) async throws {
-        let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(tokenFailures: [.init(status: 503)]))
+        let client = try await OAuthTestServer.shared.value.createClient(
+            ClientConfig(tokenFailures: [.init(status: 503)]))
         let results = try await SampleRunner.make(language).drive(client, steps: [.request])
         #expect(results[0].status == 200, "\(results[0].error ?? "")")
         let times = try await tokenRequests(client).map(\.t)
@@ -129,7 +132,8 @@ import TestSupport
     @Test(arguments: TokenRequestExecutionTests.challengeCases)
     func aWrongSecretFailsAtOnceWhateverTheChallenge(_ language: Language, _ challenge: String) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(challenge: challenge))
-        let results = try await SampleRunner.make(language).drive(client.withSecret(client.clientSecret + "-wrong"), steps: [.getToken])
+        let results = try await SampleRunner.make(language).drive(
+            client.withSecret(client.clientSecret + "-wrong"), steps: [.getToken])
         let error = try #require(results[0].error)
         #expect(error.contains("invalid_client") || error.contains("401"), "\(error)")
         #expect(!error.contains(client.clientSecret))
@@ -150,7 +154,8 @@ import TestSupport
         // The server's token really lives 2 s but does not say so: assuming 600 s, the manager
         // keeps it, meets one 401, and recovers by fetching a new one.
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: 2, expiresIn: "absent"))
-        let results = try await SampleRunner.make(language).drive(client, steps: [.request, .request, .sleep(2.5), .request])
+        let results = try await SampleRunner.make(language).drive(
+            client, steps: [.request, .request, .sleep(2.5), .request])
         #expect(results.compactMap(\.status) == [200, 200, 200])
         #expect(try await apiCalls(client).map(\.status) == [200, 200, 401, 200])
         #expect(try await tokenRequests(client).count == 2)

@@ -1,7 +1,7 @@
 import Foundation
 import SampleModel
-import Testing
 import TestSupport
+import Testing
 
 /// The token-request program of every language, run in its own runtime against the Authlib
 /// server: what the server saw, what the program printed, and what it kept to itself.
@@ -10,7 +10,8 @@ import TestSupport
     func sendsExactlyTheGuidesRequestAndPrintsNoSecret(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient()
-        let result = try await SampleRunner.make(language).runTokenRequest(id: client.clientID, secret: client.clientSecret)
+        let result = try await SampleRunner.make(language).runTokenRequest(
+            id: client.clientID, secret: client.clientSecret)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Got a Bearer token that expires in 3600 seconds.\n")
 
@@ -62,7 +63,8 @@ import TestSupport
         let started = ContinuousClock.now
         let result = try runner.runTokenRequest(id: client.clientID, secret: client.clientSecret + "-wrong")
         let seconds = (ContinuousClock.now - started) / .seconds(1)
-        #expect(!result.timedOut, "the \(language.displayName) sample hung on a 401 with WWW-Authenticate: \(challenge)")
+        #expect(
+            !result.timedOut, "the \(language.displayName) sample hung on a 401 with WWW-Authenticate: \(challenge)")
         #expect(result.status != 0)
         #expect(result.stderr.contains("invalid_client") || result.stderr.contains("401"), "\(result.stderr)")
         #expect(seconds < 10, "\(seconds) s")
@@ -90,13 +92,17 @@ import TestSupport
     func theClientSecretPostVariantIsAccepted(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient(ClientConfig(authMethod: "client_secret_post"))
-        let result = try await SampleRunner.make(language, .postWithScope).runTokenRequest(id: client.clientID, secret: client.clientSecret)
+        let result = try await SampleRunner.make(language, .postWithScope).runTokenRequest(
+            id: client.clientID, secret: client.clientSecret)
         #expect(result.status == 0, "\(result.stderr)")
         let request = try #require(try await server.log(for: client).first(where: \.isToken))
         #expect(request.authorization == nil)
-        #expect(request.form == ["grant_type": "client_credentials", "client_id": client.clientID,
-                                 "client_secret": client.clientSecret, "scope": "read write",
-                                 "audience": "https://api.example.com"])
+        #expect(
+            request.form == [
+                "grant_type": "client_credentials", "client_id": client.clientID,
+                "client_secret": client.clientSecret, "scope": "read write",
+                "audience": "https://api.example.com",
+            ])
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
@@ -106,10 +112,13 @@ import TestSupport
         let runner = try await SampleRunner.make(language)
         let absent = try await server.createClient(ClientConfig(expiresIn: "absent"))
         let noLifetime = try runner.runTokenRequest(id: absent.clientID, secret: absent.clientSecret)
-        #expect(noLifetime.stdout == "Got a Bearer token; the server did not say when it expires.\n", "\(noLifetime.stderr)")
+        #expect(
+            noLifetime.stdout == "Got a Bearer token; the server did not say when it expires.\n", "\(noLifetime.stderr)"
+        )
         let string = try await server.createClient(ClientConfig(expiresIn: "string"))
         let stringLifetime = try runner.runTokenRequest(id: string.clientID, secret: string.clientSecret)
-        #expect(stringLifetime.stdout == "Got a Bearer token that expires in 3600 seconds.\n", "\(stringLifetime.stderr)")
+        #expect(
+            stringLifetime.stdout == "Got a Bearer token that expires in 3600 seconds.\n", "\(stringLifetime.stderr)")
     }
 
     @Test(arguments: Language.allCases)
@@ -129,11 +138,15 @@ import TestSupport
 
 /// Checks that no output of a sample carries the client's secret or any token it was issued.
 enum Secrets {
-    static func expectAbsent(from result: ProcessResult, client: TestClient, server: OAuthTestServer,
-                             sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    static func expectAbsent(
+        from result: ProcessResult, client: TestClient, server: OAuthTestServer,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let output = result.stdout + result.stderr
         #expect(!output.contains(client.clientSecret), "the output shows the secret", sourceLocation: sourceLocation)
-        #expect(!output.contains(client.formEncoded[1]), "the output shows the encoded secret", sourceLocation: sourceLocation)
+        #expect(
+            !output.contains(client.formEncoded[1]), "the output shows the encoded secret",
+            sourceLocation: sourceLocation)
         for token in try await server.tokens(for: client) {
             #expect(!output.contains(token), "the output shows an access token", sourceLocation: sourceLocation)
         }

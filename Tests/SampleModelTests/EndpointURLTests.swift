@@ -2,12 +2,16 @@ import SampleModel
 import Testing
 
 @Suite struct EndpointURLTests {
-    @Test(arguments: ["https://auth.example.com/oauth2/token", "HTTPS://id.example.com:8443/t?x=1", "https://[2001:db8::1]/token"])
+    @Test(arguments: [
+        "https://auth.example.com/oauth2/token", "HTTPS://id.example.com:8443/t?x=1", "https://[2001:db8::1]/token",
+    ])
     func acceptsHTTPS(_ text: String) throws {
         #expect(try EndpointURL(text).text == text)
     }
 
-    @Test(arguments: ["http://127.0.0.1:8080/oauth/token", "http://localhost/token", "http://[::1]:9000/t", "http://127.8.9.10/x"])
+    @Test(arguments: [
+        "http://127.0.0.1:8080/oauth/token", "http://localhost/token", "http://[::1]:9000/t", "http://127.8.9.10/x",
+    ])
     func acceptsPlainHTTPOnLoopback(_ text: String) throws {
         #expect(try EndpointURL(text).isLoopback)
     }
@@ -18,7 +22,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["auth.example.com/token", "ftp://example.com/x", "https:///path", "https://user:pw@example.com/t", "https://exa mple.com/"])
+    @Test(arguments: [
+        "auth.example.com/token", "ftp://example.com/x", "https:///path", "https://user:pw@example.com/t",
+        "https://exa mple.com/",
+    ])
     func refusesOtherURLs(_ text: String) {
         #expect(throws: ModelError.self) { try EndpointURL(text) }
     }
@@ -42,9 +49,12 @@ extension EndpointURLTests {
 extension EndpointURLTests {
     @Test(arguments: [
         "https://auth.example.com:8443/token", "https://auth.example.com:1/t", "https://auth.example.com:65535/t",
-        "https://[2001:db8::1]:8443/t", "https://[::1]/t", "https://[2001:db8:0:0:0:0:0:1]/t", "https://[::ffff:192.0.2.1]/t",
-        "https://[fe80::1%25eth0]/t", "https://192.0.2.10/t", "https://auth.example.com./t", "https://auth-1.example_x.com/t",
-        "https://auth.example.com", "https://auth.example.com?x=1", "https://auth.example.com#f", "https://bücher.example/t",
+        "https://[2001:db8::1]:8443/t", "https://[::1]/t", "https://[2001:db8:0:0:0:0:0:1]/t",
+        "https://[::ffff:192.0.2.1]/t",
+        "https://[fe80::1%25eth0]/t", "https://192.0.2.10/t", "https://auth.example.com./t",
+        "https://auth-1.example_x.com/t",
+        "https://auth.example.com", "https://auth.example.com?x=1", "https://auth.example.com#f",
+        "https://bücher.example/t",
     ])
     func acceptsWellFormedHostsAndPorts(_ text: String) throws {
         #expect(try EndpointURL(text).text == text)

@@ -18,9 +18,13 @@ import Testing
 
     @Test func extraParametersMayNotRepeatOrHoldSecrets() {
         #expect(throws: ModelError.self) { try FormParameter(name: "grant_type", value: "x") }
-        #expect(throws: ModelError.secretInConfiguration(key: "client_secret")) { try FormParameter(name: "client_secret", value: "x") }
+        #expect(throws: ModelError.secretInConfiguration(key: "client_secret")) {
+            try FormParameter(name: "client_secret", value: "x")
+        }
         var model = ClientModel.guideDefault
-        model.tokenRequest.extraParameters = [try! FormParameter(name: "a", value: "1"), try! FormParameter(name: "a", value: "2")]
+        model.tokenRequest.extraParameters = [
+            try! FormParameter(name: "a", value: "1"), try! FormParameter(name: "a", value: "2"),
+        ]
         #expect(throws: ModelError.self) { try model.validate() }
     }
 

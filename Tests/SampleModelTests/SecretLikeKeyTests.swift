@@ -5,11 +5,13 @@ import Testing
 @Suite struct SecretLikeKeyTests {
     static let secrets = [
         // the names, in every spelling
-        "client_secret", "CLIENT_SECRET", "clientSecret", "ClientSecret", "client-secret", "client.secret", "client secret",
+        "client_secret", "CLIENT_SECRET", "clientSecret", "ClientSecret", "client-secret", "client.secret",
+        "client secret",
         " client_secret ", "client_secret\t", "clientsecret", "CLIENTSECRET", "Client-Secret", "client__secret",
         "secret", "Secret", "app_secret", "password", "Password", "db_password", "dbPassword", "passwd", "pwd", "PWD",
         "passphrase", "client_assertion", "clientAssertion", "assertion", "api_key", "apikey", "APIKey", "apiKey",
-        "x-api-key", "API-KEY", "private_key", "privateKey", "PRIVATE.KEY", "access_token", "accessToken", "refresh_token",
+        "x-api-key", "API-KEY", "private_key", "privateKey", "PRIVATE.KEY", "access_token", "accessToken",
+        "refresh_token",
         "RefreshToken", "refreshtoken", "id_token", "idToken", "token", "TOKEN", "subject_token", "credentials",
         "credential", "auth", "Authorization", "authorization", "bearer", "session", "session_id", "sessionId",
         "SESSIONID", "secret_key", "aws_access_key", "client_password", "signing_key", "cookie", "jwt",
@@ -40,7 +42,10 @@ import Testing
         #expect(SecretLikeKey.words(of: "OAuth2Token") == ["o", "auth2", "token"])
     }
 
-    @Test(arguments: ["clientSecret", "client_secret ", "client_assertion", "apikey", "private_key", "pwd", "refresh_token", "Password"])
+    @Test(arguments: [
+        "clientSecret", "client_secret ", "client_assertion", "apikey", "private_key", "pwd", "refresh_token",
+        "Password",
+    ])
     func extraParametersRefuseThem(_ name: String) {
         #expect(throws: ModelError.secretInConfiguration(key: name)) { try FormParameter(name: name, value: "x") }
     }

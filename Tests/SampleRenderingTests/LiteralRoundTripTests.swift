@@ -1,8 +1,8 @@
 import Foundation
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Each language's own interpreter or compiler reads the encoded literals back: what it prints
 /// must be exactly the strings that went in.

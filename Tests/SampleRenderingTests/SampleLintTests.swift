@@ -1,8 +1,8 @@
 import Foundation
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Every sample, for every model variant of `SampleModelVariants`, passes the strictest checker its
 /// readers are likely to run: `mypy --strict`, `ruff check` and `ruff format --check` for Python
@@ -42,8 +42,9 @@ import TestSupport
     @Test func pythonPassesMypyStrict() throws {
         let (directory, paths) = try Self.write(.python)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = try ProcessResult.run(Interpreters.require("python3"),
-                                           ["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null"] + paths)
+        let result = try ProcessResult.run(
+            Interpreters.require("python3"),
+            ["-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null"] + paths)
         Self.expectClean(result, "mypy --strict")
     }
 
@@ -52,15 +53,22 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let config = RepositoryPaths.path("Tests/Lint/ruff.toml")
         let python = try Interpreters.require("python3")
-        Self.expectClean(try ProcessResult.run(python, ["-m", "ruff", "check", "--no-cache", "--config", config] + paths), "ruff check")
-        Self.expectClean(try ProcessResult.run(python, ["-m", "ruff", "format", "--check", "--diff", "--no-cache", "--config", config] + paths),
-                         "ruff format --check")
+        Self.expectClean(
+            try ProcessResult.run(python, ["-m", "ruff", "check", "--no-cache", "--config", config] + paths),
+            "ruff check")
+        Self.expectClean(
+            try ProcessResult.run(
+                python, ["-m", "ruff", "format", "--check", "--diff", "--no-cache", "--config", config] + paths),
+            "ruff format --check")
     }
 
     /// Each Swift sample is a program of its own, so each is type-checked on its own, two at a time.
     @Test(arguments: [
         ["-swift-version", "6", "-strict-concurrency=complete", "-warnings-as-errors"],
-        ["-swift-version", "6", "-strict-concurrency=complete", "-warnings-as-errors", "-default-isolation", "MainActor"],
+        [
+            "-swift-version", "6", "-strict-concurrency=complete", "-warnings-as-errors", "-default-isolation",
+            "MainActor",
+        ],
     ])
     func swiftCompilesInStrictModes(_ flags: [String]) throws {
         let (directory, paths) = try Self.write(.swift)
@@ -80,8 +88,9 @@ import TestSupport
     @Test func swiftPassesSwiftFormatLint() throws {
         let (directory, paths) = try Self.write(.swift)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = try ProcessResult.run(Interpreters.require("swift"),
-                                           ["format", "lint", "--strict", "--configuration", RepositoryPaths.path(".swift-format")] + paths)
+        let result = try ProcessResult.run(
+            Interpreters.require("swift"),
+            ["format", "lint", "--strict", "--configuration", RepositoryPaths.path(".swift-format")] + paths)
         Self.expectClean(result, "swift format lint --strict")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }

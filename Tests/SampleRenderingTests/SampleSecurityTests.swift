@@ -1,8 +1,8 @@
 import Foundation
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Every rendered sample, for every model variant, scanned for what must never appear: TLS
 /// verification turned off, a secret or token printed or logged, a secret written as a literal,
@@ -16,15 +16,20 @@ import TestSupport
         return models.flatMap { name, model in
             Language.allCases.flatMap { language in
                 Snippet.allCases.map { snippet in
-                    ("\(name) \(language.rawValue) \(snippet.rawValue)", try! renderer.render(snippet, in: language, model: model).code, model)
+                    (
+                        "\(name) \(language.rawValue) \(snippet.rawValue)",
+                        try! renderer.render(snippet, in: language, model: model).code, model
+                    )
                 }
             }
         }
     }
 
     static let tlsOff = [
-        "verify=False", "verify = False", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED", "CURLOPT_SSL_VERIFYPEER",
-        "CURLOPT_SSL_VERIFYHOST", "ssl._create_unverified_context", "CERT_NONE", "serverTrust", "URLCredential(trust", "ServerTrust",
+        "verify=False", "verify = False", "rejectUnauthorized", "NODE_TLS_REJECT_UNAUTHORIZED",
+        "CURLOPT_SSL_VERIFYPEER",
+        "CURLOPT_SSL_VERIFYHOST", "ssl._create_unverified_context", "CERT_NONE", "serverTrust", "URLCredential(trust",
+        "ServerTrust",
         "check_hostname", "insecure",
     ]
 
@@ -64,7 +69,9 @@ import TestSupport
         for sample in Self.samples {
             for match in sample.code.matches(of: http) {
                 let host = String(sample.code[match.range].dropFirst("http://".count))
-                #expect(host.hasPrefix("127.") || host.hasPrefix("localhost") || host.hasPrefix("[::1]"), "\(sample.name) sends to http://\(host)")
+                #expect(
+                    host.hasPrefix("127.") || host.hasPrefix("localhost") || host.hasPrefix("[::1]"),
+                    "\(sample.name) sends to http://\(host)")
             }
         }
     }
@@ -73,14 +80,18 @@ import TestSupport
     /// only look like it (none may be).
     @Test func theScannerCatchesWhatItLooksFor() throws {
         let leaks = [
-            "print(token)", "console.log(`token ${accessToken}`)", "echo $clientSecret;", "print(\"secret: \\(secret)\")",
+            "print(token)", "console.log(`token ${accessToken}`)", "echo $clientSecret;",
+            "print(\"secret: \\(secret)\")",
             "logging.info(f\"got {token}\")", "error_log($clientSecret);", "fwrite(STDERR, $token);",
             "FileHandle.standardError.write(Data(\"\\(secret)\".utf8))", "printf(\"%s\", client_secret)",
         ]
         for leak in leaks {
             #expect(try !Self.leaks(in: leak).isEmpty, "\(leak) slipped through")
         }
-        let harmless = ["print(token['token_type'])", "print(\"Got a Bearer token\")", "console.log(token.expiresIn)", "echo $token['scope'];"]
+        let harmless = [
+            "print(token['token_type'])", "print(\"Got a Bearer token\")", "console.log(token.expiresIn)",
+            "echo $token['scope'];",
+        ]
         for statement in harmless {
             #expect(try Self.leaks(in: statement).isEmpty, "\(statement) was taken for a leak")
         }
@@ -88,7 +99,9 @@ import TestSupport
 
     /// Where output starts: printing, logging, writing to standard error, exiting with a message.
     static func outputStatement() throws -> Regex<AnyRegexOutput> {
-        try Regex(#"(print\(|console\.\w+\(|echo |printf\(|fwrite\(STDERR|error_log\(|standardError\.write\(|sys\.exit\(|logging\.\w+\(|logger\.\w+\()"#)
+        try Regex(
+            #"(print\(|console\.\w+\(|echo |printf\(|fwrite\(STDERR|error_log\(|standardError\.write\(|sys\.exit\(|logging\.\w+\(|logger\.\w+\()"#
+        )
     }
 
     /// The scan: each output statement in `code` that holds a leak, with the leak.
@@ -106,9 +119,10 @@ import TestSupport
     /// the message text ("Got a Bearer token") are not values.
     static func leak() throws -> Regex<AnyRegexOutput> {
         let names = "(token|secret|clientSecret|client_secret|credentials|authorization|Authorization|auth)"
-        return try Regex(#"(access_token|accessToken|client_secret|clientSecret)"#
-            + #"|(\{|\$\{|\\\(|\(|,\s*|\+\s*|\.\s+)\$?"# + names + #"\b(?!\s*(\[|\.|->|\())"#
-            + #"|\$"# + names + #"\b(?!\s*(\[|->))"#)
+        return try Regex(
+            #"(access_token|accessToken|client_secret|clientSecret)"#
+                + #"|(\{|\$\{|\\\(|\(|,\s*|\+\s*|\.\s+)\$?"# + names + #"\b(?!\s*(\[|\.|->|\())"#
+                + #"|\$"# + names + #"\b(?!\s*(\[|->))"#)
     }
 
     /// The output statement starting at `start`: up to the parenthesis that closes it, or the
@@ -119,7 +133,10 @@ import TestSupport
         var sawParenthesis = false
         while index < code.endIndex {
             let character = code[index]
-            if character == "(" { depth += 1; sawParenthesis = true }
+            if character == "(" {
+                depth += 1
+                sawParenthesis = true
+            }
             if character == ")" { depth -= 1 }
             if sawParenthesis, depth == 0 { return code[start...index] }
             if !sawParenthesis, character == ";" || character == "\n" { return code[start..<index] }

@@ -1,8 +1,8 @@
 import Foundation
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 /// Every sample, for the default model and for models that switch on each optional part of the
 /// templates (`SampleModelVariants`), passes its language's own syntax check. One checker process

@@ -1,11 +1,14 @@
-@testable import SampleRendering
 import SampleModel
 import Testing
+
+@testable import SampleRendering
 
 @Suite struct TemplateCompactionTests {
     @Test func runsOfTagFreeLinesBecomeOnePlaceholderLine() {
         let compaction = TemplateCompaction("{{% CONTENT_TYPE: TEXT }}\na\nb\nc\n{{x}}\nd\n{{#s}}\ne\nf\n{{/s}}\nlast")
-        #expect(compaction.text == "{{% CONTENT_TYPE: TEXT }}\n{{{__text_0}}}\n{{x}}\nd\n{{#s}}\n{{{__text_1}}}\n{{/s}}\nlast")
+        #expect(
+            compaction.text
+                == "{{% CONTENT_TYPE: TEXT }}\n{{{__text_0}}}\n{{x}}\nd\n{{#s}}\n{{{__text_1}}}\n{{/s}}\nlast")
         #expect(compaction.runs == ["__text_0": "a\nb\nc", "__text_1": "e\nf"])
         #expect((1...8).map(compaction.originalLine) == [1, 2, 5, 6, 7, 8, 10, 11])
     }
@@ -27,10 +30,16 @@ import Testing
     }
 
     @Test func aParseErrorAfterCompactionNamesTheOriginalLine() throws {
-        let text = TemplateFile.textPragma + "\n" + String(repeating: "code line\n", count: 10) + "{{% CONTENT_TYPE: XML }}\n"
-        let renderer = SampleRenderer(templates: try TemplateSet([TemplateFile(name: "python/token-request", path: "t.mustache", text: text)]))
-        #expect(throws: TemplateError(path: "t.mustache", line: 12, message:
-            "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}")) {
+        let text =
+            TemplateFile.textPragma + "\n" + String(repeating: "code line\n", count: 10) + "{{% CONTENT_TYPE: XML }}\n"
+        let renderer = SampleRenderer(
+            templates: try TemplateSet([TemplateFile(name: "python/token-request", path: "t.mustache", text: text)]))
+        #expect(
+            throws: TemplateError(
+                path: "t.mustache", line: 12,
+                message:
+                    "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}")
+        ) {
             try renderer.render(.tokenRequest, in: .python, model: .guideDefault)
         }
     }

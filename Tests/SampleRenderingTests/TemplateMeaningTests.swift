@@ -9,11 +9,15 @@ import Testing
     static let pragma = TemplateFile.textPragma + "\n"
 
     func renderer(_ files: [String: String]) throws(TemplateError) -> SampleRenderer {
-        try SampleRenderer(templates: TemplateSet(files.map { TemplateFile(name: $0.key, path: "T/\($0.key).mustache", text: $0.value) }))
+        try SampleRenderer(
+            templates: TemplateSet(
+                files.map { TemplateFile(name: $0.key, path: "T/\($0.key).mustache", text: $0.value) }))
     }
 
     func render(_ text: String) throws(TemplateError) -> String {
-        try renderer(["python/token-request": Self.pragma + text]).render(.tokenRequest, in: .python, model: .guideDefault).code
+        try renderer(["python/token-request": Self.pragma + text]).render(
+            .tokenRequest, in: .python, model: .guideDefault
+        ).code
     }
 
     @Test(arguments: [
@@ -26,7 +30,10 @@ import Testing
     ])
     func aMultiLineCommentLeavesNothingBehind(_ text: String) throws {
         let code = try render(text)
-        for word in ["one", "two", "three", "four", "comment", "lines", "first", "second", "third", "fourth", "braces", "x\n", "y"] {
+        for word in [
+            "one", "two", "three", "four", "comment", "lines", "first", "second", "third", "fourth", "braces", "x\n",
+            "y",
+        ] {
             #expect(!code.contains(word), "\(text.debugDescription) rendered \(code.debugDescription)")
         }
         #expect(code.hasPrefix("a\n") && code.hasSuffix("b") || code.hasSuffix("b "), "\(code.debugDescription)")
@@ -55,15 +62,29 @@ import Testing
 
     @Test(arguments: [
         // (files, the file and line of the tag that closes the cycle, the cycle)
-        (["python/token-request": "{{> python/_a}}\n", "python/_a": "x\n{{> python/_a}}\n"],
-         "T/python/_a.mustache", 3, "python/_a → python/_a"),
-        (["python/token-request": "{{> python/_a}}\n", "python/_a": "{{> python/_b}}\n", "python/_b": "a\nb\n{{> python/_a}}\n"],
-         "T/python/_b.mustache", 4, "python/_a → python/_b → python/_a"),
-        (["python/token-request": "{{#scope}}{{> python/_a}}{{/scope}}\n", "python/_a": "{{^scope}}{{> python/_b}}{{/scope}}\n",
-          "python/_b": "{{> python/_c}}\n", "python/_c": "{{> python/_a}}\n"],
-         "T/python/_c.mustache", 2, "python/_a → python/_b → python/_c → python/_a"),
+        (
+            ["python/token-request": "{{> python/_a}}\n", "python/_a": "x\n{{> python/_a}}\n"],
+            "T/python/_a.mustache", 3, "python/_a → python/_a"
+        ),
+        (
+            [
+                "python/token-request": "{{> python/_a}}\n", "python/_a": "{{> python/_b}}\n",
+                "python/_b": "a\nb\n{{> python/_a}}\n",
+            ],
+            "T/python/_b.mustache", 4, "python/_a → python/_b → python/_a"
+        ),
+        (
+            [
+                "python/token-request": "{{#scope}}{{> python/_a}}{{/scope}}\n",
+                "python/_a": "{{^scope}}{{> python/_b}}{{/scope}}\n",
+                "python/_b": "{{> python/_c}}\n", "python/_c": "{{> python/_a}}\n",
+            ],
+            "T/python/_c.mustache", 2, "python/_a → python/_b → python/_c → python/_a"
+        ),
     ])
-    func aPartialThatIncludesItselfIsRefusedAtTheTag(_ files: [String: String], _ path: String, _ line: Int, _ cycle: String) {
+    func aPartialThatIncludesItselfIsRefusedAtTheTag(
+        _ files: [String: String], _ path: String, _ line: Int, _ cycle: String
+    ) {
         do {
             _ = try renderer(files.mapValues { Self.pragma + $0 })
             Issue.record("accepted")

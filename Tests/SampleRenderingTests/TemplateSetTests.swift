@@ -2,8 +2,8 @@ import BundledTemplates
 import Foundation
 import SampleModel
 import SampleRendering
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TemplateSetTests {
     static let pragma = TemplateFile.textPragma + "\n"
@@ -37,8 +37,13 @@ import TestSupport
     }
 
     @Test func missingPragmaIsRefusedAtLineOne() {
-        #expect(throws: TemplateError(path: "t/python/x.mustache", line: 1, message:
-            "the first line must be {{% CONTENT_TYPE: TEXT }}; without it swift-mustache escapes the sample for HTML (partials too)")) {
+        #expect(
+            throws: TemplateError(
+                path: "t/python/x.mustache", line: 1,
+                message:
+                    "the first line must be {{% CONTENT_TYPE: TEXT }}; without it swift-mustache escapes the sample for HTML (partials too)"
+            )
+        ) {
             try TemplateSet([TemplateFile(name: "python/x", path: "t/python/x.mustache", text: "print(1)\n")])
         }
     }
@@ -66,7 +71,10 @@ import TestSupport
 
     @Test func mustacheSyntaxErrorsCarryTheLine() {
         let text = Self.pragma + "ok\n{{#a}}\n{{/b}}\n"
-        #expect(throws: TemplateError(path: "p", line: 4, message: "{{/b}} closes {{#a}}, opened on line 3; close that one first")) {
+        #expect(
+            throws: TemplateError(
+                path: "p", line: 4, message: "{{/b}} closes {{#a}}, opened on line 3; close that one first")
+        ) {
             try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
         }
     }

@@ -22,7 +22,9 @@ public enum GoldenFile {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
         try Data(actual.utf8).write(to: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let diff = try ProcessResult.run("diff", ["-u", "--label", relativePath, "--label", "rendered", path, scratch.path])
-        return "\(relativePath) differs from what was rendered (re-record with RECORD_GOLDEN=1 only if the change is intended):\n\(diff.stdout)"
+        let diff = try ProcessResult.run(
+            "diff", ["-u", "--label", relativePath, "--label", "rendered", path, scratch.path])
+        return
+            "\(relativePath) differs from what was rendered (re-record with RECORD_GOLDEN=1 only if the change is intended):\n\(diff.stdout)"
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The language runtimes the tests run samples with. A missing one is a failure that names the
 /// install step, never a silent skip.
 public enum Interpreters {
-    public static let installHint = "run `make test-deps` (installs php-cli php-curl from Debian and the Python packages)"
+    public static let installHint =
+        "run `make test-deps` (installs php-cli php-curl from Debian and the Python packages)"
 
     /// The path of `name` on PATH, or an error saying how to install it.
     public static func require(_ name: String) throws -> String {

@@ -29,8 +29,12 @@ public struct LanguageTesting: Decodable, Sendable {
     public let driver: [String]
 
     enum CodingKeys: String, CodingKey {
-        case syntaxCheck = "syntax_check", batchSyntaxCheck = "batch_syntax_check", warningsFail = "warnings_fail"
-        case literalProgram = "literal_program", runLiteralProgram = "run_literal_program", build, run, driver
+        case syntaxCheck = "syntax_check"
+        case batchSyntaxCheck = "batch_syntax_check"
+        case warningsFail = "warnings_fail"
+        case literalProgram = "literal_program"
+        case runLiteralProgram = "run_literal_program"
+        case build, run, driver
     }
 
     public init(from decoder: any Decoder) throws {

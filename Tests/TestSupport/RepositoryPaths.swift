@@ -15,7 +15,8 @@ public enum RepositoryPaths {
 extension RepositoryPaths {
     /// The folder SwiftPM builds products into (where `gen` is), found beside the test bundle.
     public static var productsDirectory: String {
-        let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundlePath
+        let bundle =
+            Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundlePath
             ?? CommandLine.arguments[0]
         return (bundle as NSString).deletingLastPathComponent
     }

@@ -9,8 +9,10 @@ public enum SampleModelVariants {
         var post = ClientModel.guideDefault
         post.tokenRequest.clientAuthentication = .clientSecretPost
         post.tokenRequest.scope = "read write"
-        post.tokenRequest.extraParameters = [try! FormParameter(name: "audience", value: "https://api.example.com"),
-                                             try! FormParameter(name: "resource", value: "r\"$1\\")]
+        post.tokenRequest.extraParameters = [
+            try! FormParameter(name: "audience", value: "https://api.example.com"),
+            try! FormParameter(name: "resource", value: "r\"$1\\"),
+        ]
         var raw = ClientModel.guideDefault
         raw.tokenRequest.formEncodesBasicCredentials = false
         raw.tokenRequest.sendsClientIDInBody = false

@@ -1,22 +1,23 @@
 extension Language {
     /// JavaScript: what SampleGen needs to know to write, export and run its samples.
-    public static let javascript = Language(LanguageDescriptor(
-        name: "javascript",
-        displayName: "JavaScript",
-        fileExtension: "mjs",
-        literalEncoder: JavaScriptLiteralEncoder(),
-        exportFileName: { snippet in
-            switch snippet {
-            case .tokenRequest: "token-request.mjs"
-            case .tokenRefresh: "token-manager.mjs"
-            }
-        },
-        runCommands: { environment, file in
-            [
-                "\(environment) node \(file(.tokenRequest))   # get one token (Node 18+)",
-                "\(environment) node \(file(.tokenRefresh))   # the token manager, calling the API once",
-            ]
-        }))
+    public static let javascript = Language(
+        LanguageDescriptor(
+            name: "javascript",
+            displayName: "JavaScript",
+            fileExtension: "mjs",
+            literalEncoder: JavaScriptLiteralEncoder(),
+            exportFileName: { snippet in
+                switch snippet {
+                case .tokenRequest: "token-request.mjs"
+                case .tokenRefresh: "token-manager.mjs"
+                }
+            },
+            runCommands: { environment, file in
+                [
+                    "\(environment) node \(file(.tokenRequest))   # get one token (Node 18+)",
+                    "\(environment) node \(file(.tokenRefresh))   # the token manager, calling the API once",
+                ]
+            }))
 }
 
 /// JavaScript string literals: `"…"` with `\\`, `\"`, `\n`, `\r`, `\t`, `\xHH`, `\uHHHH` and

@@ -1,22 +1,23 @@
 extension Language {
     /// PHP: what SampleGen needs to know to write, export and run its samples.
-    public static let php = Language(LanguageDescriptor(
-        name: "php",
-        displayName: "PHP",
-        fileExtension: "php",
-        literalEncoder: PHPLiteralEncoder(),
-        exportFileName: { snippet in
-            switch snippet {
-            case .tokenRequest: "token_request.php"
-            case .tokenRefresh: "token_manager.php"
-            }
-        },
-        runCommands: { environment, file in
-            [
-                "\(environment) php \(file(.tokenRequest))   # get one token (PHP 8.1+ with ext-curl)",
-                "\(environment) php \(file(.tokenRefresh))   # the token manager, calling the API once",
-            ]
-        }))
+    public static let php = Language(
+        LanguageDescriptor(
+            name: "php",
+            displayName: "PHP",
+            fileExtension: "php",
+            literalEncoder: PHPLiteralEncoder(),
+            exportFileName: { snippet in
+                switch snippet {
+                case .tokenRequest: "token_request.php"
+                case .tokenRefresh: "token_manager.php"
+                }
+            },
+            runCommands: { environment, file in
+                [
+                    "\(environment) php \(file(.tokenRequest))   # get one token (PHP 8.1+ with ext-curl)",
+                    "\(environment) php \(file(.tokenRefresh))   # the token manager, calling the API once",
+                ]
+            }))
 }
 
 /// PHP double-quoted string literals with `\\`, `\"`, `\$` (no variable interpolation),

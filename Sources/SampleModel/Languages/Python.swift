@@ -1,23 +1,24 @@
 extension Language {
     /// Python: what SampleGen needs to know to write, export and run its samples.
-    public static let python = Language(LanguageDescriptor(
-        name: "python",
-        displayName: "Python",
-        fileExtension: "py",
-        literalEncoder: PythonLiteralEncoder(),
-        exportFileName: { snippet in
-            switch snippet {
-            case .tokenRequest: "token_request.py"
-            case .tokenRefresh: "token_manager.py"
-            }
-        },
-        runCommands: { environment, file in
-            [
-                "pip install requests",
-                "\(environment) python3 \(file(.tokenRequest))   # get one token",
-                "\(environment) python3 \(file(.tokenRefresh))   # the token manager, calling the API once",
-            ]
-        }))
+    public static let python = Language(
+        LanguageDescriptor(
+            name: "python",
+            displayName: "Python",
+            fileExtension: "py",
+            literalEncoder: PythonLiteralEncoder(),
+            exportFileName: { snippet in
+                switch snippet {
+                case .tokenRequest: "token_request.py"
+                case .tokenRefresh: "token_manager.py"
+                }
+            },
+            runCommands: { environment, file in
+                [
+                    "pip install requests",
+                    "\(environment) python3 \(file(.tokenRequest))   # get one token",
+                    "\(environment) python3 \(file(.tokenRefresh))   # the token manager, calling the API once",
+                ]
+            }))
 }
 
 /// Python 3 `str` literals: `"…"` with `\\`, `\"`, `\n`, `\r`, `\t`, `\xHH`, `\uHHHH` and

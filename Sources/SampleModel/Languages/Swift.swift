@@ -1,22 +1,23 @@
 extension Language {
     /// Swift: what SampleGen needs to know to write, export and run its samples.
-    public static let swift = Language(LanguageDescriptor(
-        name: "swift",
-        displayName: "Swift",
-        fileExtension: "swift",
-        literalEncoder: SwiftLiteralEncoder(),
-        exportFileName: { snippet in
-            switch snippet {
-            case .tokenRequest: "FetchToken.swift"
-            case .tokenRefresh: "TokenManager.swift"
-            }
-        },
-        runCommands: { environment, file in
-            [
-                "swiftc -parse-as-library \(file(.tokenRequest)) -o fetch-token && \(environment) ./fetch-token",
-                "swiftc -parse-as-library \(file(.tokenRefresh)) -o token-manager && \(environment) ./token-manager",
-            ]
-        }))
+    public static let swift = Language(
+        LanguageDescriptor(
+            name: "swift",
+            displayName: "Swift",
+            fileExtension: "swift",
+            literalEncoder: SwiftLiteralEncoder(),
+            exportFileName: { snippet in
+                switch snippet {
+                case .tokenRequest: "FetchToken.swift"
+                case .tokenRefresh: "TokenManager.swift"
+                }
+            },
+            runCommands: { environment, file in
+                [
+                    "swiftc -parse-as-library \(file(.tokenRequest)) -o fetch-token && \(environment) ./fetch-token",
+                    "swiftc -parse-as-library \(file(.tokenRefresh)) -o token-manager && \(environment) ./token-manager",
+                ]
+            }))
 }
 
 /// Swift string literals: `"…"` with `\\`, `\"`, `\n`, `\r`, `\t`, `\0` and `\u{…}` escapes.

@@ -1,3 +1,5 @@
+// swift-format-ignore-file
+// A template, not a program: the test repeats its marker line once per value.
 let values: [String] = [
     LITERAL,
 ]
