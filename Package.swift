@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "GuideFilling", dependencies: ["GuideDocument", "SampleRendering", "GenConfig"]),
 
         // Stage 6 — publishing: the filled guide as a web page and as a Confluence page.
-        .target(name: "GuidePublishing", dependencies: ["GuideDocument"]),
+        .target(name: "GuidePublishing", dependencies: ["GuideDocument", "SampleModel"]),
 
         // The pipeline's entry point: configuration, overrides and templates in, guides planned out.
         .target(name: "Generator", dependencies: ["GuideFilling", "BundledTemplates"]),

@@ -31,10 +31,10 @@ public enum TemplateSource: Sendable, Hashable {
             throw error.diagnostic
         }
         for language in languages {
-            for snippet in Snippet.allCases where set.file(for: snippet, in: language) == nil {
+            for snippet in language.snippets where set.file(for: snippet, in: language) == nil {
                 let folder = path.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "the templates built into gen: "
                 throw .error(
-                    "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    "no such template; every language needs one per snippet (\(language.snippets.map(\.rawValue).joined(separator: ", ")))",
                     at: Diagnostic.Location(
                         path: "\(folder)\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)"))
             }

@@ -8,12 +8,14 @@ public struct GuideEdit: Sendable, Hashable {
         self.replacement = replacement
     }
 
-    /// Applies non-overlapping edits; edits at the same offset keep the order they are given in.
-    /// Every byte outside the edited ranges is copied as it was.
+    /// Applies non-overlapping edits; at one offset, insertions come before a replacement that
+    /// starts there, and otherwise edits keep the order they are given in. Every byte outside
+    /// the edited ranges is copied as it was.
     public static func apply(_ edits: [GuideEdit], to bytes: [UInt8]) -> [UInt8] {
         guard !edits.isEmpty else { return bytes }
         let ordered = edits.enumerated().sorted {
-            ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+            ($0.element.range.lowerBound, $0.element.range.isEmpty ? 0 : 1, $0.offset)
+                < ($1.element.range.lowerBound, $1.element.range.isEmpty ? 0 : 1, $1.offset)
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.count })

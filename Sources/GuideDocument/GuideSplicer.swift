@@ -11,7 +11,7 @@ import SampleModel
 /// - An empty section gets its block after the label, one blank line between.
 /// - A block `gen` wrote earlier is replaced, fences included; the bytes around it stay.
 /// - A configured language missing from the group gets a "<Language> code:" label and a block
-///   after the group's last section.
+///   where the configured order puts it among the group's sections.
 /// New lines use the guide's own line break and repeat the container prefix (`> ` in a block
 /// quote, the item's indentation in a list) so the block stays where its label is.
 public struct GuideSplicer: Sendable {
@@ -76,15 +76,42 @@ public struct GuideSplicer: Sendable {
                 break
             }
         }
+        // A missing language goes where the configured order puts it: after the last section of a
+        // language before it, or before the group when none is — unless the group's first line
+        // also starts a container (a list item), where it goes after the group instead.
         let missing = languages.filter { !group.languages.contains($0) }
         if !missing.isEmpty {
-            let end = source.lineContentEnd(group.sections.last!.lastLine)
-            var insertion: [UInt8] = []
+            let rank = { (language: Language) in languages.firstIndex(of: language) ?? Int.max }
+            let firstLineStart = source.lineTextStart(first.line)
+            // (Not before a section of a language no longer configured: that one is being removed.)
+            let canInsertBefore =
+                languages.contains(group.sections[0].language)
+                && source.bytes[firstLineStart..<source.offset(of: first)].allSatisfy(Self.isContainerContinuation)
+            var before: [UInt8] = []
+            var after: [Int: [UInt8]] = [:]  // by the index of the section it follows
             for language in missing {
-                insertion += blankLine + prefix + Array("\(language.displayName) code:".utf8)
-                insertion += blankLine + prefix + block(language)
+                let section = Array("\(language.displayName) code:".utf8)
+                var preceding = group.sections.lastIndex { rank($0.language) < rank(language) }
+                // Sections of languages not configured stay next to the one before them.
+                while let index = preceding, index + 1 < group.sections.count,
+                    rank(group.sections[index + 1].language) == Int.max
+                {
+                    preceding = index + 1
+                }
+                if preceding == nil, canInsertBefore {
+                    before += prefix + section + blankLine + prefix + block(language) + blankLine
+                } else {
+                    after[preceding ?? group.sections.count - 1, default: []] +=
+                        blankLine + prefix + section + blankLine + prefix + block(language)
+                }
             }
-            edits.append(GuideEdit(range: end..<end, replacement: insertion))
+            if !before.isEmpty {
+                edits.append(GuideEdit(range: firstLineStart..<firstLineStart, replacement: before))
+            }
+            for (index, insertion) in after.sorted(by: { $0.key < $1.key }) {
+                let end = source.lineContentEnd(group.sections[index].lastLine)
+                edits.append(GuideEdit(range: end..<end, replacement: insertion))
+            }
         }
         return edits
     }

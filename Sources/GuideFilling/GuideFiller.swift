@@ -51,27 +51,52 @@ public struct GuideFiller: Sendable {
                             "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"
                     ))
             }
-            // Stale: a block gen wrote for a language no longer in languages: goes, with its label
-            // when the label reads as gen inserts it.
-            for section in group.sections where !configuration.languages.contains(section.language) {
+            // Only the configured languages that offer this snippet get a section (curl has no
+            // token manager: its group simply has no curl tab).
+            let languages = configuration.languages.filter { $0.offers(snippet) }
+            // A label of such a language, written by hand, can never be filled: say so.
+            if let unfillable = group.sections.first(where: {
+                $0.content == .empty && configuration.languages.contains($0.language) && !$0.language.offers(snippet)
+            }) {
+                let offered = unfillable.language.snippets.map(\.rawValue).joined(separator: ", ")
+                throw .guide(
+                    GuideError(
+                        position: unfillable.start,
+                        message:
+                            "\(unfillable.language.displayName) has no \(snippet.rawValue) sample (it offers \(offered)), so this label cannot be filled; remove it"
+                    ))
+            }
+            // Stale: a block gen wrote for a language no longer in languages: (or that does not
+            // offer this snippet) goes, with its label when the label reads as gen inserts it.
+            for section in group.sections where !languages.contains(section.language) {
                 if let removal = splicer.removal(of: section, withLabel: splicer.isInsertedLabel(section)) {
                     edits.append(removal)
                     removed.append(RemovedSample(language: section.language, line: section.start.line))
                 }
             }
             var code: [Language: String] = [:]
-            for language in configuration.languages {
+            for language in languages {
                 code[language] = try sample(snippet, in: language, model: configuration.model).code
             }
-            edits += splicer.edits(filling: group, with: snippet, languages: configuration.languages, blocks: &blocks) {
+            edits += splicer.edits(filling: group, with: snippet, languages: languages, blocks: &blocks) {
                 code[$0]!
             }
-            let inserted = configuration.languages.filter { !group.languages.contains($0) }
+            let inserted = languages.filter { !group.languages.contains($0) }
+            // The order the sections now stand in: each inserted one after the last language
+            // before it in the configured order, as the splicer places them.
+            var order = group.languages.filter(languages.contains)
+            for language in inserted {
+                let rank = { (other: Language) in languages.firstIndex(of: other) ?? Int.max }
+                var preceding = order.lastIndex { rank($0) < rank(language) }
+                while let index = preceding, index + 1 < order.count, rank(order[index + 1]) == Int.max {
+                    preceding = index + 1
+                }
+                order.insert(language, at: preceding.map { $0 + 1 } ?? 0)
+            }
             filled.append(
                 FilledGroup(
                     heading: group.heading, line: group.sections[0].start.line, snippet: snippet,
-                    languages: group.languages.filter(configuration.languages.contains) + inserted,
-                    inserted: inserted))
+                    languages: order, inserted: inserted))
         }
         var guide = FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
         guide.removed = removed
@@ -81,7 +106,7 @@ public struct GuideFiller: Sendable {
     /// Renders every sample `configuration` can need, so later fills only splice.
     public mutating func renderSamples(for configuration: GenConfiguration) throws(FillError) {
         for language in configuration.languages {
-            for snippet in Snippet.allCases {
+            for snippet in language.snippets {
                 _ = try sample(snippet, in: language, model: configuration.model)
             }
         }

@@ -15,8 +15,9 @@
 /// one fits, with a last line saying how many lines were left out; only as much of the texts
 /// is aligned as the diff shows, so time and memory stay close to reading them.
 public enum UnifiedDiff {
-    public static let lineLimit = 2_000
-    public static let byteLimit = 1 << 20
+    /// Room for a whole guide in eight languages being regenerated (about 3,500 lines), ten times over.
+    public static let lineLimit = 40_000
+    public static let byteLimit = 1 << 22
 
     /// The diff of `old` and `new` as `diff -u` prints it, or "" when they are equal.
     public static func make(

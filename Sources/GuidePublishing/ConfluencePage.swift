@@ -1,4 +1,5 @@
 import GuideDocument
+import SampleModel
 
 /// The guide in Confluence storage format (XHTML with `ac:` macros): the body a docs build sends
 /// to Confluence's REST API to regenerate the page.
@@ -65,7 +66,11 @@ public struct ConfluencePage: Sendable {
         case .item:
             return entering ? "<li>" : "</li>\n"
         case .codeBlock(let info, _):
-            let language = info.split(whereSeparator: \.isWhitespace).first.map(String.init)
+            // A language SampleGen knows gets the macro's name for it (its descriptor's
+            // `confluenceLanguage`); any other info word passes through as written.
+            let language = info.split(whereSeparator: \.isWhitespace).first.map { word in
+                Language(name: word)?.confluenceLanguage ?? String(word)
+            }
             var code = node.literal
             if code.hasSuffix("\n") { code.removeLast() }
             let parameter =

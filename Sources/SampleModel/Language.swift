@@ -9,7 +9,7 @@ public struct Language: Sendable, Hashable, Comparable, CaseIterable, Codable, R
     CustomStringConvertible
 {
     /// Every language, in the order readers see them (tabs, inserted sections, `gen --list`).
-    public static let allCases: [Language] = [.python, .javascript, .php, .swift]
+    public static let allCases: [Language] = [.curl, .python, .javascript, .php, .ruby, .go, .java, .swift]
 
     /// Everything SampleGen knows about the language.
     public let descriptor: LanguageDescriptor
@@ -60,5 +60,22 @@ public struct Language: Sendable, Hashable, Comparable, CaseIterable, Codable, R
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+extension Language {
+    /// Whether the language has a sample of `snippet` (curl has no token manager).
+    public func offers(_ snippet: Snippet) -> Bool {
+        descriptor.snippets.contains(snippet)
+    }
+
+    /// The languages with a sample of `snippet`, in `allCases` order.
+    public static func offering(_ snippet: Snippet) -> [Language] {
+        allCases.filter { $0.offers(snippet) }
+    }
+
+    /// Every language and snippet pair that has a sample, languages in `allCases` order.
+    public static var offeredPairs: [(Language, Snippet)] {
+        allCases.flatMap { language in language.snippets.map { (language, $0) } }
     }
 }

@@ -19,6 +19,14 @@ public struct LanguageDescriptor: Sendable {
     public let literalEncoder: any LiteralEncoder
     /// The file `gen export` writes a snippet to.
     public let exportFileName: @Sendable (Snippet) -> String
+    /// The snippets this language offers, in order. A shell has no long-lived process, so curl
+    /// offers no token manager: a group of that snippet simply has no tab for it.
+    public let snippets: [Snippet]
+    /// The `language` parameter of a Confluence `code` macro for this language's blocks; `none`
+    /// where Confluence has no highlighter for it (the code still shows, unhighlighted).
+    public let confluenceLanguage: String
+    /// Further files an exported folder needs beside the samples (Go's `go.mod`), name → contents.
+    public let exportSupportFiles: [String: String]
     /// The commands an exported folder's README shows: `environment` is the credentials prefix
     /// (`CLIENT_ID=... CLIENT_SECRET=...`), `file` gives each snippet's file name.
     public let runCommands: @Sendable (_ environment: String, _ file: (Snippet) -> String) -> [String]
@@ -30,7 +38,10 @@ public struct LanguageDescriptor: Sendable {
         fenceTag: String? = nil,
         otherSpellings: [String] = [],
         literalEncoder: any LiteralEncoder,
+        snippets: [Snippet] = Snippet.allCases,
+        confluenceLanguage: String? = nil,
         exportFileName: @escaping @Sendable (Snippet) -> String,
+        exportSupportFiles: [String: String] = [:],
         runCommands: @escaping @Sendable (_ environment: String, _ file: (Snippet) -> String) -> [String]
     ) {
         self.name = name
@@ -39,6 +50,9 @@ public struct LanguageDescriptor: Sendable {
         self.fenceTag = fenceTag ?? name
         self.otherSpellings = otherSpellings
         self.literalEncoder = literalEncoder
+        self.snippets = snippets
+        self.confluenceLanguage = confluenceLanguage ?? name
+        self.exportSupportFiles = exportSupportFiles
         self.exportFileName = exportFileName
         self.runCommands = runCommands
     }

@@ -9,9 +9,14 @@ public protocol LiteralEncoder: Sendable {
     /// A literal of a non-negative number: integers without a fraction (`20`), others in their
     /// shortest round-trip form (`0.1`).
     func numberLiteral(_ value: Double) -> String
+    /// Whether a literal can hold U+0000. A shell string cannot; the model refuses NUL in every
+    /// value it renders, so this only limits which strings the encoder's own tests feed it.
+    var carriesNUL: Bool { get }
 }
 
 extension LiteralEncoder {
+    public var carriesNUL: Bool { true }
+
     public func numberLiteral(_ value: Double) -> String {
         precondition(value.isFinite && value >= 0, "the model validates numbers before rendering")
         if value == value.rounded(), value < 1e15 {

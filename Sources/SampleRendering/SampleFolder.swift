@@ -18,6 +18,7 @@ public struct SampleFolder: Sendable, Hashable {
         for sample in samples {
             files[Self.fileName(of: sample.snippet, in: language)] = sample.fileText
         }
+        files.merge(language.exportSupportFiles) { sample, _ in sample }
         files["README.md"] = Self.readme(language: language, credentials: credentials)
         self.files = files
     }

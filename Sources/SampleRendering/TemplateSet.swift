@@ -128,9 +128,9 @@ public struct TemplateSet: Sendable {
         files[Self.name(of: snippet, in: language)]
     }
 
-    /// Languages for which this set has a template of every snippet.
+    /// Languages for which this set has a template of every snippet the language offers.
     public var completeLanguages: [Language] {
-        Language.allCases.filter { language in Snippet.allCases.allSatisfy { file(for: $0, in: language) != nil } }
+        Language.allCases.filter { language in language.snippets.allSatisfy { file(for: $0, in: language) != nil } }
     }
 
     static func name(of snippet: Snippet, in language: Language) -> String {

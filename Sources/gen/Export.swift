@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
             for language in requested ?? pipeline.configuration.languages {
                 let samples: [RenderedSample]
                 do throws(Diagnostic) {
-                    samples = try pipeline.samples(Snippet.allCases, in: language)
+                    samples = try pipeline.samples(language.snippets, in: language)
                 } catch {
                     throw GenFailure(error)
                 }

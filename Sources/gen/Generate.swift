@@ -74,8 +74,13 @@ struct Generate: ParsableCommand {
     }
 
     private func printSamples(_ language: Language) throws(GenFailure) {
+        if let snippet, !language.offers(snippet) {
+            let offered = language.snippets.map(\.rawValue).joined(separator: ", ")
+            throw GenFailure(
+                "\(language.rawValue) has no \(snippet.rawValue) sample; it offers \(offered)")
+        }
         var pipeline = try options.pipeline(requireFile: false, languages: [language])
-        let snippets = snippet.map { [$0] } ?? Snippet.allCases
+        let snippets = snippet.map { [$0] } ?? language.snippets
         let samples: [RenderedSample]
         do {
             samples = try pipeline.samples(snippets, in: language)

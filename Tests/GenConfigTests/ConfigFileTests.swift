@@ -130,14 +130,14 @@ import Testing
             throws: ConfigError(
                 source: "gen.yml", line: 1, column: 20,
                 message:
-                    "\"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift",
+                    "\"pyhton\" is not a language SampleGen knows; use curl, python, javascript, php, ruby, go, java, swift",
                 fixIt: "did you mean \"python\"?")
         ) {
             try parse("languages: [swift, pyhton]\n")
         }
         #expect(
             error?.description
-                == "gen.yml:1:20: error: \"pyhton\" is not a language SampleGen knows; use python, javascript, php, swift; did you mean \"python\"?"
+                == "gen.yml:1:20: error: \"pyhton\" is not a language SampleGen knows; use curl, python, javascript, php, ruby, go, java, swift; did you mean \"python\"?"
         )
         #expect(throws: ConfigError.self) { try parse("groups:\n  A: token-refrech\n") }
     }

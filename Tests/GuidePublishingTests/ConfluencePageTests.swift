@@ -48,7 +48,7 @@ import Testing
         let guide = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))
         let xml = try ConfluencePage().render(Array(guide))
         let codes = try parse(xml)
-        #expect(codes.count == 8)
+        #expect(codes.count == 15)
         #expect(xml.contains("<ac:parameter ac:name=\"language\">swift</ac:parameter>"))
         if let mismatch = try GoldenFile.mismatch(
             xml, against: "Tests/GuidePublishingTests/Golden/guide.confluence.xml")

@@ -121,7 +121,7 @@ import Testing
     // MARK: Labels without a sample (the site and Confluence agree)
 
     @Test(arguments: [
-        "## G\n\nPython code:\n\n```python gen=token-request\nprint(1)\n```\n\nRuby code:\n\nJavascript code:\n\nAfter.\n",
+        "## G\n\nPython code:\n\n```python gen=token-request\nprint(1)\n```\n\nCobol code:\n\nJavascript code:\n\nAfter.\n",
         "## G\n\nJavascript code:\n\nAfter.\n",
         "## G\n\n> Python code:\n>\n> ```python gen=token-request\n> print(1)\n> ```\n>\n> PHP code:\n",
     ])

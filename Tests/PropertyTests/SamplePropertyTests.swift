@@ -16,12 +16,14 @@ import Testing
         var request = model.tokenRequest
         request.tokenURL = try! EndpointURL("https://auth.example.com/" + ArbitraryText.urlTail.run(using: &rng))
         model.apiURL = try! EndpointURL("https://api.example.com/" + ArbitraryText.urlTail.run(using: &rng))
-        request.scope = ArbitraryText.nonEmpty.run(using: &rng)
+        // The model refuses NUL (no shell string can hold one).
+        request.scope = ArbitraryText.nonEmpty.run(using: &rng).replacingOccurrences(of: "\0", with: "\u{1}")
         request.clientAuthentication = Bool.random(using: &rng) ? .clientSecretBasic : .clientSecretPost
         request.formEncodesBasicCredentials = Bool.random(using: &rng)
         request.sendsClientIDInBody = Bool.random(using: &rng)
         let name = ArbitraryText.nonEmpty.run(using: &rng)
-        if let parameter = try? FormParameter(name: name, value: ArbitraryText.string.run(using: &rng)) {
+        let value = ArbitraryText.string.run(using: &rng).replacingOccurrences(of: "\0", with: "\u{1}")
+        if let parameter = try? FormParameter(name: name, value: value) {
             request.extraParameters = [parameter]
         }
         let idVariable = ArbitraryText.variableName.run(using: &rng)
@@ -43,7 +45,7 @@ import Testing
         for index in 0..<(Self.models * PropertySeed.scale) {
             let model = Self.arbitraryModel(using: &rng)
             try model.validate()
-            for snippet in Snippet.allCases {
+            for snippet in language.snippets {
                 let sample = try renderer.render(snippet, in: language, model: model)
                 files["case\(index)-\(snippet.rawValue)"] = sample.fileText
                 let literals =

@@ -42,7 +42,7 @@ struct ExportedSamples: Sendable {
             "build": [buildFolder(language)],
             "driver_folder": [LanguageTesting.driverFolder(language)],
         ]
-        for snippet in Snippet.allCases {
+        for snippet in language.snippets {
             let file = SampleFolder.fileName(of: snippet, in: language)
             values["sample:\(snippet.rawValue)"] = ["\(folder(language))/\(file)"]
         }

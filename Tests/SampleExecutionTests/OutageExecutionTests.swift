@@ -26,7 +26,7 @@ enum OutageClock {
     static let modes: [ClientConfig.Outage.Mode] = [.unavailable, .hang]
 
     static var cases: [(Language, ClientConfig.Outage.Mode)] {
-        Language.allCases.flatMap { language in modes.map { (language, $0) } }
+        Language.offering(.tokenRefresh).flatMap { language in modes.map { (language, $0) } }
     }
 
     /// A hang outlasts the 1 s timeout yet ends soon enough for the server to log the attempt
@@ -104,7 +104,7 @@ enum OutageClock {
                 language.displayName, mode.rawValue, afterExpiry.elapsed ?? -1, error))
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func theNextDueRenewalAfterAnOutageSucceeds(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
         let outage = Self.outage(.unavailable, duration: 1.5)
@@ -126,7 +126,7 @@ enum OutageClock {
         #expect(results[3].status == 200)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func concurrentCallersDuringAFailingRenewalAllReturnAtOnce(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient(

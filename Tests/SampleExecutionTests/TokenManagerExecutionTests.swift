@@ -14,7 +14,7 @@ import Testing
         try await OAuthTestServer.shared.value.log(for: client).filter(\.isAPI)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func theUsageMakesOneAuthorisedCall(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient()
@@ -25,7 +25,7 @@ import Testing
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func reusesTheTokenWithinItsLifetime(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()
         let results = try await SampleRunner.make(language).drive(client, steps: [.repeating(20, every: 0, .request)])
@@ -33,7 +33,7 @@ import Testing
         #expect(try await tokenRequests(client).count == 1)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func renewsBeforeTheTokenExpires(_ language: Language) async throws {
         let lifetime = 4.0
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: lifetime))
@@ -49,7 +49,7 @@ import Testing
         }
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func concurrentCallersShareOneTokenRequest(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(tokenDelay: 0.5))
         let results = try await SampleRunner.make(language).drive(client, steps: [.concurrentGetToken(10)])
@@ -78,7 +78,7 @@ import Testing
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func aRevokedTokenIsReplacedAndTheCallRetriedOnce(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()
         let results = try await SampleRunner.make(language).drive(
@@ -88,7 +88,7 @@ import Testing
         #expect(try await tokenRequests(client).count == 2)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func aSecond401IsSurfacedNotLooped(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(bornRevoked: true))
         let results = try await SampleRunner.make(language).drive(client, steps: [.request])
@@ -97,7 +97,7 @@ import Testing
         #expect(try await tokenRequests(client).count == 2)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func a503IsRetriedAfterABackoff(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(
             ClientConfig(tokenFailures: [.init(status: 503)]))
@@ -108,7 +108,7 @@ import Testing
         #expect(times[1] - times[0] >= 0.85 && times[1] - times[0] < 1.6, "1 s ± 10 %: \(times[1] - times[0])")
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func a429HonoursRetryAfter(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(
             ClientConfig(tokenFailures: [.init(status: 429, retryAfter: "1")]))
@@ -119,7 +119,7 @@ import Testing
         #expect(times[1] - times[0] >= 0.95 && times[1] - times[0] < 1.6, "Retry-After: 1 → \(times[1] - times[0])")
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func aPersistent503FailsClearlyAfterBoundedAttempts(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(alwaysFail: .init(status: 503)))
         let results = try await SampleRunner.make(language).drive(client, steps: [.getToken])
@@ -129,7 +129,13 @@ import Testing
         #expect(try await tokenRequests(client).count == 3)
     }
 
-    @Test(arguments: TokenRequestExecutionTests.challengeCases)
+    static var challengeCases: [(Language, String)] {
+        Language.offering(.tokenRefresh).flatMap { language in
+            TokenRequestExecutionTests.challenges.map { (language, $0) }
+        }
+    }
+
+    @Test(arguments: challengeCases)
     func aWrongSecretFailsAtOnceWhateverTheChallenge(_ language: Language, _ challenge: String) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(challenge: challenge))
         let results = try await SampleRunner.make(language).drive(
@@ -141,7 +147,7 @@ import Testing
         #expect(try await tokenRequests(client).map(\.status) == [401], "a 401 is never retried")
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func a400IsNeverRetried(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(alwaysFail: .init(status: 400)))
         let results = try await SampleRunner.make(language).drive(client, steps: [.getToken])
@@ -149,7 +155,7 @@ import Testing
         #expect(try await tokenRequests(client).count == 1)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func aMissingExpiresInAssumesTheDefaultLifetime(_ language: Language) async throws {
         // The server's token really lives 2 s but does not say so: assuming 600 s, the manager
         // keeps it, meets one 401, and recovers by fetching a new one.
@@ -161,7 +167,7 @@ import Testing
         #expect(try await tokenRequests(client).count == 2)
     }
 
-    @Test(arguments: Language.allCases)
+    @Test(arguments: Language.offering(.tokenRefresh))
     func anExpiresInStringIsParsed(_ language: Language) async throws {
         // "4" as a string: renewed at 2 s, so the call at 2.5 s never meets an expired token.
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: 4, expiresIn: "string"))

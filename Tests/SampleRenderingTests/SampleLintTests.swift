@@ -15,7 +15,7 @@ import Testing
         let renderer = SampleRenderer(templates: try TemplateSet(TemplateDirectory.files()))
         var samples: [(name: String, text: String)] = []
         for (name, model) in SampleModelVariants.all {
-            for snippet in Snippet.allCases {
+            for snippet in language.snippets {
                 let text = try renderer.render(snippet, in: language, model: model).fileText
                 samples.append(("\(name)_\(snippet.rawValue)".replacingOccurrences(of: "-", with: "_"), text))
             }
@@ -37,6 +37,17 @@ import Testing
 
     static func expectClean(_ result: ProcessResult, _ tool: String) {
         #expect(result.status == 0 && !result.timedOut, "\(tool):\n\(result.stdout)\(result.stderr)")
+    }
+
+    /// shellcheck with every optional check but require-variable-braces (a house style), as
+    /// `Tests/Execution/Drivers/curl/syntax_check.sh` runs it.
+    @Test func curlPassesShellcheckWithEveryOptionalCheck() throws {
+        let (directory, paths) = try Self.write(.curl)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try ProcessResult.run(
+            Interpreters.require("shellcheck"),
+            ["--shell=bash", "--severity=style", "--enable=all", "--exclude=SC2250"] + paths)
+        Self.expectClean(result, "shellcheck --enable=all")
     }
 
     @Test func pythonPassesMypyStrict() throws {
@@ -93,6 +104,25 @@ import Testing
             ["format", "lint", "--strict", "--configuration", RepositoryPaths.path(".swift-format")] + paths)
         Self.expectClean(result, "swift format lint --strict")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
+    /// `gofmt -l` lists no Go sample, and `go vet` is clean on each on its own (each is a
+    /// `package main` program of its own, as readers `go run` it).
+    @Test func goPassesGofmtAndGoVet() throws {
+        let (directory, paths) = try Self.write(.go)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let gofmt = try ProcessResult.run(Interpreters.require("gofmt"), ["-l"] + paths)
+        Self.expectClean(gofmt, "gofmt -l")
+        #expect(gofmt.stdout.isEmpty, "gofmt -l lists files gofmt would change:\n\(gofmt.stdout)")
+        let go = try Interpreters.require("go")
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = try? ProcessResult.run(go, ["vet", paths[index]])
+            if result?.status != 0 {
+                failures.add("go vet \(paths[index]):\n\(result?.stderr ?? "could not run go")")
+            }
+        }
+        #expect(failures.all.isEmpty, Comment(rawValue: failures.all.joined(separator: "\n")))
     }
 }
 

@@ -15,7 +15,7 @@ import Testing
         let models = SampleModelVariants.all + [("loopback", local)]
         return models.flatMap { name, model in
             Language.allCases.flatMap { language in
-                Snippet.allCases.map { snippet in
+                language.snippets.map { snippet in
                     (
                         "\(name) \(language.rawValue) \(snippet.rawValue)",
                         try! renderer.render(snippet, in: language, model: model).code, model

@@ -13,7 +13,7 @@ import Testing
         let renderer = SampleRenderer(templates: try TemplateSet(TemplateDirectory.files()))
         var files: [String: String] = [:]
         for (name, model) in SampleModelVariants.all {
-            for snippet in Snippet.allCases {
+            for snippet in language.snippets {
                 files["\(name)-\(snippet.rawValue)"] = try renderer.render(snippet, in: language, model: model).fileText
             }
         }

@@ -4,7 +4,7 @@ import Foundation
 /// install step, never a silent skip.
 public enum Interpreters {
     public static let installHint =
-        "run `make test-deps` (installs php-cli php-curl from Debian and the Python packages)"
+        "run `make test-deps` (installs the runtimes and checkers from Debian and the Python packages)"
 
     /// The path of `name` on PATH, or an error saying how to install it.
     public static func require(_ name: String) throws -> String {

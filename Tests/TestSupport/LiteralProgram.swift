@@ -9,6 +9,12 @@ public struct LiteralProgram {
     public let language: Language
     public let values: [String]
 
+    /// `value` as the language's literals can hold it: a NUL becomes U+0001 where they cannot
+    /// (a shell string; the model refuses NUL in every value anyway).
+    public static func representable(_ value: String, in language: Language) -> String {
+        language.literalEncoder.carriesNUL ? value : value.replacingOccurrences(of: "\0", with: "\u{1}")
+    }
+
     public init(language: Language, values: [String]) {
         self.language = language
         self.values = values

@@ -33,8 +33,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-LANGUAGES = ["python", "javascript", "php", "swift"]
-EXTENSIONS = {"python": "py", "javascript": "mjs", "php": "php", "swift": "swift"}
+# Each set's languages in tab order: curl has a token-request sample only.
+SET_LANGUAGES = [
+    ["curl", "python", "javascript", "php", "ruby", "go", "java", "swift"],
+    ["python", "javascript", "php", "ruby", "go", "java", "swift"],
+]
+DISPLAY = {"curl": "curl", "python": "Python", "javascript": "JavaScript", "php": "PHP", "ruby": "Ruby", "go": "Go",
+           "java": "Java", "swift": "Swift"}
+EXTENSIONS = {"curl": "sh", "python": "py", "javascript": "mjs", "php": "php", "ruby": "rb", "go": "go",
+              "java": "java", "swift": "swift"}
+SAMPLE_COUNT = sum(len(languages) for languages in SET_LANGUAGES)
 SNIPPETS = ["token-request", "token-refresh"]  # set 1, set 2
 STORAGE_KEY = "samplegen-language"
 HIGHLIGHT_TAGS = re.compile(
@@ -172,8 +180,16 @@ def state(driver):
 
 
 def all_show(st, language):
-    return all(s["visible"] == [language] and s["selected"] == [language] and s["tabbable"] == [language]
-               for s in st["sets"])
+    """Every set that has `language` shows it; a set without it still shows exactly one sample."""
+    return len(st["sets"]) == len(SET_LANGUAGES) and all(
+        (s["visible"] == [language] and s["selected"] == [language] and s["tabbable"] == [language])
+        if language in languages else (len(s["visible"]) == 1 and s["selected"] == s["visible"])
+        for s, languages in zip(st["sets"], SET_LANGUAGES))
+
+
+def first_tabs_show(st):
+    """With no choice stored, each set shows its own first tab."""
+    return [s["visible"] for s in st["sets"]] == [[languages[0]] for languages in SET_LANGUAGES]
 
 
 def tab(driver, set_index, language):
@@ -255,25 +271,26 @@ def test_main_page(driver, logs, base, port, golden_dir, output_dir, has_highlig
           copyButtons: Array.from(set.querySelectorAll('.sample > button.copy'))
               .filter(b => b.type === 'button' && (b.getAttribute('aria-label') || b.textContent).trim().length > 0).length,
         }));""")
-    check(len(info) == 2 and all(s["langs"] == LANGUAGES for s in info),
-          "2 sample sets, each with python, javascript, php, swift", str([s["langs"] for s in info]))
+    check([s["langs"] for s in info] == SET_LANGUAGES,
+          "2 sample sets: token-request in 8 languages, token-refresh in 7 (no curl)", str([s["langs"] for s in info]))
     st = state(driver)
     check(all(len(s["visible"]) == 1 for s in st["sets"]), "every set shows exactly one sample",
           str(st["sets"]))
-    check(all_show(st, "python"), "with nothing stored, every set shows its first tab (Python)",
+    check(first_tabs_show(st), "with nothing stored, every set shows its first tab (curl, Python)",
           str(st["sets"]))
     tabs_ok = all(
-        s["tablistFirst"] and s["tablistLabel"] == "Code samples" and len(s["tabs"]) == 4 and all(
+        s["tablistFirst"] and s["tablistLabel"] == "Code samples" and len(s["tabs"]) == len(s["langs"]) and all(
             t["type"] == "button" and t["id"] == t["controls"] + "-tab" and t["panelLabelledBy"] == t["id"]
             and t["panelRole"] == "tabpanel" and t["panelTabindex"] == "0" for t in s["tabs"])
         for s in info)
     check(tabs_ok, "tab lists: a role=tablist before each set's panels, tabs control their tabpanels",
           json.dumps(info)[:600])
     labels = [[t["text"] for t in s["tabs"]] for s in info]
-    check(all(l == ["Python", "JavaScript", "PHP", "Swift"] for l in labels),
+    check(labels == [[DISPLAY[language] for language in languages] for languages in SET_LANGUAGES],
           "tab labels come from data-label", str(labels))
     check(all(s["labelsShown"] == 0 for s in info), 'the "X code:" labels are hidden once tabs exist')
-    check(all(s["copyButtons"] == 4 for s in info), "every sample has a labelled Copy button",
+    check([s["copyButtons"] for s in info] == [len(languages) for languages in SET_LANGUAGES],
+          "every sample has a labelled Copy button",
           str([s["copyButtons"] for s in info]))
 
     anchors = driver.execute_script("""
@@ -300,7 +317,7 @@ def test_main_page(driver, logs, base, port, golden_dir, output_dir, has_highlig
     if has_highlighter:
         spans = driver.execute_script(
             "return Array.from(document.querySelectorAll('pre > code')).map(c => c.querySelectorAll('span').length);")
-        check(all(n > 0 for n in spans), "highlight.js highlighted all 8 samples", str(spans))
+        check(all(n > 0 for n in spans), f"highlight.js highlighted all {SAMPLE_COUNT} samples", str(spans))
 
     check_console_and_network(logs, port, "page load")
 
@@ -322,7 +339,7 @@ def test_main_page(driver, logs, base, port, golden_dir, output_dir, has_highlig
         try { Object.defineProperty(navigator.clipboard, 'writeText', {value: recorder, configurable: true}); }
         catch (e) { navigator.clipboard.writeText = recorder; }""")
     for set_index, snippet in enumerate(SNIPPETS, start=1):
-        for language in LANGUAGES:
+        for language in SET_LANGUAGES[set_index - 1]:
             tab(driver, set_index, language).click()
             panel = driver.find_element(By.ID, f"samples-{set_index}-{language}")
             button = panel.find_element(By.CSS_SELECTOR, "button.copy")
@@ -408,9 +425,10 @@ def test_main_page(driver, logs, base, port, golden_dir, output_dir, has_highlig
     # Keyboard: automatic activation, wrapping, Home/End.
     first = tab(driver, 1, "php")
     driver.execute_script("arguments[0].focus();", first)
-    steps = [(Keys.ARROW_RIGHT, "swift", "ArrowRight"), (Keys.ARROW_RIGHT, "python", "ArrowRight (wraps)"),
-             (Keys.ARROW_LEFT, "swift", "ArrowLeft (wraps)"), (Keys.HOME, "python", "Home"),
-             (Keys.END, "swift", "End"), (Keys.ARROW_LEFT, "php", "ArrowLeft")]
+    steps = [(Keys.ARROW_RIGHT, "ruby", "ArrowRight"), (Keys.END, "swift", "End"),
+             (Keys.ARROW_RIGHT, "curl", "ArrowRight (wraps)"), (Keys.ARROW_LEFT, "swift", "ArrowLeft (wraps)"),
+             (Keys.HOME, "curl", "Home"), (Keys.ARROW_RIGHT, "python", "ArrowRight"),
+             (Keys.ARROW_RIGHT, "javascript", "ArrowRight"), (Keys.ARROW_RIGHT, "php", "ArrowRight")]
     for key, language, name in steps:
         ActionChains(driver).send_keys(key).perform()
         st = state(driver)
@@ -447,6 +465,23 @@ def test_main_page(driver, logs, base, port, golden_dir, output_dir, has_highlig
     with open(phone, "wb") as file:
         file.write(base64.b64decode(shot["data"]))
     print(f"screenshot: {phone}")
+    # However many languages a set has, its tab list scrolls sideways on a phone (never the
+    # page) and brings the chosen tab into view.
+    last_tab = driver.execute_script("""
+        const list = document.querySelector('.sample-tabs');
+        const tabs = Array.from(list.querySelectorAll('[role="tab"]'));
+        const last = tabs[tabs.length - 1];
+        last.click();
+        const box = list.getBoundingClientRect(), rect = last.getBoundingClientRect();
+        return {overflow: getComputedStyle(list).overflowX, count: tabs.length,
+                visible: rect.left >= box.left - 1 && rect.right <= box.right + 1,
+                selected: last.getAttribute('aria-selected'),
+                page: document.documentElement.scrollWidth <= window.innerWidth};""")
+    check(last_tab["overflow"] in ("auto", "scroll") and last_tab["visible"] and last_tab["selected"] == "true"
+          and last_tab["page"],
+          f"at 375 px the tab list of {last_tab['count']} tabs scrolls and shows the last one when chosen",
+          str(last_tab))
+    driver.execute_script("localStorage.clear();")
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     check_console_and_network(logs, port, "phone layout")
 
@@ -459,7 +494,7 @@ def test_without_highlighter(driver, logs, base, port, folder, label, allowed=()
     wait_for_tabs(driver)
     st = state(driver)
     check(driver.execute_script("return typeof window.hljs;") == "undefined" and len(st["sets"]) == 2
-          and all(len(s["visible"]) == 1 for s in st["sets"]) and all_show(st, "python"),
+          and all(len(s["visible"]) == 1 for s in st["sets"]) and first_tabs_show(st),
           f"{label}: tabs appear, one sample per set", str(st["sets"]))
     tab(driver, 1, "swift").click()
     check(all_show(state(driver), "swift"), f"{label}: choosing Swift works")
@@ -475,7 +510,7 @@ def test_storage_blocked(driver, logs, base, port):
         driver.get(base + "site/index.html")
         wait_for_tabs(driver)
         st = state(driver)
-        check(all_show(st, "python") and st["stored"] == "ERROR",
+        check(first_tabs_show(st) and st["stored"] == "ERROR",
               "localStorage throwing: the page starts on the first tab", str(st))
         tab(driver, 1, "javascript").click()
         check(all_show(state(driver), "javascript"), "localStorage throwing: choosing JavaScript still works everywhere")
@@ -579,8 +614,8 @@ def test_without_javascript(base, port, golden_dir):
         driver.get(base + "site/index.html")
         samples = driver.find_elements(By.CSS_SELECTOR, ".samples > .sample")
         labels = [s.find_element(By.CSS_SELECTOR, ".sample-label") for s in samples]
-        check(len(samples) == 8 and all(s.is_displayed() for s in samples),
-              "without JavaScript all 8 samples are visible", f"{len(samples)} samples")
+        check(len(samples) == SAMPLE_COUNT and all(s.is_displayed() for s in samples),
+              f"without JavaScript all {SAMPLE_COUNT} samples are visible", f"{len(samples)} samples")
         check(all(l.is_displayed() and l.text.strip().endswith("code:") for l in labels),
               'without JavaScript every sample shows its "X code:" label', str([l.text for l in labels]))
         tops = [s.rect["y"] for s in samples]

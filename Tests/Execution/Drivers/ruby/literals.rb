@@ -1,0 +1,4 @@
+values = [
+  LITERAL,
+]
+values.each { |v| puts v.unpack1("H*") }
