@@ -8,7 +8,9 @@ public struct FormParameter: Codable, Sendable, Hashable {
 
     public init(name: String, value: String) throws(ModelError) {
         guard !name.isEmpty else { throw .invalidParameterName(name, reason: "it is empty") }
-        guard !(name + value).unicodeScalars.contains("\0") else { throw .nulCharacter(field: .extraParameters) }
+        if let scalar = SendableText.firstUnsendable(in: name + value) {
+            throw .unsendableCharacter(field: .extraParameters, scalar: scalar.value)
+        }
         guard !SecretLikeKey.matches(name) else { throw .secretInConfiguration(key: name) }
         guard !Self.reservedNames.contains(name) else {
             throw .invalidParameterName(name, reason: "the token request already sends it; use the model's own field")

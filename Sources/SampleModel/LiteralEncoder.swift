@@ -4,19 +4,15 @@
 /// literal, start an interpolation, change the reading direction of the line around it, or hide
 /// a character from a reviewer.
 public protocol LiteralEncoder: Sendable {
-    /// A string literal that evaluates to exactly `value`, whatever it contains.
+    /// A string literal that evaluates to exactly `value`, whatever it contains but the characters
+    /// the model refuses in every value (`SendableText`: NUL and the Unicode noncharacters).
     func stringLiteral(_ value: String) -> String
     /// A literal of a non-negative number: integers without a fraction (`20`), others in their
     /// shortest round-trip form (`0.1`).
     func numberLiteral(_ value: Double) -> String
-    /// Whether a literal can hold U+0000. A shell string cannot; the model refuses NUL in every
-    /// value it renders, so this only limits which strings the encoder's own tests feed it.
-    var carriesNUL: Bool { get }
 }
 
 extension LiteralEncoder {
-    public var carriesNUL: Bool { true }
-
     public func numberLiteral(_ value: Double) -> String {
         precondition(value.isFinite && value >= 0, "the model validates numbers before rendering")
         if value == value.rounded(), value < 1e15 {

@@ -10,14 +10,14 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case outOfRange(field: ModelField, value: Double, expected: String)
     case unretryableStatus(Int)
     case emptyValue(field: ModelField)
-    /// A NUL character: no shell string can hold one (the curl sample), and no form field needs it.
-    case nulCharacter(field: ModelField)
+    /// A character no sample can carry (see `SendableText`), as its scalar value.
+    case unsendableCharacter(field: ModelField, scalar: UInt32)
 
     /// The fields the refusal is about, the one to change first: the configuration places the
     /// error at the first of them its file sets, the command line at the first option given.
     public var fields: [ModelField] {
         switch self {
-        case .outOfRange(let field, _, _), .emptyValue(let field), .nulCharacter(let field): [field]
+        case .outOfRange(let field, _, _), .emptyValue(let field), .unsendableCharacter(let field, _): [field]
         case .unretryableStatus: [.retryStatuses]
         case .sameCredentialVariable: [.clientSecretVariable, .clientIDVariable]
         default: []
@@ -33,9 +33,10 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
                 ?? "must be \(expected), not \(Self.format(value))"
         case .emptyValue:
             name.map { "\($0) is empty; leave it out instead" } ?? "is empty; leave it out instead"
-        case .nulCharacter:
+        case .unsendableCharacter(_, let scalar):
             (name.map { "\($0) holds" } ?? "holds")
-                + " a NUL character, which no sample can send (a shell string cannot hold one)"
+                + " U+\(String(scalar, radix: 16, uppercase: true)), which no sample "
+                + "can carry (a shell string ends at NUL; Swift source cannot spell a Unicode noncharacter)"
         default:
             description
         }
@@ -57,7 +58,7 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
             "the extra body parameter \"\(name)\" is refused: \(reason)"
         case .secretInConfiguration(let key):
             "\"\(key)\" looks like a secret value; secrets never go in the configuration — samples read them from the environment (set client_secret_variable to name the variable)"
-        case .outOfRange(let field, _, _), .emptyValue(let field), .nulCharacter(let field):
+        case .outOfRange(let field, _, _), .emptyValue(let field), .unsendableCharacter(let field, _):
             message(naming: field.description)
         case .unretryableStatus(let status):
             "retry_statuses lists \(status); a \(status) is never retried, since asking again with the same request cannot succeed"

@@ -52,8 +52,8 @@ public struct TokenRequest: Codable, Sendable, Hashable {
         for parameter in extraParameters where !seen.insert(parameter.name).inserted {
             throw .invalidParameterName(parameter.name, reason: "it is given twice")
         }
-        if scope?.unicodeScalars.contains("\0") == true {
-            throw .nulCharacter(field: .scope)
+        if let scalar = scope.flatMap(SendableText.firstUnsendable) {
+            throw .unsendableCharacter(field: .scope, scalar: scalar.value)
         }
         if scope?.isEmpty == true {
             throw .emptyValue(field: .scope)

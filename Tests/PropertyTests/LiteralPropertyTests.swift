@@ -20,7 +20,7 @@ import Testing
         defer { reach.report() }
         for batch in 0..<(Self.batches * PropertySeed.scale) {
             let values = (0..<Self.batchSize).map { _ in
-                LiteralProgram.representable(ArbitraryText.string.run(using: &rng), in: language)
+                LiteralProgram.sendable(ArbitraryText.string.run(using: &rng))
             }
             let read = try LiteralProgram(language: language, values: values).run()
             try #require(read.count == values.count, "batch \(batch): \(read.count) values came back (\(seed))")

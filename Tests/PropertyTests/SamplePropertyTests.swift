@@ -16,13 +16,13 @@ import Testing
         var request = model.tokenRequest
         request.tokenURL = try! EndpointURL("https://auth.example.com/" + ArbitraryText.urlTail.run(using: &rng))
         model.apiURL = try! EndpointURL("https://api.example.com/" + ArbitraryText.urlTail.run(using: &rng))
-        // The model refuses NUL (no shell string can hold one).
-        request.scope = ArbitraryText.nonEmpty.run(using: &rng).replacingOccurrences(of: "\0", with: "\u{1}")
+        // The model refuses NUL and noncharacters (see SendableText).
+        request.scope = LiteralProgram.sendable(ArbitraryText.nonEmpty.run(using: &rng))
         request.clientAuthentication = Bool.random(using: &rng) ? .clientSecretBasic : .clientSecretPost
         request.formEncodesBasicCredentials = Bool.random(using: &rng)
         request.sendsClientIDInBody = Bool.random(using: &rng)
         let name = ArbitraryText.nonEmpty.run(using: &rng)
-        let value = ArbitraryText.string.run(using: &rng).replacingOccurrences(of: "\0", with: "\u{1}")
+        let value = LiteralProgram.sendable(ArbitraryText.string.run(using: &rng))
         if let parameter = try? FormParameter(name: name, value: value) {
             request.extraParameters = [parameter]
         }

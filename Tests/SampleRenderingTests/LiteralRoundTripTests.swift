@@ -9,7 +9,7 @@ import Testing
 @Suite struct LiteralRoundTripTests {
     @Test(arguments: Language.allCases)
     func interpreterReadsBackEveryTrickyString(_ language: Language) throws {
-        let values = TrickyStrings.all.map { LiteralProgram.representable($0, in: language) }
+        let values = TrickyStrings.all.map(LiteralProgram.sendable)
         let output = try LiteralProgram(language: language, values: values).run()
         #expect(output == values)
     }

@@ -9,10 +9,11 @@ public struct LiteralProgram {
     public let language: Language
     public let values: [String]
 
-    /// `value` as the language's literals can hold it: a NUL becomes U+0001 where they cannot
-    /// (a shell string; the model refuses NUL in every value anyway).
-    public static func representable(_ value: String, in language: Language) -> String {
-        language.literalEncoder.carriesNUL ? value : value.replacingOccurrences(of: "\0", with: "\u{1}")
+    /// `value` as a model value can be: every character the model refuses (`SendableText`)
+    /// becomes U+0001, scalar by scalar (a NUL followed by a combining mark is one Character,
+    /// which a Character-level replacement would miss).
+    public static func sendable(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { SendableText.isSendable($0) ? $0 : "\u{1}" }))
     }
 
     public init(language: Language, values: [String]) {

@@ -29,8 +29,6 @@ extension Language {
 public struct ShellLiteralEncoder: LiteralEncoder {
     public init() {}
 
-    public var carriesNUL: Bool { false }
-
     private enum Part { case none, quoted, escaped }
 
     public func stringLiteral(_ value: String) -> String {
