@@ -78,8 +78,7 @@ def prepare_workloads(quick):
     run([GEN, os.path.join(guide_dir, "guide.md")], quiet=True)
     filled = read(os.path.join(guide_dir, "guide.md"))
     unfilled = read(UNFILLED)
-    samples = rendered_samples()
-    cog_filled = with_cog_markers(filled, samples)
+    cog_filled, samples = with_cog_markers(filled, rendered_samples())
     cog_unfilled = emptied_cog_regions(cog_filled)
     w["guide_bytes"] = len(filled.encode())
 
@@ -153,24 +152,27 @@ def prepare_workloads(quick):
 
 
 def rendered_samples():
-    """Each sample as gen writes it into a guide: the fenced block, fences and info string included."""
-    samples = {}
+    """Each sample's code as `gen --lang L --snippet S` prints it, for the pairs a language offers
+    (curl has no token-refresh: gen says so and exits 1)."""
+    codes = {}
     listing = run([GEN, "--list"])
     languages = re.search(r"^languages: (.*)$", listing, re.M).group(1).split(", ")
     snippets = re.findall(r"^  (\S+)", listing, re.M)
     for language in languages:
         for snippet in snippets:
-            code = run([GEN, "--lang", language, "--snippet", snippet], cwd=os.path.join(BENCH, "guide"))
-            code = code[:-1] if code.endswith("\n") else code
-            longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
-            fence = "`" * max(3, longest + 1)
-            samples[f"{language}/{snippet}"] = f"{fence}{language} gen={snippet}\n{code}\n{fence}\n"
-    return samples
+            try:
+                code = run([GEN, "--lang", language, "--snippet", snippet], cwd=os.path.join(BENCH, "guide"))
+            except subprocess.CalledProcessError:
+                continue
+            codes[f"{language}/{snippet}"] = code[:-1] if code.endswith("\n") else code
+    return codes
 
 
-def with_cog_markers(text, samples):
+def with_cog_markers(text, codes):
     """The filled guide with a cog block around each generated fence (HTML comments, so the
-    page renders the same)."""
+    page renders the same), and each block's text by language/snippet for cog to print. A block
+    is matched to gen's sample by its code (its info string uses the language's fence tag)."""
+    samples = {}
     out = []
     lines = text.splitlines(keepends=True)
     index = 0
@@ -181,22 +183,25 @@ def with_cog_markers(text, samples):
             out.append(lines[index])
             index += 1
             continue
-        fence, language, snippet = match.groups()
+        fence, tag, snippet = match.groups()
         end = index + 1
         while lines[end].rstrip("\n") != fence:
             end += 1
-        key = f"{language}/{snippet}"
         block = "".join(lines[index:end + 1])
-        if block != samples[key]:
-            sys.exit(f"bench-peers: the guide's {key} block differs from `gen --lang {language} --snippet {snippet}`")
+        code = "".join(lines[index + 1:end])[:-1]
+        keys = [k for k, c in codes.items() if k.endswith(f"/{snippet}") and c == code]
+        if len(keys) != 1:
+            sys.exit(f"bench-peers: the guide's {tag} {snippet} block matches no `gen --lang L --snippet {snippet}`")
+        key = keys[0]
+        samples[key] = block
         out.append(f'<!-- [[[cog cog.out(SAMPLES["{key}"]) ]]] -->\n')
         out.append(block)
         out.append("<!-- [[[end]]] -->\n")
         blocks += 1
         index = end + 1
-    if blocks != len(samples):
-        sys.exit(f"bench-peers: expected {len(samples)} generated blocks in the guide, found {blocks}")
-    return "".join(out)
+    if blocks != len(codes) or len(samples) != len(codes):
+        sys.exit(f"bench-peers: expected {len(codes)} generated blocks in the guide, found {blocks}")
+    return "".join(out), samples
 
 
 def emptied_cog_regions(text):
