@@ -26,26 +26,35 @@ extension LiteralEncoder {
 /// language gives a meaning to inside the quotes; everything else goes through `escape`.
 func doubleQuotedLiteral(
     _ value: String,
-    meaningful: Set<Unicode.Scalar>,
+    meaningful: Set<Unicode.Scalar> = [],
     escape: (Unicode.Scalar) -> String
 ) -> String {
     quotedLiteral(value, quote: "\"", meaningful: meaningful, escape: escape)
 }
 
-/// Builds a literal between `quote`s, as `doubleQuotedLiteral` does.
+/// Builds a literal between `quote`s, as `doubleQuotedLiteral` does. The escapes every C-like
+/// language shares are written here — the quote and the backslash backslashed, `\n`, `\r`,
+/// `\t` — so `escape` sees only the language's own `meaningful` characters and the rest.
 func quotedLiteral(
     _ value: String,
     quote: Unicode.Scalar,
-    meaningful: Set<Unicode.Scalar>,
+    meaningful: Set<Unicode.Scalar> = [],
     escape: (Unicode.Scalar) -> String
 ) -> String {
     var literal = String(quote)
     literal.reserveCapacity(value.utf8.count + 2)
     for scalar in value.unicodeScalars {
-        if scalar.value >= 0x20, scalar.value < 0x7F, !meaningful.contains(scalar) {
-            literal.unicodeScalars.append(scalar)
-        } else {
-            literal += escape(scalar)
+        switch scalar {
+        case quote, "\\": literal += "\\" + String(scalar)
+        case "\n": literal += "\\n"
+        case "\r": literal += "\\r"
+        case "\t": literal += "\\t"
+        default:
+            if scalar.value >= 0x20, scalar.value < 0x7F, !meaningful.contains(scalar) {
+                literal.unicodeScalars.append(scalar)
+            } else {
+                literal += escape(scalar)
+            }
         }
     }
     literal.unicodeScalars.append(quote)

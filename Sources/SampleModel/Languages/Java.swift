@@ -36,13 +36,8 @@ public struct JavaLiteralEncoder: LiteralEncoder {
     public init() {}
 
     public func stringLiteral(_ value: String) -> String {
-        doubleQuotedLiteral(value, meaningful: ["\"", "\\"]) { scalar in
+        doubleQuotedLiteral(value) { scalar in
             switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
             case "\u{8}": return "\\b"
             case "\u{C}": return "\\f"
             default:

@@ -27,18 +27,10 @@ public struct JavaScriptLiteralEncoder: LiteralEncoder {
     public init() {}
 
     public func stringLiteral(_ value: String) -> String {
-        doubleQuotedLiteral(value, meaningful: ["\"", "\\", "<"]) { scalar in
-            switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            default:
-                if scalar.value < 0x100 { return "\\x" + hex(scalar.value, width: 2) }
-                if scalar.value < 0x10000 { return "\\u" + hex(scalar.value, width: 4) }
-                return "\\u{" + hex(scalar.value, width: 1) + "}"
-            }
+        doubleQuotedLiteral(value, meaningful: ["<"]) { scalar in
+            if scalar.value < 0x100 { return "\\x" + hex(scalar.value, width: 2) }
+            if scalar.value < 0x10000 { return "\\u" + hex(scalar.value, width: 4) }
+            return "\\u{" + hex(scalar.value, width: 1) + "}"
         }
     }
 }

@@ -31,18 +31,10 @@ public struct PythonLiteralEncoder: LiteralEncoder {
         let doubleQuotes = value.unicodeScalars.count { $0 == "\"" }
         let singleQuotes = value.unicodeScalars.count { $0 == "'" }
         let quote: Unicode.Scalar = doubleQuotes > singleQuotes ? "'" : "\""
-        return quotedLiteral(value, quote: quote, meaningful: [quote, "\\"]) { scalar in
-            switch scalar {
-            case quote: return "\\" + String(quote)
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            default:
-                if scalar.value < 0x100 { return "\\x" + hex(scalar.value, width: 2) }
-                if scalar.value < 0x10000 { return "\\u" + hex(scalar.value, width: 4) }
-                return "\\U" + hex(scalar.value, width: 8)
-            }
+        return quotedLiteral(value, quote: quote) { scalar in
+            if scalar.value < 0x100 { return "\\x" + hex(scalar.value, width: 2) }
+            if scalar.value < 0x10000 { return "\\u" + hex(scalar.value, width: 4) }
+            return "\\U" + hex(scalar.value, width: 8)
         }
     }
 }

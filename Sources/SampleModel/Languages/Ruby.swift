@@ -28,14 +28,9 @@ public struct RubyLiteralEncoder: LiteralEncoder {
     public init() {}
 
     public func stringLiteral(_ value: String) -> String {
-        doubleQuotedLiteral(value, meaningful: ["\"", "\\", "#"]) { scalar in
+        doubleQuotedLiteral(value, meaningful: ["#"]) { scalar in
             switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
             case "#": return "\\#"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
             default:
                 if scalar.value < 0x80 { return "\\x" + hex(scalar.value, width: 2) }
                 return "\\u{" + hex(scalar.value, width: 1) + "}"
