@@ -74,7 +74,12 @@ let package = Package(
         .testTarget(name: "SampleModelTests", dependencies: ["SampleModel"]),
         .testTarget(name: "GenConfigTests", dependencies: ["GenConfig", "TestSupport"]),
         .testTarget(
-            name: "SampleRenderingTests", dependencies: ["SampleRendering", "BundledTemplates", "TestSupport"]),
+            name: "SampleRenderingTests",
+            dependencies: [
+                "SampleRendering", "BundledTemplates", "TestSupport",
+                // The reference renders of TemplateCompactionTests: each template parsed whole.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
         .testTarget(
             name: "GuideFillingTests", dependencies: ["GuideFilling", "TestSupport"], exclude: ["Fixtures", "Golden"]),

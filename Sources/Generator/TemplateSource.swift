@@ -20,15 +20,16 @@ public enum TemplateSource: Sendable, Hashable {
         return url.relativePath
     }
 
-    /// The templates, checked: a template `languages` need and the source lacks is named with
-    /// its folder.
+    /// The templates, checked and parsed: a template `languages` need and the source lacks is
+    /// named with its folder.
     public func load(languages: [Language]) throws(Diagnostic) -> TemplateSet {
-        let files = try path.map { path throws(Diagnostic) in try Self.files(in: path) } ?? BundledTemplates.files
         let set: TemplateSet
-        do {
-            set = try TemplateSet(files)
-        } catch {
-            throw error.diagnostic
+        if let path {
+            let files = try Self.files(in: path)
+            do { set = try TemplateSet(files) } catch { throw error.diagnostic }
+            set.prepare(languages)
+        } else {
+            do { set = try Self.bundledSet.get() } catch { throw error.diagnostic }
         }
         for language in languages {
             for snippet in language.snippets where set.file(for: snippet, in: language) == nil {
@@ -40,6 +41,21 @@ public enum TemplateSource: Sendable, Hashable {
             }
         }
         return set
+    }
+
+    /// The templates built into gen, checked and parsed once per process, for every language.
+    private static let bundledSet = Result { () throws(TemplateError) -> TemplateSet in
+        let set = try TemplateSet(BundledTemplates.files)
+        set.prepare(Language.allCases)
+        return set
+    }
+
+    /// Starts checking and parsing the built-in templates on another thread, so that the work
+    /// overlaps whatever the process does before it needs them (reading its arguments, its
+    /// configuration and the guide). A run that uses another template folder simply never
+    /// waits for it.
+    public static func prepareBundledTemplates() {
+        Thread.detachNewThread { _ = bundledSet }
     }
 
     /// A folder's templates, line endings normalised to `\n`.
@@ -57,8 +73,7 @@ public enum TemplateSource: Sendable, Hashable {
         var files: [TemplateFile] = []
         for name in names {
             let path = directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
-            let text = String(decoding: try FileBytes.read(path), as: UTF8.self).replacingOccurrences(
-                of: "\r\n", with: "\n")
+            let text = TemplateFile.normalizedText(try FileBytes.read(path))
             files.append(TemplateFile(name: String(name.dropLast(suffix.count)), path: path, text: text))
         }
         return files

@@ -1,7 +1,9 @@
+import Dispatch
 import GenConfig
 import GuideDocument
 import SampleModel
 import SampleRendering
+import Synchronization
 
 /// Fills guides: finds their code sections, renders each needed sample once, splices it in.
 ///
@@ -33,6 +35,13 @@ public struct GuideFiller: Sendable {
         var edits: [GuideEdit] = []
         var filled: [FilledGroup] = []
         let snippets = configuration.snippetsByHeading
+        let needed = Set(groups.compactMap { snippets[GroupRule.normalized($0.heading ?? "")] })
+        prerender(
+            configuration.languages.flatMap { language in
+                language.snippets.filter(needed.contains).map {
+                    SampleKey(language: language, snippet: $0, model: configuration.model)
+                }
+            })
         var removed: [RemovedSample] = []
         for group in groups {
             guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] else {
@@ -105,11 +114,30 @@ public struct GuideFiller: Sendable {
 
     /// Renders every sample `configuration` can need, so later fills only splice.
     public mutating func renderSamples(for configuration: GenConfiguration) throws(FillError) {
+        prerender(
+            configuration.languages.flatMap { language in
+                language.snippets.map { SampleKey(language: language, snippet: $0, model: configuration.model) }
+            })
         for language in configuration.languages {
             for snippet in language.snippets {
                 _ = try sample(snippet, in: language, model: configuration.model)
             }
         }
+    }
+
+    /// Renders `keys` side by side on every core and keeps the samples. A sample that fails is
+    /// left out: its first use renders it again and reports the error where it always did.
+    private mutating func prerender(_ keys: [SampleKey]) {
+        let pending = keys.filter { samples[$0] == nil }
+        guard pending.count > 1 else { return }
+        let rendered = Mutex([SampleKey: RenderedSample]())
+        let renderer = renderer
+        DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+            let key = pending[index]
+            guard let sample = try? renderer.render(key.snippet, in: key.language, model: key.model) else { return }
+            rendered.withLock { $0[key] = sample }
+        }
+        samples.merge(rendered.withLock { $0 }) { old, _ in old }
     }
 
     /// One sample, rendered on first use.

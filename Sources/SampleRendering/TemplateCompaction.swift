@@ -15,7 +15,8 @@ struct TemplateCompaction {
 
     static let placeholderPrefix = "__text_"
 
-    init(_ template: String, minimumLines: Int = 2) {
+    /// `tags` are the template's tags when the caller scanned them already (nil: scanned here).
+    init(_ template: String, tags: [TemplateTag]? = nil, minimumLines: Int = 2) {
         let bytes = Array(template.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count / 2)
@@ -41,7 +42,7 @@ struct TemplateCompaction {
         }
         // The lines any tag touches, a tag that spans several lines (a comment) included.
         var tagLines = Set<Int>()
-        switch TemplateTag.scan(template) {
+        switch tags.map({ .success($0) }) ?? TemplateTag.scan(template) {
         case .success(let tags):
             for tag in tags {
                 tagLines.formUnion(tag.line...(tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }))

@@ -38,7 +38,21 @@ extension TemplateFile {
     public init(relativePath: String, shownAs path: String, bytes: some Sequence<UInt8>) {
         self.init(
             name: String(relativePath.dropLast(Self.fileExtension.count + 1)), path: path,
-            text: String(decoding: Array(bytes), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
+            text: Self.normalizedText(bytes))
+    }
+
+    /// The UTF-8 text of `bytes` with each CRLF line break made LF. Works on bytes: a template
+    /// without a CR (the usual case) costs one scan, and no Foundation string search.
+    public static func normalizedText(_ bytes: some Sequence<UInt8>) -> String {
+        let bytes = Array(bytes)
+        guard bytes.contains(UInt8(ascii: "\r")) else { return String(decoding: bytes, as: UTF8.self) }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated()
+        where !(byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")) {
+            kept.append(byte)
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The relative paths of the template files under `directory`, sorted; nil when it is not a folder.

@@ -1,3 +1,4 @@
+import Dispatch
 import Mustache
 import SampleModel
 import Synchronization
@@ -14,9 +15,17 @@ public struct TemplateSet: Sendable {
     public init(_ files: [TemplateFile]) throws(TemplateError) {
         var byName: [String: TemplateFile] = [:]
         for file in files { byName[file.name] = file }
+        // Each file checked on its own, side by side; the first failure in name order is reported.
+        let sorted = files.sorted(by: { $0.name < $1.name })
+        let partials = byName
+        let checked = Mutex([Result<[TemplateTag], TemplateError>?](repeating: nil, count: sorted.count))
+        DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
+            let result = Result { () throws(TemplateError) in try Self.check(sorted[index], partials: partials) }
+            checked.withLock { $0[index] = result }
+        }
         var tags: [String: [TemplateTag]] = [:]
-        for file in files.sorted(by: { $0.name < $1.name }) {
-            tags[file.name] = try Self.check(file, partials: byName)
+        for (file, result) in zip(sorted, checked.withLock { $0 }) {
+            tags[file.name] = try result!.get()
         }
         try Self.checkPartialCycles(tags: tags, files: byName)
         self.files = byName
@@ -63,6 +72,19 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// Parses every template (not partial) of `languages` now, side by side on every core, so
+    /// that the renders that follow only render. A template that cannot be parsed is reported
+    /// by its first render, as without this step.
+    public func prepare(_ languages: [Language]) {
+        let names = Set(languages.map { $0.rawValue + "/" })
+        let templates = files.values.filter { file in
+            !file.isPartial && names.contains(String(file.name.prefix { $0 != "/" }) + "/")
+        }.sorted { $0.text.utf8.count > $1.text.utf8.count }  // longest first: the cores finish together
+        DispatchQueue.concurrentPerform(iterations: templates.count) { index in
+            _ = try? parsed.compiled(templates[index], in: self)
+        }
+    }
+
     /// Renders a template (not a partial) with `context` (a `MustacheParent`).
     func render(_ file: TemplateFile, context: any MustacheParent) throws(TemplateError) -> String {
         let compiled = try parsed.compiled(file, in: self)
@@ -74,7 +96,7 @@ public struct TemplateSet: Sendable {
     fileprivate func compile(_ file: TemplateFile) throws(TemplateError) -> (
         pieces: [MustacheTemplate], runs: [String: String]
     ) {
-        let compaction = TemplateCompaction(file.text)
+        let compaction = TemplateCompaction(file.text, tags: tags[file.name])
         guard case .success(let compactTags) = TemplateTag.scan(compaction.text) else {
             throw TemplateError(path: file.path, line: 0, message: "cannot be parsed")
         }
@@ -268,17 +290,22 @@ private final class ParsedTemplates: Sendable {
     private let state = Mutex(State())
 
     func compiled(_ file: TemplateFile, in set: TemplateSet) throws(TemplateError) -> Compiled {
-        try state.withLock { (state: inout State) throws(TemplateError) -> Compiled in
-            if let known = state.compiled[file.name] {
-                return Compiled(pieces: known.pieces, runs: known.runs, library: state.library)
-            }
+        if let known = state.withLock({ state in
+            state.compiled[file.name].map { Compiled(pieces: $0.pieces, runs: $0.runs, library: state.library) }
+        }) {
+            return known
+        }
+        // Parsed outside the lock, so templates parse side by side (`TemplateSet.prepare`); two
+        // threads parsing the same template keep the first result.
+        let compiled = try set.compile(file)
+        return try state.withLock { (state: inout State) throws(TemplateError) -> Compiled in
             for partial in set.partials(reachedFrom: file.name)
             where state.library.getTemplate(named: partial.name) == nil {
                 state.library.register(try set.parsePartial(partial), named: partial.name)
             }
-            let compiled = try set.compile(file)
-            state.compiled[file.name] = compiled
-            return Compiled(pieces: compiled.pieces, runs: compiled.runs, library: state.library)
+            let kept = state.compiled[file.name] ?? compiled
+            state.compiled[file.name] = kept
+            return Compiled(pieces: kept.pieces, runs: kept.runs, library: state.library)
         }
     }
 }

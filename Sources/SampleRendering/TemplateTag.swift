@@ -48,14 +48,16 @@ struct TemplateTag: Hashable {
 
     struct UnclosedTag: Error { let line: Int }
 
+    /// The character after `{{` that makes a tag something other than a value.
+    private static let sigils: [Character: Kind] = [
+        "#": .sectionOpen, "^": .invertedSectionOpen, "/": .sectionClose, ">": .partial,
+        "!": .comment, "%": .pragma, "=": .setDelimiters, "&": .unescapedVariable,
+        "<": .parent, "$": .block,
+    ]
+
     private static func tag(body: Substring, triple: Bool, line: Int, range: Range<Int>) -> TemplateTag {
         let trimmed = body.trimmingWhitespace()
         if triple { return TemplateTag(kind: .unescapedVariable, name: String(trimmed), line: line, range: range) }
-        let sigils: [Character: Kind] = [
-            "#": .sectionOpen, "^": .invertedSectionOpen, "/": .sectionClose, ">": .partial,
-            "!": .comment, "%": .pragma, "=": .setDelimiters, "&": .unescapedVariable,
-            "<": .parent, "$": .block,
-        ]
         guard let first = trimmed.first, let kind = sigils[first] else {
             return TemplateTag(kind: .variable, name: String(trimmed), line: line, range: range)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Generator
 
 @main
 struct Gen: ParsableCommand {
@@ -20,9 +21,11 @@ struct Gen: ParsableCommand {
         defaultSubcommand: Generate.self)
 
     /// Signals are set up before anything else runs, so an interrupted write leaves no
-    /// temporary file behind (`PendingFiles`).
+    /// temporary file behind (`PendingFiles`). The built-in templates are parsed meanwhile, on
+    /// another thread, while the arguments are read.
     static func main() {
         PendingFiles.installSignalHandling()
+        TemplateSource.prepareBundledTemplates()
         main(nil)
     }
 }

@@ -1,4 +1,7 @@
+import BundledTemplates
+import Mustache
 import SampleModel
+import TestSupport
 import Testing
 
 @testable import SampleRendering
@@ -24,6 +27,27 @@ import Testing
         #expect(compaction.text == "{{{__text_0}}}\n{{! one\ntwo }}\n{{{__text_1}}}\n")
     }
 
+    /// The reference: each bundled template parsed whole, with no compaction and no pieces, by
+    /// swift-mustache itself. Compaction is a speed-up only; it must render the same bytes.
+    @Test(arguments: SampleModelVariants.all.map(\.0))
+    func everyBundledTemplateRendersAsSwiftMustacheRendersItWhole(_ variant: String) throws {
+        let model = try #require(SampleModelVariants.all.first { $0.0 == variant }?.1)
+        let set = try TemplateSet(BundledTemplates.files)
+        let renderer = SampleRenderer(templates: set)
+        for language in Language.allCases {
+            for snippet in language.snippets {
+                let file = try #require(set.file(for: snippet, in: language))
+                let whole = try MustacheTemplate(string: file.text)
+                    .render(ReferenceContext(context: SampleContext(model: model, encoder: language.literalEncoder)))
+                var expected = Substring(whole)
+                while expected.last?.isNewline == true { expected.removeLast() }
+                #expect(
+                    try renderer.render(snippet, in: language, model: model).code == String(expected),
+                    "\(language.rawValue)/\(snippet.rawValue) (\(variant))")
+            }
+        }
+    }
+
     @Test func linesWithHalfATagStay() {
         let compaction = TemplateCompaction("a }}\nb {{\nc\n")
         #expect(compaction.runs.isEmpty)
@@ -43,4 +67,10 @@ import Testing
             try renderer.render(.tokenRequest, in: .python, model: .guideDefault)
         }
     }
+}
+
+/// The template values as swift-mustache sees them, without SampleGen's render path.
+private struct ReferenceContext: MustacheParent {
+    let context: SampleContext
+    func child(named name: String) -> Any? { SampleContext.values[name]?(context) ?? nil }
 }

@@ -26,6 +26,16 @@ import Testing
         #expect(bundled == onDisk, "rebuild so the EmbedTemplates plugin picks up Templates/")
     }
 
+    @Test(arguments: [
+        ("a\r\nb\r\n", "a\nb\n"), ("a\rb", "a\rb"), ("a\r", "a\r"), ("\r\r\n", "\r\n"), ("é\r\n", "é\n"),
+        ("no breaks", "no breaks"),
+    ])
+    func templateLineBreaksAreNormalisedToLineFeedsAndLoneCarriageReturnsKept(_ raw: String, _ expected: String) {
+        let file = TemplateFile(relativePath: "python/token-request.mustache", shownAs: "x", bytes: raw.utf8)
+        #expect(file.text == expected)
+        #expect(file.name == "python/token-request")
+    }
+
     @Test func templatesOnlyNameValuesTheContextProvides() throws {
         let known = SampleContext.templateNames
         let rowKeys = SampleContext.formFieldNames.union(["."])
