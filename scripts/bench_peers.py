@@ -39,7 +39,7 @@ SITE_COPIES = 1000
 MB = 1_000_000
 
 ROLE_NAMES = {"gen-check": "gen --check", "gen": "gen", "floor": "cmark-gfm"}
-FENCE_OPEN = re.compile(r"^(`{3,})(\w+) gen=([\w-]+)$")
+FENCE_OPEN = re.compile(r"^(`{3,})(\w+) gen=([\w-]+)(?: digest=[0-9a-f]+)?$")
 
 
 def main():

@@ -19,8 +19,11 @@ public struct BatchPlan: Sendable {
     public let jobs: [Job]
     /// One per template source, with the samples of every configuration that uses it rendered.
     public let fillers: [GuideFiller]
+    /// Whether blocks edited by hand are replaced (`GeneratorRequest.replacingHandEdits`).
+    public let replacingHandEdits: Bool
 
     public init(guides paths: [String], request: GeneratorRequest) throws(Diagnostic) {
+        replacingHandEdits = request.replacingHandEdits
         // Each configuration file loaded once, with the filler of its template source.
         var loaded: [String: (configuration: GenConfiguration, filler: Int)] = [:]
         var fillerIndex: [TemplateSource: Int] = [:]
@@ -59,10 +62,10 @@ public struct BatchPlan: Sendable {
     }
 
     /// Fills one job's guide with a filler of `fillers` (a worker's own copy of `self.fillers`).
-    public static func fill(_ job: Job, fillers: inout [GuideFiller]) throws(Diagnostic) -> GuidePlan {
+    public func fill(_ job: Job, fillers: inout [GuideFiller]) throws(Diagnostic) -> GuidePlan {
         try GuidePlan.fill(
             path: job.guidePath, original: FileBytes.read(job.guidePath), configuration: job.configuration,
-            filler: &fillers[job.filler])
+            replacingHandEdits: replacingHandEdits, filler: &fillers[job.filler])
     }
 
     /// Each guide `paths` name, once, with its configuration file.

@@ -13,6 +13,12 @@ public struct GuidePlan: Sendable {
     /// Whether the guide is already as the pipeline would write it.
     public var isCurrent: Bool { filled.bytes == original }
 
+    /// One error per generated block edited by hand: the guide must not be written while any
+    /// is left (`gen --force` replaces them).
+    public var handEdits: [Diagnostic] {
+        filled.editedByHand.map { .error($0.message, at: Diagnostic.Location(path: path, line: $0.line)) }
+    }
+
     init(path: String, original: [UInt8], filled: FilledGuide, coverage: GroupCoverage) {
         self.path = path
         self.original = original
@@ -22,11 +28,12 @@ public struct GuidePlan: Sendable {
 
     /// The guide at `path`, read as `original`, filled with `configuration`.
     static func fill(
-        path: String, original: [UInt8], configuration: GenConfiguration, filler: inout GuideFiller
+        path: String, original: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false,
+        filler: inout GuideFiller
     ) throws(Diagnostic) -> GuidePlan {
         let filled: FilledGuide
         do throws(FillError) {
-            filled = try filler.fill(original, configuration: configuration)
+            filled = try filler.fill(original, configuration: configuration, replacingHandEdits: replacingHandEdits)
         } catch {
             throw error.diagnostic(guidePath: path)
         }

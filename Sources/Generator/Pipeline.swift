@@ -11,13 +11,17 @@ public struct GeneratorRequest: Sendable {
     /// `--templates`; nil for gen.yml's `templates:`, else the templates built into gen.
     public var templates: TemplateSource?
     public var overrides: ModelOverrides
+    /// `--force`: replace generated blocks edited by hand instead of refusing to.
+    public var replacingHandEdits: Bool
 
     public init(
-        configPath: String? = nil, templates: TemplateSource? = nil, overrides: ModelOverrides = ModelOverrides()
+        configPath: String? = nil, templates: TemplateSource? = nil, overrides: ModelOverrides = ModelOverrides(),
+        replacingHandEdits: Bool = false
     ) {
         self.configPath = configPath
         self.templates = templates
         self.overrides = overrides
+        self.replacingHandEdits = replacingHandEdits
     }
 }
 
@@ -29,6 +33,8 @@ public struct Pipeline: Sendable {
     /// The configuration file; nil when there is none and the guide's defaults are used.
     public let configPath: String?
     public let templates: TemplateSource
+    /// Whether blocks edited by hand are replaced (`GeneratorRequest.replacingHandEdits`).
+    public var replacingHandEdits = false
     private var filler: GuideFiller
 
     /// The configuration `request` names (else gen.yml in `.` or `docs-site/`; without one, the
@@ -51,6 +57,7 @@ public struct Pipeline: Sendable {
         self.init(
             configuration: configuration, configPath: configPath, templates: templates,
             filler: GuideFiller(renderer: SampleRenderer(templates: set)))
+        replacingHandEdits = request.replacingHandEdits
     }
 
     init(configuration: GenConfiguration, configPath: String?, templates: TemplateSource, filler: GuideFiller) {
@@ -117,7 +124,9 @@ public struct Pipeline: Sendable {
 
     /// The guide at `path`, read and filled with this configuration.
     public mutating func fill(guideAt path: String) throws(Diagnostic) -> GuidePlan {
-        try GuidePlan.fill(path: path, original: FileBytes.read(path), configuration: configuration, filler: &filler)
+        try GuidePlan.fill(
+            path: path, original: FileBytes.read(path), configuration: configuration,
+            replacingHandEdits: replacingHandEdits, filler: &filler)
     }
 
     /// Every sample the configuration can need, rendered now, so later fills only splice.

@@ -48,13 +48,39 @@ public struct GeneratedBlock: Sendable, Hashable {
     public let range: SourceRange
     /// The snippet the info string names.
     public let snippet: Snippet
+    /// The `SampleDigest` of what `gen` wrote, from the info string; nil in blocks written
+    /// before digests were recorded (adopted as they are).
+    public var recordedDigest: String? = nil
+    /// The `SampleDigest` of what the block holds now.
+    public var contentDigest: String? = nil
+
+    public init(range: SourceRange, snippet: Snippet, recordedDigest: String? = nil, contentDigest: String? = nil) {
+        self.range = range
+        self.snippet = snippet
+        self.recordedDigest = recordedDigest
+        self.contentDigest = contentDigest
+    }
 
     /// The info-string attribute that marks a block as generated: `gen=<snippet>`.
     public static let attribute = "gen"
 
-    /// The info string `gen` writes for a sample.
-    public static func infoString(language: Language, snippet: Snippet) -> String {
-        "\(language.fenceTag) \(attribute)=\(snippet.rawValue)"
+    /// The info string `gen` writes for a sample: its language, its snippet, and the digest of
+    /// its code.
+    public static func infoString(language: Language, snippet: Snippet, code: String) -> String {
+        "\(language.fenceTag) \(attribute)=\(snippet.rawValue) \(SampleDigest.attribute)=\(SampleDigest.of(code))"
+    }
+
+    /// Whether someone changed the block since `gen` wrote it: what it holds no longer matches
+    /// the digest it records.
+    public var isEditedByHand: Bool {
+        guard let recordedDigest else { return false }
+        return recordedDigest != contentDigest
+    }
+
+    /// Whether an info string is a generated block's with a recorded digest (cheap: checked for
+    /// every fenced block of a guide).
+    static func recordsDigest(info: String) -> Bool {
+        info.utf8.count > 12 && info.contains(" \(SampleDigest.attribute)=") && info.contains("\(attribute)=")
     }
 }
 

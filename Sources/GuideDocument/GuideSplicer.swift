@@ -33,12 +33,14 @@ public struct GuideSplicer: Sendable {
     }
 
     /// The same, building each distinct block once in `blocks`, which a run keeps across guides.
-    /// A block already in the guide exactly as it would be written is left without an edit.
+    /// A block already in the guide exactly as it would be written is left without an edit, and
+    /// so is a block edited by hand (`GeneratedBlock.isEditedByHand`) unless `replacingHandEdits`.
     public func edits(
         filling group: CodeSectionGroup,
         with snippet: Snippet,
         languages: [Language],
         blocks: inout FencedBlockCache,
+        replacingHandEdits: Bool = false,
         code: (Language) -> String
     ) -> [GuideEdit] {
         let first = group.sections[0].start
@@ -47,7 +49,8 @@ public struct GuideSplicer: Sendable {
         func block(_ language: Language) -> [UInt8] {
             blocks.bytes(
                 of: FencedCodeBlock(
-                    info: GeneratedBlock.infoString(language: language, snippet: snippet), code: code(language)),
+                    info: GeneratedBlock.infoString(language: language, snippet: snippet, code: code(language)),
+                    code: code(language)),
                 prefix: prefix, lineBreak: lineBreak)
         }
         let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
@@ -57,6 +60,8 @@ public struct GuideSplicer: Sendable {
             case .empty:
                 let end = source.lineContentEnd(section.label!.end.line)
                 edits.append(GuideEdit(range: end..<end, replacement: blankLine + prefix + block(section.language)))
+            case .generated(let generated) where generated.isEditedByHand && !replacingHandEdits:
+                break
             case .generated(let generated):
                 // The fence line's own container prefix is written too, in the form the other
                 // lines use, so all of them leave the same indentation (a `>\t` or `>>` spelling

@@ -42,7 +42,14 @@ public struct MarkdownOutline: Sendable {
                 let contentLines = MarkdownTree.lineBreaks(inLiteralOf: node)
                 isOpenFence = range.end.line < range.start.line + contentLines + 1
             }
-            blocks.append(MarkdownBlock(kind: kind, range: range, parent: parent, isOpenFence: isOpenFence))
+            // The digest of what a generated block holds now, to compare with the one it records.
+            var codeDigest: String?
+            if case .codeBlock(let info, true) = kind, GeneratedBlock.recordsDigest(info: info) {
+                codeDigest = MarkdownTree.literalDigest(of: node)
+            }
+            blocks.append(
+                MarkdownBlock(
+                    kind: kind, range: range, parent: parent, isOpenFence: isOpenFence, codeDigest: codeDigest))
             guard kind.hasBlockChildren else { continue }
             pending.append(contentsOf: MarkdownTree.children(of: node).reversed().map { ($0, index) })
         }
@@ -95,4 +102,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// A fenced code block without its closing fence: it runs to the end of its container or
     /// of the guide, taking in everything after it.
     public let isOpenFence: Bool
+    /// For a fenced block whose info string records a `SampleDigest`: the digest of the code it
+    /// holds now. Nil for every other block.
+    public var codeDigest: String? = nil
 }

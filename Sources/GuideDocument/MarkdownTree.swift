@@ -99,6 +99,14 @@ final class MarkdownTree {
         return count
     }
 
+    /// The `SampleDigest` of a node's literal, read in cmark's own buffer.
+    static func literalDigest(of node: OpaquePointer) -> String {
+        guard let literal = cmark_node_get_literal(node) else { return SampleDigest.of([UInt8]()) }
+        return SampleDigest.of(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+
     /// Where a node starts and ends, as cmark reports it.
     static func range(of node: OpaquePointer) -> SourceRange {
         SourceRange(

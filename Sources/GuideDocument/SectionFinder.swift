@@ -41,7 +41,7 @@ public struct SectionFinder: Sendable {
                     if let next, case .codeBlock(let info, let isFenced) = next.kind {
                         consumed = 2
                         try Self.requireClosed(next)
-                        if isFenced, let (tagged, generated) = try Self.generatedBlock(info: info, range: next.range) {
+                        if isFenced, let (tagged, generated) = try Self.generatedBlock(next, info: info) {
                             guard tagged == language else {
                                 throw GuideError(
                                     position: next.range.start,
@@ -59,7 +59,7 @@ public struct SectionFinder: Sendable {
                         section = CodeSection(language: language, label: block.range, content: .empty)
                     }
                 } else if case .codeBlock(let info, true) = block.kind,
-                    let (language, generated) = try Self.generatedBlock(info: info, range: block.range)
+                    let (language, generated) = try Self.generatedBlock(block, info: info)
                 {
                     try Self.requireClosed(block)
                     section = CodeSection(language: language, label: nil, content: .generated(generated))
@@ -96,7 +96,8 @@ public struct SectionFinder: Sendable {
     }
 
     /// The language and snippet of a fenced block `gen` wrote, or nil for any other block.
-    static func generatedBlock(info: String, range: SourceRange) throws(GuideError) -> (Language, GeneratedBlock)? {
+    static func generatedBlock(_ block: MarkdownBlock, info: String) throws(GuideError) -> (Language, GeneratedBlock)? {
+        let range = block.range
         let words = info.split(whereSeparator: \.isWhitespace)
         let prefix = GeneratedBlock.attribute + "="
         guard let attribute = words.dropFirst().first(where: { $0.hasPrefix(prefix) }) else { return nil }
@@ -115,7 +116,14 @@ public struct SectionFinder: Sendable {
                     "this generated block names the snippet \"\(name)\", which does not exist; use one of \(Snippet.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
-        return (language, GeneratedBlock(range: range, snippet: snippet))
+        let digestPrefix = SampleDigest.attribute + "="
+        let recorded = words.dropFirst().first(where: { $0.hasPrefix(digestPrefix) }).map {
+            String($0.dropFirst(digestPrefix.count))
+        }
+        return (
+            language,
+            GeneratedBlock(range: range, snippet: snippet, recordedDigest: recorded, contentDigest: block.codeDigest)
+        )
     }
 
     /// A code section's block must be closed: an open fence takes in the rest of the guide, which

@@ -18,8 +18,12 @@ public struct GuideFiller: Sendable {
         self.renderer = renderer
     }
 
-    /// The guide `bytes` with every configured language's sample in every group.
-    public mutating func fill(_ bytes: [UInt8], configuration: GenConfiguration) throws(FillError) -> FilledGuide {
+    /// The guide `bytes` with every configured language's sample in every group. A block edited
+    /// by hand since `gen` wrote it is left as it is and listed in `FilledGuide.editedByHand`,
+    /// unless `replacingHandEdits` (`gen --force`).
+    public mutating func fill(_ bytes: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false)
+        throws(FillError) -> FilledGuide
+    {
         let source: SourceText
         let groups: [CodeSectionGroup]
         do {
@@ -43,13 +47,25 @@ public struct GuideFiller: Sendable {
                 }
             })
         var removed: [RemovedSample] = []
+        var editedByHand: [EditedSample] = []
+        /// Whether a generated section must stay as it is: edited by hand, and not forced.
+        func keeps(_ section: CodeSection) -> Bool {
+            guard !replacingHandEdits, case .generated(let block) = section.content, block.isEditedByHand else {
+                return false
+            }
+            editedByHand.append(
+                EditedSample(language: section.language, snippet: block.snippet, line: block.range.start.line))
+            return true
+        }
         for group in groups {
             guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] else {
                 // Stale: gen wrote every section of this group, and no rule of groups: maps its
                 // heading any more. The whole group goes, labels included.
                 if group.sections.allSatisfy({ if case .generated = $0.content { true } else { false } }) {
-                    edits += group.sections.compactMap { splicer.removal(of: $0, withLabel: true) }
-                    removed += group.sections.map { RemovedSample(language: $0.language, line: $0.start.line) }
+                    for section in group.sections where !keeps(section) {
+                        edits += splicer.removal(of: section, withLabel: true).map { [$0] } ?? []
+                        removed.append(RemovedSample(language: section.language, line: section.start.line))
+                    }
                     continue
                 }
                 let under = group.heading.map { "under the heading \"\($0)\"" } ?? "before any heading"
@@ -77,7 +93,7 @@ public struct GuideFiller: Sendable {
             }
             // Stale: a block gen wrote for a language no longer in languages: (or that does not
             // offer this snippet) goes, with its label when the label reads as gen inserts it.
-            for section in group.sections where !languages.contains(section.language) {
+            for section in group.sections where !languages.contains(section.language) && !keeps(section) {
                 if let removal = splicer.removal(of: section, withLabel: splicer.isInsertedLabel(section)) {
                     edits.append(removal)
                     removed.append(RemovedSample(language: section.language, line: section.start.line))
@@ -87,9 +103,13 @@ public struct GuideFiller: Sendable {
             for language in languages {
                 code[language] = try sample(snippet, in: language, model: configuration.model).code
             }
-            edits += splicer.edits(filling: group, with: snippet, languages: languages, blocks: &blocks) {
-                code[$0]!
+            for section in group.sections where languages.contains(section.language) {
+                _ = keeps(section)
             }
+            edits += splicer.edits(
+                filling: group, with: snippet, languages: languages, blocks: &blocks,
+                replacingHandEdits: replacingHandEdits
+            ) { code[$0]! }
             let inserted = languages.filter { !group.languages.contains($0) }
             // The order the sections now stand in: each inserted one after the last language
             // before it in the configured order, as the splicer places them.
@@ -109,6 +129,7 @@ public struct GuideFiller: Sendable {
         }
         var guide = FilledGuide(bytes: GuideEdit.apply(edits, to: source.bytes), groups: filled)
         guide.removed = removed
+        guide.editedByHand = editedByHand.sorted { $0.line < $1.line }
         return guide
     }
 

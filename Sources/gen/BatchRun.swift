@@ -15,6 +15,8 @@ struct BatchRun: Sendable {
         case current
         case prepared(PreparedFile)
         case outOfDate(diff: String)
+        /// Blocks edited by hand, one error each, and (for a check) the diff of the rest.
+        case editedByHand([Diagnostic], diff: String)
         case failed(GenFailure)
     }
 
@@ -46,9 +48,17 @@ struct BatchRun: Sendable {
         do throws(GenFailure) {
             let plan: GuidePlan
             do {
-                plan = try BatchPlan.fill(job, fillers: &fillers)
+                plan = try batch.fill(job, fillers: &fillers)
             } catch {
                 throw GenFailure(error)
+            }
+            // A block edited by hand fails its guide, in a check as in a run: nothing is written
+            // over a person's change. A check also shows the rest of the guide's diff.
+            if !plan.handEdits.isEmpty {
+                let diff =
+                    check && !plan.isCurrent
+                    ? UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: plan.path) : ""
+                return Outcome(result: .editedByHand(plan.handEdits, diff: diff), warning: nil)
             }
             guard !plan.isCurrent else {
                 if check, let failure = plan.coverage.checkFailure { throw GenFailure(failure) }

@@ -13,6 +13,7 @@ struct Generate: ParsableCommand {
             Examples:
               gen                                  Fill the guide named by gen.yml.
               gen --check                          Exit 1 with a diff if the guide is out of date.
+              gen --force                          Fill the guide, replacing samples edited by hand.
               gen docs/guides                      Fill every *.md under docs/guides, each with its gen.yml.
               gen --lang php                       Print both PHP samples.
               gen --lang swift --snippet token-refresh
@@ -34,6 +35,9 @@ struct Generate: ParsableCommand {
     @Flag(help: "List the languages and snippets.")
     var list = false
 
+    @Flag(help: "Replace generated samples that were edited by hand (by default gen refuses and names them).")
+    var force = false
+
     @Argument(
         help: ArgumentHelp(
             "Guides, or folders searched for *.md guides, each filled with the gen.yml beside it or above it (default: the guide gen.yml names).",
@@ -49,6 +53,11 @@ struct Generate: ParsableCommand {
         }
         if check, lang != nil || list {
             throw ValidationError("--check checks the guide; it cannot be combined with --lang or --list")
+        }
+        if force, check || lang != nil || list {
+            throw ValidationError(
+                "--force replaces samples edited by hand while filling; it cannot be combined with --check, --lang or --list"
+            )
         }
         for guide in guides { try PathArgument.check(guide, "a guide path") }
     }
@@ -92,7 +101,8 @@ struct Generate: ParsableCommand {
 
     private func regenerate() throws(GenFailure) {
         guard !guides.isEmpty else { return try regenerateConfiguredGuide() }
-        let request = try options.request()
+        var request = try options.request()
+        request.replacingHandEdits = force
         let batch: BatchPlan
         do {
             batch = try BatchPlan(guides: guides, request: request)
@@ -117,6 +127,10 @@ struct Generate: ParsableCommand {
             case .outOfDate(let diff):
                 changed += 1
                 print(diff, terminator: "")
+            case .editedByHand(let errors, let diff):
+                if !diff.isEmpty { changed += 1 }
+                print(diff, terminator: "")
+                failures.append(GenFailure(errors.map(\.description).joined(separator: "\n")))
             case .failed(let failure): failures.append(failure)
             }
         }
@@ -155,6 +169,7 @@ struct Generate: ParsableCommand {
 
     private func regenerateConfiguredGuide() throws(GenFailure) {
         var pipeline = try options.pipeline(requireFile: true)
+        pipeline.replacingHandEdits = force
         let plan: GuidePlan
         do {
             plan = try pipeline.fillGuide()
@@ -162,6 +177,15 @@ struct Generate: ParsableCommand {
             throw GenFailure(error)
         }
         let path = plan.path
+        // A block edited by hand: nothing is written over it, in a check or a run. The check
+        // still shows the diff of everything else.
+        if !plan.handEdits.isEmpty {
+            if check, !plan.isCurrent {
+                print(UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path), terminator: "")
+            }
+            for edit in plan.handEdits.dropLast() { GenFailure.print(edit.description) }
+            throw GenFailure(plan.handEdits.last!)
+        }
         if check {
             guard plan.isCurrent else {
                 print(UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path), terminator: "")

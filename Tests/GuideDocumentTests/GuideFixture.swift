@@ -28,9 +28,15 @@ struct GuideFixture {
         return GuideEdit.apply(edits, to: source.bytes)
     }
 
+    /// The filled guide as text, each generated block's ` digest=…` left out so that layout tests
+    /// read as the layout (`SampleDigestTests` pins the digests themselves).
     func filledText(_ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest)
         throws -> String
     {
-        String(decoding: try filled(languages, snippet: snippet), as: UTF8.self)
+        Self.withoutDigests(String(decoding: try filled(languages, snippet: snippet), as: UTF8.self))
+    }
+
+    static func withoutDigests(_ text: String) -> String {
+        text.replacing(#/ digest=[0-9a-f]{12}/#, with: "")
     }
 }

@@ -56,15 +56,16 @@ import Testing
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Python code:\n".utf8)
         let filled = try GuideFixture(bytes: bytes).filled([.python])
         #expect(
-            filled == [0xEF, 0xBB, 0xBF]
-                + Array("Python code:\n\n```python gen=token-request\npython sample\n```\n".utf8))
+            Array(GuideFixture.withoutDigests(String(decoding: filled, as: UTF8.self)).utf8)
+                == [0xEF, 0xBB, 0xBF] + Array("Python code:\n\n```python gen=token-request\npython sample\n```\n".utf8))
         #expect(try GuideFixture(bytes: filled).filled([.python]) == filled)
     }
 
     @Test func keepsAMissingFinalLineBreak() throws {
         let filled = try GuideFixture("Python code:").filledText([.python])
         #expect(filled == "Python code:\n\n```python gen=token-request\npython sample\n```")
-        #expect(try GuideFixture(filled).filledText([.python]) == filled)
+        #expect(
+            try GuideFixture(bytes: try GuideFixture("Python code:").filled([.python])).filledText([.python]) == filled)
     }
 
     @Test func keepsTabsAndOtherBytesAround() throws {
@@ -113,7 +114,7 @@ import Testing
 
 extension GuideFixture {
     func filledText(_ languages: [Language], code: (Language) -> String) throws -> String {
-        String(decoding: try filled(languages, code: code), as: UTF8.self)
+        Self.withoutDigests(String(decoding: try filled(languages, code: code), as: UTF8.self))
     }
 }
 

@@ -78,7 +78,8 @@ import Testing
             contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
         let filled = try String(contentsOfFile: RepositoryPaths.path("docs-site/guide.md"), encoding: .utf8)
         // The export has Python, Javascript and PHP labels; gen inserts the other languages' labels.
-        let blocks = try Regex(#"\n\n((curl|Ruby|Go|Java|Swift) code:\n\n)?```+[a-z]+ gen=[a-z-]+\n(?s:.*?)\n```+"#)
+        let blocks = try Regex(
+            #"\n\n((curl|Ruby|Go|Java|Swift) code:\n\n)?```+[a-z]+ gen=[a-z-]+ digest=[0-9a-f]{12}\n(?s:.*?)\n```+"#)
         #expect(filled.matches(of: blocks).count == 15)
         #expect(filled.replacing(blocks, with: "") == unfilled)
     }

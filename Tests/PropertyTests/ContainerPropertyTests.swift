@@ -138,6 +138,7 @@ import Testing
             }
             let again = try? filler.fill(filled.bytes, configuration: Self.configuration)
             #expect(again?.bytes == filled.bytes, "\(testCase): a second run changed the guide")
+            #expect(again?.editedByHand.isEmpty == true, "\(testCase): a block gen wrote reads back as edited by hand")
             reach.reach()
         }
         reach.report()
@@ -161,8 +162,18 @@ import Testing
             let edits = groups.flatMap {
                 splicer.edits(filling: $0, with: .tokenRequest, languages: Language.allCases) { _ in code }
             }
-            let blocks = Self.generatedBlocks(in: GuideEdit.apply(edits, to: source.bytes))
+            let filled = GuideEdit.apply(edits, to: source.bytes)
+            let blocks = Self.generatedBlocks(in: filled)
             #expect(blocks.count == Language.allCases.count, "\(testCase): \(blocks.count) generated blocks read back")
+            // Whatever the code and the container, the digest gen records reads back as its own.
+            let filledSource = SourceText(validated: filled)
+            let edited =
+                (try? SectionFinder().groups(in: MarkdownOutline(parsing: filledSource), source: filledSource))?
+                .flatMap(\.sections).filter { section in
+                    if case .generated(let block) = section.content { return block.isEditedByHand }
+                    return false
+                }
+            #expect(edited?.isEmpty == true, "\(testCase): a block gen wrote reads back as edited by hand")
             for block in blocks {
                 let read = block.code.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.allSatisfy { $0 == " " || $0 == "\t" } ? "" : String($0) }.joined(separator: "\n")
