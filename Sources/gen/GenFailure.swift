@@ -22,6 +22,12 @@ struct GenFailure: Error, CustomStringConvertible {
         content = .diagnostic(diagnostic)
     }
 
+    /// The diagnostic, when the failure is one (not a run's summary line).
+    var diagnostic: Diagnostic? {
+        if case .diagnostic(let diagnostic) = content { return diagnostic }
+        return nil
+    }
+
     var description: String {
         switch content {
         case .diagnostic(let diagnostic): diagnostic.description

@@ -14,6 +14,7 @@ struct Generate: ParsableCommand {
               gen                                  Fill the guide named by gen.yml.
               gen --check                          Exit 1 with a diff if the guide is out of date.
               gen --force                          Fill the guide, replacing samples edited by hand.
+              gen --check --format github          The same check, with GitHub Actions annotations.
               gen docs/guides                      Fill every *.md under docs/guides, each with its gen.yml.
               gen --lang php                       Print both PHP samples.
               gen --lang swift --snippet token-refresh
@@ -37,6 +38,12 @@ struct Generate: ParsableCommand {
 
     @Flag(help: "Replace generated samples that were edited by hand (by default gen refuses and names them).")
     var force = false
+
+    @Option(
+        help: ArgumentHelp(
+            "plain, or github to add GitHub Actions annotations (::error file=…,line=…::) for CI logs.",
+            valueName: "format"))
+    var format: ReportFormat = .plain
 
     @Argument(
         help: ArgumentHelp(
@@ -64,14 +71,25 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         try GenFailure.reported { () throws(GenFailure) in
-            if list {
-                printList()
-            } else if let lang {
-                try printSamples(lang)
-            } else {
-                try regenerate()
+            do throws(GenFailure) {
+                if list {
+                    printList()
+                } else if let lang {
+                    try printSamples(lang)
+                } else {
+                    try regenerate()
+                }
+            } catch {
+                if let diagnostic = error.diagnostic { annotate([GitHubAnnotation(diagnostic)]) }
+                throw error
             }
         }
+    }
+
+    /// With `--format github`, prints `annotations` as workflow commands on stdout.
+    private func annotate(_ annotations: [GitHubAnnotation]) {
+        guard format == .github else { return }
+        for annotation in annotations { print(annotation.command) }
     }
 
     private func printList() {
@@ -110,28 +128,36 @@ struct Generate: ParsableCommand {
             throw GenFailure(error)
         }
         let outcomes = BatchRun(batch: batch, check: check).run()
-        try report(outcomes, count: batch.jobs.count)
+        try report(outcomes, paths: batch.jobs.map(\.guidePath))
     }
 
     /// All or nothing: when any guide fails, every failure is printed and no guide is written;
     /// otherwise every changed guide is renamed into place and named.
-    private func report(_ outcomes: [BatchRun.Outcome], count: Int) throws(GenFailure) {
+    private func report(_ outcomes: [BatchRun.Outcome], paths: [String]) throws(GenFailure) {
+        let count = paths.count
         var failures: [GenFailure] = []
         var prepared: [PreparedFile] = []
         var changed = 0
-        for outcome in outcomes {
-            if let warning = outcome.warning { GenFailure.print(warning.description) }
+        for (outcome, path) in zip(outcomes, paths) {
+            if let warning = outcome.warning {
+                GenFailure.print(warning.description)
+                annotate([GitHubAnnotation(warning)])
+            }
             switch outcome.result {
             case .current: break
             case .prepared(let file): prepared.append(file)
             case .outOfDate(let diff):
                 changed += 1
                 print(diff, terminator: "")
+                annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
             case .editedByHand(let errors, let diff):
                 if !diff.isEmpty { changed += 1 }
                 print(diff, terminator: "")
+                annotate(GitHubAnnotation.outOfDate(path: path, diff: diff) + errors.map(GitHubAnnotation.init))
                 failures.append(GenFailure(errors.map(\.description).joined(separator: "\n")))
-            case .failed(let failure): failures.append(failure)
+            case .failed(let failure):
+                annotate(failure.diagnostic.map { [GitHubAnnotation($0)] } ?? [])
+                failures.append(failure)
             }
         }
         let guides = FillSummary.count(count, "guide")
@@ -181,21 +207,29 @@ struct Generate: ParsableCommand {
         // still shows the diff of everything else.
         if !plan.handEdits.isEmpty {
             if check, !plan.isCurrent {
-                print(UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path), terminator: "")
+                let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
+                print(diff, terminator: "")
+                annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
             }
+            annotate(plan.handEdits.dropLast().map(GitHubAnnotation.init))
             for edit in plan.handEdits.dropLast() { GenFailure.print(edit.description) }
             throw GenFailure(plan.handEdits.last!)
         }
         if check {
             guard plan.isCurrent else {
-                print(UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path), terminator: "")
+                let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
+                print(diff, terminator: "")
+                annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
                 throw GenFailure("\(path): out of date; run gen to regenerate it")
             }
             if let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
             print("\(path): up to date")
             return
         }
-        if let warning = plan.coverage.warning { GenFailure.print(warning.description) }
+        if let warning = plan.coverage.warning {
+            GenFailure.print(warning.description)
+            annotate([GitHubAnnotation(warning)])
+        }
         if !plan.isCurrent {
             try AtomicFile.replace(path, with: plan.filled.bytes)
             print(FillSummary.line(plan.filled, path: path) + ", updated")
