@@ -45,6 +45,9 @@ struct Generate: ParsableCommand {
             valueName: "format"))
     var format: ReportFormat = .plain
 
+    @Flag(help: "Fill again whenever the guide, gen.yml or a template changes, until Ctrl-C.")
+    var watch = false
+
     @Argument(
         help: ArgumentHelp(
             "Guides, or folders searched for *.md guides, each filled with the gen.yml beside it or above it (default: the guide gen.yml names).",
@@ -61,6 +64,10 @@ struct Generate: ParsableCommand {
         if check, lang != nil || list {
             throw ValidationError("--check checks the guide; it cannot be combined with --lang or --list")
         }
+        if watch, check || lang != nil || list {
+            throw ValidationError(
+                "--watch fills the guide on every change; it cannot be combined with --check, --lang or --list")
+        }
         if force, check || lang != nil || list {
             throw ValidationError(
                 "--force replaces samples edited by hand while filling; it cannot be combined with --check, --lang or --list"
@@ -70,6 +77,12 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        if watch {
+            let sources = WatchedSources(options: options, guides: guides)
+            WatchLoop(watched: sources.watched, written: sources.written) { () throws(GenFailure) in
+                try regenerate(timed: true)
+            }.run()
+        }
         try GenFailure.reported { () throws(GenFailure) in
             do throws(GenFailure) {
                 if list {
@@ -117,8 +130,9 @@ struct Generate: ParsableCommand {
         print(samples.map(\.fileText).joined(separator: "\n"), terminator: "")
     }
 
-    private func regenerate() throws(GenFailure) {
-        guard !guides.isEmpty else { return try regenerateConfiguredGuide() }
+    /// Fills the guides; `timed` (for `--watch`) starts each line with the time.
+    private func regenerate(timed: Bool = false) throws(GenFailure) {
+        guard !guides.isEmpty else { return try regenerateConfiguredGuide(timed: timed) }
         var request = try options.request()
         request.replacingHandEdits = force
         let batch: BatchPlan
@@ -128,12 +142,12 @@ struct Generate: ParsableCommand {
             throw GenFailure(error)
         }
         let outcomes = BatchRun(batch: batch, check: check).run()
-        try report(outcomes, paths: batch.jobs.map(\.guidePath))
+        try report(outcomes, paths: batch.jobs.map(\.guidePath), prefix: timed ? WatchLoop.time() + " " : "")
     }
 
     /// All or nothing: when any guide fails, every failure is printed and no guide is written;
     /// otherwise every changed guide is renamed into place and named.
-    private func report(_ outcomes: [BatchRun.Outcome], paths: [String]) throws(GenFailure) {
+    private func report(_ outcomes: [BatchRun.Outcome], paths: [String], prefix: String = "") throws(GenFailure) {
         let count = paths.count
         var failures: [GenFailure] = []
         var prepared: [PreparedFile] = []
@@ -188,12 +202,13 @@ struct Generate: ParsableCommand {
                     : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
                 throw GenFailure("\(error.description) (\(written))")
             }
-            print("\(file.path): updated")
+            print("\(prefix)\(file.path): updated")
         }
-        print("\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
+        print("\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
     }
 
-    private func regenerateConfiguredGuide() throws(GenFailure) {
+    private func regenerateConfiguredGuide(timed: Bool = false) throws(GenFailure) {
+        let prefix = timed ? WatchLoop.time() + " " : ""
         var pipeline = try options.pipeline(requireFile: true)
         pipeline.replacingHandEdits = force
         let plan: GuidePlan
@@ -232,9 +247,9 @@ struct Generate: ParsableCommand {
         }
         if !plan.isCurrent {
             try AtomicFile.replace(path, with: plan.filled.bytes)
-            print(FillSummary.line(plan.filled, path: path) + ", updated")
+            print(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
         } else {
-            print(FillSummary.line(plan.filled, path: path) + ", already up to date")
+            print(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
         }
     }
 }

@@ -70,10 +70,23 @@ final class PendingFiles: Sendable {
         }
     }
 
+    /// A line to print when SIGINT ends `gen`, which then exits with status 0: for `--watch`,
+    /// where Ctrl-C is how a writer stops it, not a failure.
+    private let interruptMessage = Mutex<String?>(nil)
+
+    func endQuietlyOnInterrupt(saying message: String) {
+        interruptMessage.withLock { $0 = message }
+    }
+
     /// Never returns: the lock stays held, so no file is created or renamed after the signal.
     private func removeAllAndEnd(_ signal: Int32) {
         files.withLock { files in
             for path in files { unlink(path) }
+            if signal == SIGINT, let message = interruptMessage.withLock({ $0 }) {
+                let line = Array("\n\(message)\n".utf8)
+                _ = line.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+                _exit(0)
+            }
             POSIX.resetSignal(signal)
             var set = sigset_t()
             sigemptyset(&set)

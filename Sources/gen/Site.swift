@@ -27,6 +27,10 @@ struct Site: ParsableCommand {
     @Flag(help: "Write into the output folder even if gen did not write it.")
     var force = false
 
+    @Flag(
+        help: "Build the page again whenever the guide, gen.yml, a template or the site's assets change, until Ctrl-C.")
+    var watch = false
+
     func validate() throws {
         try PathArgument.check(out, "--out")
     }
@@ -35,7 +39,19 @@ struct Site: ParsableCommand {
     static let highlighterDirectory = "/usr/share/javascript/highlight.js"
 
     func run() throws {
-        try GenFailure.reported { () throws(GenFailure) in
+        if watch {
+            var sources = WatchedSources(options: options, guides: [])
+            sources.includesAssets = true
+            WatchLoop(watched: sources.watched, written: { [] }) { () throws(GenFailure) in
+                try build(prefix: WatchLoop.time() + " ")
+            }.run()
+        }
+        try GenFailure.reported { () throws(GenFailure) in try build() }
+    }
+
+    /// Renders the page and writes the folder; prints one line, after `prefix`.
+    private func build(prefix: String = "") throws(GenFailure) {
+        do {
             let guide = try PublishedGuide.load(options, out: out)
             let assets = guide.assetsDirectory
             let highlighter = [
@@ -59,7 +75,7 @@ struct Site: ParsableCommand {
             try OutputFolder.mark(guide.siteDirectory)
             for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
             print(
-                "\(guide.siteDirectory)/index.html: written"
+                prefix + "\(guide.siteDirectory)/index.html: written"
                     + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
         }
     }
