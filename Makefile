@@ -20,6 +20,7 @@ PAGES = $(BUILD_PATH)/install-pages
 # of the time it takes to load the shared libraries).
 gen: release
 	$(RELEASE)/gen
+	$(RELEASE)/gen docs-site/mkdocs docs-site/sphinx
 
 release: deps
 	swift build -c release --static-swift-stdlib --product gen --build-path "$(BUILD_PATH)"

@@ -7,6 +7,8 @@ public struct CodeSection: Sendable, Hashable {
     /// The label paragraph, as exported from Confluence; nil when only a tagged block is there.
     public let label: SourceRange?
     public let content: Content
+    /// Where the section's tab is, for a group written as tabs (`SectionForm`); nil for a label.
+    public var tab: TabPlacement? = nil
 
     public enum Content: Sendable, Hashable {
         /// Nothing follows the label yet: the form the Confluence export has.
@@ -17,10 +19,11 @@ public struct CodeSection: Sendable, Hashable {
         case handWritten(SourceRange)
     }
 
-    public init(language: Language, label: SourceRange?, content: Content) {
+    public init(language: Language, label: SourceRange?, content: Content, tab: TabPlacement? = nil) {
         self.language = language
         self.label = label
         self.content = content
+        self.tab = tab
     }
 
     /// Where the section starts: its label, else its block.
@@ -35,10 +38,11 @@ public struct CodeSection: Sendable, Hashable {
 
     /// The last line the section occupies.
     public var lastLine: Int {
+        if let tab { return tab.lastLine }
         switch content {
-        case .generated(let block): block.range.end.line
-        case .handWritten(let range): range.end.line
-        case .empty: label!.end.line
+        case .generated(let block): return block.range.end.line
+        case .handWritten(let range): return range.end.line
+        case .empty: return label!.end.line
         }
     }
 }
@@ -91,11 +95,14 @@ public struct CodeSectionGroup: Sendable, Hashable {
     /// The text of the nearest heading above the group, which `gen.yml` maps to a snippet.
     public let heading: String?
     public let headingLine: Int?
+    /// Labels, or one of the docs platforms' tab markups.
+    public let form: SectionForm
 
-    public init(sections: [CodeSection], heading: String?, headingLine: Int?) {
+    public init(sections: [CodeSection], heading: String?, headingLine: Int?, form: SectionForm = .labels) {
         self.sections = sections
         self.heading = heading
         self.headingLine = headingLine
+        self.form = form
     }
 
     public var languages: [Language] { sections.map(\.language) }

@@ -43,6 +43,11 @@ public struct GuideSplicer: Sendable {
         replacingHandEdits: Bool = false,
         code: (Language) -> String
     ) -> [GuideEdit] {
+        if let layout = group.form.layout {
+            return tabEdits(
+                filling: group, layout: layout, with: snippet, languages: languages, blocks: &blocks,
+                replacingHandEdits: replacingHandEdits, code: code)
+        }
         let first = group.sections[0].start
         let prefix = containerPrefix(line: first.line, column: first.column)
         let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
@@ -121,11 +126,90 @@ public struct GuideSplicer: Sendable {
         return edits
     }
 
+    /// The edits for a group written as tabs: a placeholder block or a block gen wrote is
+    /// replaced in its tab, its lines behind the tab's content prefix; a configured language
+    /// missing from the group gets a tab of its own after the last one (MkDocs) or before the
+    /// tab set's closing line (MyST, with a `:sync:` key so that it switches with the others).
+    private func tabEdits(
+        filling group: CodeSectionGroup,
+        layout: TabSetLayout,
+        with snippet: Snippet,
+        languages: [Language],
+        blocks: inout FencedBlockCache,
+        replacingHandEdits: Bool,
+        code: (Language) -> String
+    ) -> [GuideEdit] {
+        let lineBreak =
+            group.sections.first.flatMap { source.lineBreak(after: $0.tab?.headerLine ?? 1) }
+            ?? source.lineBreak(after: layout.insertionLine) ?? source.preferredLineBreak
+        func block(_ language: Language) -> [UInt8] {
+            blocks.bytes(
+                of: FencedCodeBlock(
+                    info: GeneratedBlock.infoString(language: language, snippet: snippet, code: code(language)),
+                    code: code(language)),
+                prefix: layout.contentPrefix, lineBreak: lineBreak)
+        }
+        var edits: [GuideEdit] = []
+        for section in group.sections where languages.contains(section.language) {
+            let range: SourceRange
+            switch section.content {
+            case .empty:
+                guard let placeholder = section.tab?.placeholder else { continue }
+                range = placeholder
+            case .generated(let generated):
+                guard !generated.isEditedByHand || replacingHandEdits else { continue }
+                range = generated.range
+            case .handWritten:
+                continue
+            }
+            let bytes = source.offset(of: range.start)..<source.lineContentEnd(range.end.line)
+            let replacement = block(section.language)
+            if !Self.bytes(source.bytes[bytes], equal: replacement) {
+                edits.append(GuideEdit(range: bytes, replacement: replacement))
+            }
+        }
+        let missing = languages.filter { !group.languages.contains($0) }
+        guard !missing.isEmpty else { return edits }
+        var insertion: [UInt8] = []
+        let offset: Int
+        switch group.form {
+        case .mkdocsTabs:
+            offset = source.lineContentEnd(layout.insertionLine)
+            for language in missing {
+                insertion += lineBreak + lineBreak + layout.tabIndent + Array("=== \"\(language.displayName)\"".utf8)
+                insertion += lineBreak + lineBreak + layout.contentPrefix + block(language)
+            }
+        case .mystTabSet:
+            offset = source.lineStart(layout.insertionLine)
+            for language in missing {
+                insertion += layout.tabIndent + Array("\(layout.itemFence){tab-item} \(language.displayName)".utf8)
+                insertion += lineBreak + layout.tabIndent + Array(":sync: \(language.rawValue)".utf8) + lineBreak
+                insertion += lineBreak + layout.contentPrefix + block(language) + lineBreak
+                insertion += layout.tabIndent + Array(layout.itemFence.utf8) + lineBreak
+            }
+        case .labels:
+            return edits
+        }
+        edits.append(GuideEdit(range: offset..<offset, replacement: insertion))
+        return edits
+    }
+
     /// The edit that takes a generated section out of the guide — the inverse of inserting it:
     /// its block, with the blank lines before it, and its label too when `withLabel` (else the
     /// label stays, empty, as the Confluence export had it). Nil for a section `gen` did not write.
     public func removal(of section: CodeSection, withLabel: Bool) -> GuideEdit? {
         guard case .generated(let block) = section.content else { return nil }
+        if let tab = section.tab {
+            // The whole tab, with the blank lines before it.
+            var previous = tab.headerLine - 1
+            while previous >= 1, source.lineContent(previous).allSatisfy(Self.isContainerContinuation) { previous -= 1 }
+            let start = previous >= 1 ? source.lineContentEnd(previous) : source.lineTextStart(1)
+            let end =
+                previous >= 1
+                ? source.lineContentEnd(tab.lastLine)
+                : tab.lastLine < source.lineCount ? source.lineStart(tab.lastLine + 1) : source.bytes.count
+            return GuideEdit(range: start..<end, replacement: [])
+        }
         let end = source.lineContentEnd(block.range.end.line)
         if let label = section.label, !withLabel {
             return GuideEdit(range: source.lineContentEnd(label.end.line)..<end, replacement: [])

@@ -18,7 +18,20 @@ public struct SectionFinder: Sendable {
             if let parent = block.parent { children[parent, default: []].append(index) }
             if case .heading(_, let text) = block.kind { heading = (text, block.range.start.line) }
         }
-        var groups: [CodeSectionGroup] = []
+        // Tab markup first (MkDocs content tabs, MyST tab sets): the fenced blocks inside those
+        // tabs belong to their tab group, not to a group of labels.
+        var codeLines = Set<Int>()
+        var headings: [(text: String, line: Int)] = []
+        for block in outline.blocks {
+            if case .codeBlock(_, true) = block.kind {
+                codeLines.formUnion(block.range.start.line...max(block.range.start.line, block.range.end.line))
+            }
+            if case .heading(_, let text) = block.kind { headings.append((text, block.range.start.line)) }
+        }
+        let (tabGroups, tabLines) = try TabMarkupFinder(source: source, codeLines: codeLines).groups { line in
+            headings.last { $0.line < line }
+        }
+        var groups = tabGroups
         for parent in children.keys.sorted() {
             let siblings = children[parent]!
             var sections: [CodeSection] = []
@@ -34,6 +47,11 @@ public struct SectionFinder: Sendable {
             while position < siblings.count {
                 let index = siblings[position]
                 let block = outline.blocks[index]
+                if tabLines.contains(block.range.start.line) {
+                    try closeGroup()
+                    position += 1
+                    continue
+                }
                 let section: CodeSection?
                 var consumed = 1
                 if block.kind == .paragraph, let language = Self.labelLanguage(of: block, source: source) {

@@ -114,7 +114,10 @@ public struct GuideFiller: Sendable {
             // The order the sections now stand in: each inserted one after the last language
             // before it in the configured order, as the splicer places them.
             var order = group.languages.filter(languages.contains)
-            for language in inserted {
+            for language in inserted where group.form != .labels {
+                order.append(language)  // a new tab goes after the last one
+            }
+            for language in inserted where group.form == .labels {
                 let rank = { (other: Language) in languages.firstIndex(of: other) ?? Int.max }
                 var preceding = order.lastIndex { rank($0) < rank(language) }
                 while let index = preceding, index + 1 < order.count, rank(order[index + 1]) == Int.max {
