@@ -148,6 +148,10 @@ struct ConfigReader {
         } catch {
             throw locate(error, placed: placed)
         }
+        for (key, node) in placed {
+            configuration.keyLocations[key] = Diagnostic.Location(
+                path: path, line: node.mark?.line, column: node.mark?.column)
+        }
         return configuration
     }
 
@@ -159,6 +163,8 @@ struct ConfigReader {
         switch key {
         case .guide: configuration.guidePath = try string(value, key: name)
         case .templates: configuration.templatesPath = try string(value, key: name)
+        case .openAPI: configuration.openAPIPath = try string(value, key: name)
+        case .securityScheme: configuration.securityScheme = try string(value, key: name)
         case .languages: configuration.languages = try languages(value)
         case .groups: configuration.groups = try groups(value)
         case .tokenRequest, .refreshPolicy:

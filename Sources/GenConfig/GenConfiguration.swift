@@ -11,6 +11,13 @@ public struct GenConfiguration: Sendable, Hashable {
     /// Languages every group gets, in the order they appear in a group.
     public var languages: [Language]
     public var groups: [GroupRule]
+    /// The team's OpenAPI document (`openapi:`), relative to the configuration file's folder.
+    public var openAPIPath: String?
+    /// The OAuth 2.0 security scheme of that document (`security_scheme:`); nil when it has one.
+    public var securityScheme: String?
+    /// Where gen.yml set each key it sets, to point at them later (an OpenAPI scope gen.yml
+    /// names that the document lacks; a token_url that wins over the document's).
+    public var keyLocations: [ConfigKey: Diagnostic.Location] = [:]
     public var model: ClientModel
 
     public init(

@@ -21,6 +21,8 @@ public struct BatchPlan: Sendable {
     public let fillers: [GuideFiller]
     /// Whether blocks edited by hand are replaced (`GeneratorRequest.replacingHandEdits`).
     public let replacingHandEdits: Bool
+    /// What the run should say once, each configuration's notes.
+    public private(set) var notes: [Diagnostic] = []
 
     public init(guides paths: [String], request: GeneratorRequest) throws(Diagnostic) {
         replacingHandEdits = request.replacingHandEdits
@@ -34,7 +36,10 @@ public struct BatchPlan: Sendable {
                 jobs.append(Job(guidePath: guide, configuration: known.configuration, filler: known.filler))
                 continue
             }
-            let configuration = try Pipeline.configuration(at: configPath, overrides: request.overrides)
+            var configurationNotes: [Diagnostic] = []
+            let configuration = try Pipeline.configuration(
+                at: configPath, overrides: request.overrides, notes: &configurationNotes)
+            notes += configurationNotes
             let templates = Pipeline.templateSource(
                 request.templates, configuration: configuration, configPath: configPath)
             let index: Int

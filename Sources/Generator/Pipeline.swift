@@ -35,6 +35,8 @@ public struct Pipeline: Sendable {
     public let templates: TemplateSource
     /// Whether blocks edited by hand are replaced (`GeneratorRequest.replacingHandEdits`).
     public var replacingHandEdits = false
+    /// What the run should say once, on stderr (an OpenAPI value gen.yml overrides).
+    public private(set) var notes: [Diagnostic] = []
     private var filler: GuideFiller
 
     /// The configuration `request` names (else gen.yml in `.` or `docs-site/`; without one, the
@@ -51,13 +53,15 @@ public struct Pipeline: Sendable {
 
     /// The configuration at `configPath` (nil: the defaults), with templates for `languages`.
     public init(_ request: GeneratorRequest, configPath: String?, languages: [Language]? = nil) throws(Diagnostic) {
-        let configuration = try Self.configuration(at: configPath, overrides: request.overrides)
+        var notes: [Diagnostic] = []
+        let configuration = try Self.configuration(at: configPath, overrides: request.overrides, notes: &notes)
         let templates = Self.templateSource(request.templates, configuration: configuration, configPath: configPath)
         let set = try templates.load(languages: languages ?? configuration.languages)
         self.init(
             configuration: configuration, configPath: configPath, templates: templates,
             filler: GuideFiller(renderer: SampleRenderer(templates: set)))
         replacingHandEdits = request.replacingHandEdits
+        self.notes = notes
     }
 
     init(configuration: GenConfiguration, configPath: String?, templates: TemplateSource, filler: GuideFiller) {
@@ -72,6 +76,14 @@ public struct Pipeline: Sendable {
 
     /// Stages 1 and 2: the file read and parsed (or the defaults), then the overrides applied.
     static func configuration(at path: String?, overrides: ModelOverrides) throws(Diagnostic) -> GenConfiguration {
+        var notes: [Diagnostic] = []
+        return try configuration(at: path, overrides: overrides, notes: &notes)
+    }
+
+    /// The same, with what the run should say once (an OpenAPI value gen.yml overrides) in `notes`.
+    static func configuration(at path: String?, overrides: ModelOverrides, notes: inout [Diagnostic])
+        throws(Diagnostic) -> GenConfiguration
+    {
         var configuration = GenConfiguration()
         if let path {
             let bytes = try FileBytes.read(path, limit: configurationSizeLimit)
@@ -91,6 +103,8 @@ public struct Pipeline: Sendable {
                 "templates: is empty; name a template folder, or leave the key out for the built-in templates", at: file
             )
         }
+        // Stage 2b: the OpenAPI document's token URL and scopes, before the command line's overrides.
+        notes += try OpenAPISource.apply(to: &configuration, configPath: path, overrides: overrides)
         do {
             configuration.model = try overrides.applied(to: configuration.model)
         } catch {

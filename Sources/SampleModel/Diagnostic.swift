@@ -39,6 +39,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public enum Severity: String, Sendable, Hashable {
+        /// Something the user should know, said once (a token_url that wins over the OpenAPI
+        /// document's).
+        case note
         /// The run goes on (a guide without the code sections gen.yml names).
         case warning
         /// The run stops; nothing is written.
@@ -60,6 +63,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func error(_ message: String, at location: Location? = nil, fixIt: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, fixIt: fixIt)
+    }
+
+    public static func note(_ message: String, at location: Location? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
     }
 
     public static func warning(_ message: String, at location: Location? = nil) -> Diagnostic {

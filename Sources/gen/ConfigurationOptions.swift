@@ -106,13 +106,21 @@ struct ConfigurationOptions: ParsableArguments {
             overrides: try overrides())
     }
 
-    /// The pipeline for this command line's configuration.
-    func pipeline(requireFile: Bool, languages: [Language]? = nil) throws(GenFailure) -> Pipeline {
+    /// The pipeline for this command line's configuration; its notes (an OpenAPI value that
+    /// gen.yml or an option overrides) are printed on stderr unless `quietly`.
+    func pipeline(requireFile: Bool, languages: [Language]? = nil, quietly: Bool = false) throws(GenFailure)
+        -> Pipeline
+    {
         let request = try request()
+        let pipeline: Pipeline
         do {
-            return try Pipeline(request, requireFile: requireFile, languages: languages)
+            pipeline = try Pipeline(request, requireFile: requireFile, languages: languages)
         } catch {
             throw GenFailure(error)
         }
+        if !quietly {
+            for note in pipeline.notes { GenFailure.print(note.description) }
+        }
+        return pipeline
     }
 }

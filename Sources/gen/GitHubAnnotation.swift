@@ -28,7 +28,8 @@ struct GitHubAnnotation: Equatable {
         if let endLine { properties.append("endLine=\(endLine)") }
         if let column { properties.append("col=\(column)") }
         properties.append("title=" + Self.escapedProperty(title))
-        return "::\(severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapedData(message))"
+        let command = severity == .note ? "notice" : severity.rawValue
+        return "::\(command) \(properties.joined(separator: ","))::\(Self.escapedData(message))"
     }
 
     /// An annotation for a diagnostic; one about a command-line option has no file.

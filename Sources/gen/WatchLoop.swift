@@ -28,40 +28,47 @@ struct WatchLoop {
 
     func run() -> Never {
         PendingFiles.shared.endQuietlyOnInterrupt(saying: "gen: stopped watching")
-        print("gen: watching \(Self.describe(watched())); Ctrl-C stops")
-        var baseline = runOnce()
+        // The paths are found again after each run only: finding them reads gen.yml.
+        var paths = watched()
+        print("gen: watching \(Self.describe(paths)); Ctrl-C stops")
+        var baseline = runOnce(&paths)
         let clock = ContinuousClock()
         while true {
             Thread.sleep(forTimeInterval: Self.seconds(pollInterval))
-            var latest = FileSnapshot(watched())
+            var latest = FileSnapshot(paths)
             guard latest != baseline else { continue }
             // Debounce: wait until nothing has changed for the quiet period.
             var stillSince = clock.now
             while clock.now - stillSince < quietPeriod {
                 Thread.sleep(forTimeInterval: Self.seconds(pollInterval) / 2)
-                let again = FileSnapshot(watched())
+                let again = FileSnapshot(paths)
                 if again != latest {
                     latest = again
                     stillSince = clock.now
                 }
             }
-            baseline = runOnce()
+            baseline = runOnce(&paths)
         }
     }
 
     /// One run; returns what the next change is measured against: the files as they were before
     /// the run, except those the run wrote, as it left them. A file someone saved during the run
-    /// so still counts as a change.
-    private func runOnce() -> FileSnapshot {
-        let before = FileSnapshot(watched())
+    /// so still counts as a change. `paths` becomes what the configuration now names.
+    private func runOnce(_ paths: inout [String]) -> FileSnapshot {
+        let before = FileSnapshot(paths)
         do throws(GenFailure) {
             try work()
         } catch {
             GenFailure.print("\(Self.time()) \(error.description)")
         }
         fflush(nil)
-        let after = FileSnapshot(watched() + written())
-        return before.replacing(Set(written().map(FileSnapshot.normalized)), with: after)
+        let writes = written()
+        let previous = paths
+        paths = watched()
+        let after = FileSnapshot(paths + writes)
+        // A path the configuration names only now is measured as it is after the run.
+        let added = Set(FileSnapshot(paths).files.keys).subtracting(FileSnapshot(previous).files.keys)
+        return before.replacing(Set(writes.map(FileSnapshot.normalized)).union(added), with: after)
     }
 
     /// The watched paths, shortened for the first line.

@@ -19,9 +19,10 @@ struct WatchedSources {
             ?? [ConfigFile.fileName, "docs-site/\(ConfigFile.fileName)"]
         if let templates = options.templatesDirectory { paths.append(templates) }
         if guides.isEmpty {
-            if let pipeline = try? options.pipeline(requireFile: true) {
+            if let pipeline = try? options.pipeline(requireFile: true, quietly: true) {
                 paths.append(pipeline.guidePath)
                 if let templates = pipeline.templates.path { paths.append(templates) }
+                if let openAPI = pipeline.configuration.openAPIPath { paths.append(pipeline.resolve(openAPI)) }
                 if includesAssets { paths.append(pipeline.resolve("assets")) }
             }
         } else {
@@ -37,7 +38,7 @@ struct WatchedSources {
     /// The guides `gen` writes: changes it makes itself do not start another run.
     func written() -> [String] {
         guard !guides.isEmpty else {
-            return (try? options.pipeline(requireFile: true)).map { [$0.guidePath] } ?? []
+            return (try? options.pipeline(requireFile: true, quietly: true)).map { [$0.guidePath] } ?? []
         }
         return guides.flatMap { guide -> [String] in
             var isDirectory: ObjCBool = false
