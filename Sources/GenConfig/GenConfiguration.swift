@@ -34,6 +34,24 @@ public struct GenConfiguration: Sendable, Hashable {
         self.model = model
     }
 
+    /// Two configurations are equal when they fill guides the same way: where gen.yml wrote
+    /// each key (`keyLocations`) is not part of what it says.
+    public static func == (lhs: GenConfiguration, rhs: GenConfiguration) -> Bool {
+        lhs.guidePath == rhs.guidePath && lhs.templatesPath == rhs.templatesPath && lhs.languages == rhs.languages
+            && lhs.groups == rhs.groups && lhs.openAPIPath == rhs.openAPIPath
+            && lhs.securityScheme == rhs.securityScheme && lhs.model == rhs.model
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(guidePath)
+        hasher.combine(templatesPath)
+        hasher.combine(languages)
+        hasher.combine(groups)
+        hasher.combine(openAPIPath)
+        hasher.combine(securityScheme)
+        hasher.combine(model)
+    }
+
     /// The rules by normalised heading, the first rule for a heading winning.
     public var snippetsByHeading: [String: Snippet] {
         var snippets: [String: Snippet] = [:]

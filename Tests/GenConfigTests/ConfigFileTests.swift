@@ -18,6 +18,16 @@ import Testing
         #expect(try ConfigFile.parse(text, path: "docs-site/gen.yml") == GenConfiguration())
     }
 
+    @Test func openAPIKeysAreReadAndEveryKeysPlaceIsKept() throws {
+        let configuration = try ConfigFile.parse(
+            "openapi: ../api/openapi.yaml\nsecurity_scheme: oauth\ntoken_request:\n  scope: read\n", path: "gen.yml")
+        #expect(configuration.openAPIPath == "../api/openapi.yaml")
+        #expect(configuration.securityScheme == "oauth")
+        #expect(configuration.keyLocations[.scope] == Diagnostic.Location(path: "gen.yml", line: 4, column: 10))
+        #expect(configuration.keyLocations[.securityScheme]?.line == 2)
+        #expect(configuration.keyLocations[.tokenURL] == nil)
+    }
+
     @Test func readsEveryKey() throws {
         let configuration = try parse(
             """
