@@ -1,3 +1,5 @@
+import SampleModel
+
 /// The bytes of generated blocks already built in a run.
 ///
 /// A docs site repeats a handful of distinct blocks (a language's sample, in one container
@@ -13,8 +15,20 @@ public struct FencedBlockCache: Sendable {
     }
 
     private var blocks: [Key: (code: String, bytes: [UInt8])] = [:]
+    /// Each sample's info string, digest included, by language and snippet: a run hashes each
+    /// sample once, not once per block (confirmed by the code, as above).
+    private var infoStrings: [String: (code: String, info: String)] = [:]
 
     public init() {}
+
+    /// `GeneratedBlock.infoString`, remembered for the same code.
+    mutating func infoString(language: Language, snippet: Snippet, code: String) -> String {
+        let key = language.rawValue + " " + snippet.rawValue
+        if let known = infoStrings[key], known.code == code { return known.info }
+        let info = GeneratedBlock.infoString(language: language, snippet: snippet, code: code)
+        infoStrings[key] = (code, info)
+        return info
+    }
 
     /// `block`'s lines joined with `lineBreak`, every line after the first behind `prefix` (an
     /// empty line behind the prefix without its trailing blanks).

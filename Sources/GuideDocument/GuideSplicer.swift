@@ -52,10 +52,10 @@ public struct GuideSplicer: Sendable {
         let prefix = containerPrefix(line: first.line, column: first.column)
         let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
         func block(_ language: Language) -> [UInt8] {
-            blocks.bytes(
+            let sample = code(language)
+            return blocks.bytes(
                 of: FencedCodeBlock(
-                    info: GeneratedBlock.infoString(language: language, snippet: snippet, code: code(language)),
-                    code: code(language)),
+                    info: blocks.infoString(language: language, snippet: snippet, code: sample), code: sample),
                 prefix: prefix, lineBreak: lineBreak)
         }
         let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
@@ -143,10 +143,10 @@ public struct GuideSplicer: Sendable {
             group.sections.first.flatMap { source.lineBreak(after: $0.tab?.headerLine ?? 1) }
             ?? source.lineBreak(after: layout.insertionLine) ?? source.preferredLineBreak
         func block(_ language: Language) -> [UInt8] {
-            blocks.bytes(
+            let sample = code(language)
+            return blocks.bytes(
                 of: FencedCodeBlock(
-                    info: GeneratedBlock.infoString(language: language, snippet: snippet, code: code(language)),
-                    code: code(language)),
+                    info: blocks.infoString(language: language, snippet: snippet, code: sample), code: sample),
                 prefix: layout.contentPrefix, lineBreak: lineBreak)
         }
         var edits: [GuideEdit] = []

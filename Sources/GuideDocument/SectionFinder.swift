@@ -20,16 +20,36 @@ public struct SectionFinder: Sendable {
         }
         // Tab markup first (MkDocs content tabs, MyST tab sets): the fenced blocks inside those
         // tabs belong to their tab group, not to a group of labels.
-        var codeLines = Set<Int>()
+        var codeLines = [Bool](repeating: false, count: source.lineCount + 2)
         var headings: [(text: String, line: Int)] = []
         for block in outline.blocks {
             if case .codeBlock(_, true) = block.kind {
-                codeLines.formUnion(block.range.start.line...max(block.range.start.line, block.range.end.line))
+                for line in block.range.start.line...max(block.range.start.line, block.range.end.line)
+                where line < codeLines.count {
+                    codeLines[line] = true
+                }
             }
             if case .heading(_, let text) = block.kind { headings.append((text, block.range.start.line)) }
         }
-        let (tabGroups, tabLines) = try TabMarkupFinder(source: source, codeLines: codeLines).groups { line in
-            headings.last { $0.line < line }
+        let (tabGroups, tabRanges) = try TabMarkupFinder(source: source, codeLines: codeLines).groups { line in
+            // The nearest heading above: headings are in document order.
+            var low = 0
+            var high = headings.count
+            while low < high {
+                let middle = (low + high) / 2
+                if headings[middle].line < line { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? headings[low - 1] : nil
+        }
+        // Whether a line belongs to a tab group: the ranges are in order and do not overlap.
+        func inTabGroup(_ line: Int) -> Bool {
+            var low = 0
+            var high = tabRanges.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tabRanges[middle].upperBound < line { low = middle + 1 } else { high = middle }
+            }
+            return low < tabRanges.count && tabRanges[low].contains(line)
         }
         var groups = tabGroups
         for parent in children.keys.sorted() {
@@ -47,7 +67,7 @@ public struct SectionFinder: Sendable {
             while position < siblings.count {
                 let index = siblings[position]
                 let block = outline.blocks[index]
-                if tabLines.contains(block.range.start.line) {
+                if !tabRanges.isEmpty, inTabGroup(block.range.start.line) {
                     try closeGroup()
                     position += 1
                     continue

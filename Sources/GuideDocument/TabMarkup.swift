@@ -47,19 +47,25 @@ public struct TabPlacement: Sendable, Hashable {
 /// A tab holding anything else, or a title that names no language, is not a code section.
 struct TabMarkupFinder {
     let source: SourceText
-    /// Lines inside fenced code blocks: a tab line there is code, not a tab.
-    let codeLines: Set<Int>
+    /// Lines inside fenced code blocks (by line number): a tab line there is code, not a tab.
+    let codeLines: [Bool]
 
     /// The tab groups, each with the heading above it, and the lines they cover.
     func groups(headingAbove: (Int) -> (text: String, line: Int)?) throws(GuideError) -> (
-        [CodeSectionGroup], covered: Set<Int>
+        [CodeSectionGroup], covered: [ClosedRange<Int>]
     ) {
         var groups: [CodeSectionGroup] = []
-        var covered = Set<Int>()
+        var covered: [ClosedRange<Int>] = []
         var line = 1
         while line <= source.lineCount {
-            var found = codeLines.contains(line) ? nil : try mkdocsGroup(at: line)
-            if found == nil, !codeLines.contains(line) { found = try mystGroup(at: line) }
+            // Only a line whose first non-blank byte is `=` or `:` can start a tab group.
+            let first = source.lineContent(line).first { $0 != UInt8(ascii: " ") }
+            guard first == UInt8(ascii: "=") || first == UInt8(ascii: ":"), !isCode(line) else {
+                line += 1
+                continue
+            }
+            var found = try mkdocsGroup(at: line)
+            if found == nil { found = try mystGroup(at: line) }
             if let found {
                 if !found.group.sections.isEmpty {
                     let heading = headingAbove(line)
@@ -68,7 +74,7 @@ struct TabMarkupFinder {
                             sections: found.group.sections, heading: heading?.text, headingLine: heading?.line,
                             form: found.group.form))
                 }
-                covered.formUnion(line...found.lastLine)
+                covered.append(line...found.lastLine)
                 line = found.lastLine + 1
             } else {
                 line += 1
@@ -103,7 +109,7 @@ struct TabMarkupFinder {
         var sections: [CodeSection] = []
         var line = start
         var lastLine = start
-        while line <= source.lineCount, !codeLines.contains(line), let header = mkdocsHeader(line),
+        while line <= source.lineCount, !isCode(line), let header = mkdocsHeader(line),
             header.indent == first.indent, line == start || header.marker != UInt8(ascii: "!")
         {
             var end = line
@@ -272,6 +278,10 @@ struct TabMarkupFinder {
         return CodeSection(
             language: language, label: header, content: isEmpty ? .empty : .handWritten(range),
             tab: TabPlacement(headerLine: headerLine, lastLine: lastLine, placeholder: isEmpty ? range : nil))
+    }
+
+    private func isCode(_ line: Int) -> Bool {
+        line < codeLines.count && codeLines[line]
     }
 
     private func isBlank(_ line: Int) -> Bool {
