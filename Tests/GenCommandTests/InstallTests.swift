@@ -11,6 +11,14 @@ import Testing
     /// Builds in a folder of its own: `swift test` holds `.build` while it runs.
     static let buildPath = RepositoryPaths.root + "/.build-install-test"
 
+    /// A clean build each time: Swift 6.3.1's incremental builds can link a crashing binary after a
+    /// public struct gains a stored property, and an installed gen must be what a clean clone builds.
+    func cleanBuildFolder() throws {
+        if FileManager.default.fileExists(atPath: Self.buildPath) {
+            try FileManager.default.removeItem(atPath: Self.buildPath)
+        }
+    }
+
     func make(_ target: String, prefix: String) throws -> ProcessResult {
         try ProcessResult.run(
             "/usr/bin/make", ["-s", target, "PREFIX=\(prefix)", "BUILD_PATH=\(Self.buildPath)"],
@@ -28,6 +36,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: prefix + "/bin/other-tool"))
 
+        try cleanBuildFolder()
         let install = try make("install", prefix: prefix)
         try #require(install.status == 0, "\(install.stdout)\(install.stderr)")
         for file in Self.installed {

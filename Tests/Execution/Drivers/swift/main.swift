@@ -106,5 +106,9 @@ var results: [JSONObject] = []
 for step in spec["steps"] as? [JSONObject] ?? [] {
     results.append(await run(step))
 }
+// A background renewal the last call started may still be in flight, and a Swift process ends its
+// tasks when it exits (the Python and Ruby drivers join their threads instead; the sample keeps its
+// renewal task private). Half a second lets it reach the loopback server, even on a loaded machine.
+try? await Task.sleep(for: .milliseconds(500))
 let output = try! JSONSerialization.data(withJSONObject: ["results": results], options: [.sortedKeys])
 print(String(decoding: output, as: UTF8.self))
