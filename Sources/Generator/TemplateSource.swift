@@ -58,24 +58,17 @@ public enum TemplateSource: Sendable, Hashable {
         Thread.detachNewThread { _ = bundledSet }
     }
 
-    /// A folder's templates, line endings normalised to `\n`.
+    /// A folder's templates, line endings normalised to `\n`, read the one way SampleGen reads a
+    /// template folder (`TemplateFile.load`) with gen's own reader, which refuses FIFOs and devices.
     private static func files(in directory: String) throws(Diagnostic) -> [TemplateFile] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .error(
-                "is not a template folder (expected <language>/<snippet>.\(TemplateFile.fileExtension) files)",
-                at: Diagnostic.Location(path: directory))
+        do {
+            return try TemplateFile.load(directory: directory) { path in try FileBytes.read(path) }
+        } catch let error as Diagnostic {
+            throw error
+        } catch let error as TemplateError {
+            throw error.diagnostic
+        } catch {
+            throw .error("cannot be read: \(error)", at: Diagnostic.Location(path: directory))
         }
-        let suffix = "." + TemplateFile.fileExtension
-        let names = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(suffix) }
-            .sorted()
-        var files: [TemplateFile] = []
-        for name in names {
-            let path = directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
-            let text = TemplateFile.normalizedText(try FileBytes.read(path))
-            files.append(TemplateFile(name: String(name.dropLast(suffix.count)), path: path, text: text))
-        }
-        return files
     }
 }

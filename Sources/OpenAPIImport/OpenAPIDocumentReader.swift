@@ -24,24 +24,22 @@ public struct OpenAPIDocumentReader {
     {
         let root = try compose()
         let version = root?["openapi"]?.string ?? ""
-        let schemes: [(name: String, flow: (tokenURL: URL, scopes: [String])?, isOAuth2: Bool)]
+        let schemes: [Scheme]
         if version.hasPrefix("3.0") {
             let document = try decode(OpenAPIKit30.OpenAPI.Document.self, root: root)
             schemes = document.components.securitySchemes.map { key, scheme in
-                guard case .oauth2(let flows) = scheme.type else { return (key.rawValue, nil, false) }
-                return (
-                    key.rawValue, flows.clientCredentials.map { ($0.tokenUrl, Array($0.scopes.keys)) }, true
-                )
+                guard case .oauth2(let flows) = scheme.type else { return Scheme(name: key.rawValue) }
+                return Scheme(
+                    name: key.rawValue, oauth2: flows.clientCredentials.map { ($0.tokenUrl, Array($0.scopes.keys)) })
             }
         } else if version.hasPrefix("3.1") || version.hasPrefix("3.2") {
             let document = try decode(OpenAPIKit.OpenAPI.Document.self, root: root)
             schemes = document.components.securitySchemes.map { key, entry in
                 guard let scheme = entry.b ?? entry.a.flatMap({ try? document.components.lookup($0) }),
                     case .oauth2(let flows, _) = scheme.type
-                else { return (key.rawValue, nil, false) }
-                return (
-                    key.rawValue, flows.clientCredentials.map { ($0.tokenUrl, Array($0.scopes.keys)) }, true
-                )
+                else { return Scheme(name: key.rawValue) }
+                return Scheme(
+                    name: key.rawValue, oauth2: flows.clientCredentials.map { ($0.tokenUrl, Array($0.scopes.keys)) })
             }
         } else {
             throw .error(
@@ -49,7 +47,7 @@ public struct OpenAPIDocumentReader {
                 at: location(of: root?["openapi"]) ?? Diagnostic.Location(path: path))
         }
         let oauth2 = schemes.filter(\.isOAuth2)
-        let chosen: (name: String, flow: (tokenURL: URL, scopes: [String])?, isOAuth2: Bool)
+        let chosen: Scheme
         if let scheme {
             guard let found = schemes.first(where: { $0.name == scheme }) else {
                 let known = oauth2.map(\.name)
@@ -84,6 +82,22 @@ public struct OpenAPIDocumentReader {
         }
         return ClientCredentialsFlow(
             schemeName: chosen.name, tokenURL: flow.tokenURL.absoluteString, scopes: flow.scopes, location: schemeAt)
+    }
+
+    /// One security scheme, as far as gen cares: whether it is OAuth 2.0, and its client-credentials
+    /// flow if it has one (the same facts from an OpenAPI 3.0 or 3.1 document).
+    private struct Scheme {
+        let name: String
+        var isOAuth2 = false
+        var flow: (tokenURL: URL, scopes: [String])? = nil
+
+        init(name: String) { self.name = name }
+
+        init(name: String, oauth2 flow: (tokenURL: URL, scopes: [String])?) {
+            self.name = name
+            self.isOAuth2 = true
+            self.flow = flow
+        }
     }
 
     /// The document's YAML nodes, with their lines (JSON is read as YAML).

@@ -107,10 +107,8 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     /// The pipeline for this command line's configuration; its notes (an OpenAPI value that
-    /// gen.yml or an option overrides) are printed on stderr unless `quietly`.
-    func pipeline(requireFile: Bool, languages: [Language]? = nil, quietly: Bool = false) throws(GenFailure)
-        -> Pipeline
-    {
+    /// gen.yml or an option overrides) are printed on stderr.
+    func pipeline(requireFile: Bool, languages: [Language]? = nil) throws(GenFailure) -> Pipeline {
         let request = try request()
         let pipeline: Pipeline
         do {
@@ -118,9 +116,7 @@ struct ConfigurationOptions: ParsableArguments {
         } catch {
             throw GenFailure(error)
         }
-        if !quietly {
-            for note in pipeline.notes { GenFailure.print(note.description) }
-        }
+        for note in pipeline.notes { GenFailure.print(note.description) }
         return pipeline
     }
 }

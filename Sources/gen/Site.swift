@@ -51,32 +51,30 @@ struct Site: ParsableCommand {
 
     /// Renders the page and writes the folder; prints one line, after `prefix`.
     private func build(prefix: String = "") throws(GenFailure) {
-        do {
-            let guide = try PublishedGuide.load(options, out: out)
-            let assets = guide.assetsDirectory
-            let highlighter = [
-                ("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
-                ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet),
-            ]
-            let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
-            let html = try guide.render { document throws(GuideError) in
-                try SitePage(linksHighlighter: hasHighlighter).render(document)
-            }
-            var files = [
-                (SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
-                (SitePage.script, try Workspace.readBytes("\(assets)/site.js")),
-            ]
-            if hasHighlighter {
-                for (source, target) in highlighter { files.append((target, try Workspace.readBytes(source))) }
-            }
-            files.append(("index.html", Array(html.utf8)))
-            try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
-            try Workspace.createDirectory("\(guide.siteDirectory)/assets")
-            try OutputFolder.mark(guide.siteDirectory)
-            for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
-            print(
-                prefix + "\(guide.siteDirectory)/index.html: written"
-                    + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
+        let guide = try PublishedGuide.load(options, out: out)
+        let assets = guide.assetsDirectory
+        let highlighter = [
+            ("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
+            ("\(Self.highlighterDirectory)/styles/github.css", SitePage.highlighterStylesheet),
+        ]
+        let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
+        let html = try guide.render { document throws(GuideError) in
+            try SitePage(linksHighlighter: hasHighlighter).render(document)
         }
+        var files = [
+            (SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
+            (SitePage.script, try Workspace.readBytes("\(assets)/site.js")),
+        ]
+        if hasHighlighter {
+            for (source, target) in highlighter { files.append((target, try Workspace.readBytes(source))) }
+        }
+        files.append(("index.html", Array(html.utf8)))
+        try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
+        try Workspace.createDirectory("\(guide.siteDirectory)/assets")
+        try OutputFolder.mark(guide.siteDirectory)
+        for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
+        print(
+            prefix + "\(guide.siteDirectory)/index.html: written"
+                + (hasHighlighter ? "" : " (no syntax highlighting: install libjs-highlight.js)"))
     }
 }

@@ -18,13 +18,14 @@ struct WatchedSources {
             (try? ConfigFile.path(explicit: options.configPath)).map { [$0] }
             ?? [ConfigFile.fileName, "docs-site/\(ConfigFile.fileName)"]
         if let templates = options.templatesDirectory { paths.append(templates) }
-        if guides.isEmpty {
-            if let pipeline = try? options.pipeline(requireFile: true, quietly: true) {
-                paths.append(pipeline.guidePath)
-                if let templates = pipeline.templates.path { paths.append(templates) }
-                if let openAPI = pipeline.configuration.openAPIPath { paths.append(pipeline.resolve(openAPI)) }
-                if includesAssets { paths.append(pipeline.resolve("assets")) }
+        if guides.isEmpty, let (configPath, configuration) = configuration() {
+            func resolved(_ path: String) -> String { ConfigFile.resolve(path, relativeTo: configPath) }
+            paths.append(resolved(configuration.guidePath))
+            if options.templatesDirectory == nil, let templates = configuration.templatesPath {
+                paths.append(resolved(templates))
             }
+            if let openAPI = configuration.openAPIPath { paths.append(resolved(openAPI)) }
+            if includesAssets { paths.append(resolved("assets")) }
         } else {
             for guide in guides {
                 paths.append(guide)
@@ -35,10 +36,21 @@ struct WatchedSources {
         return paths.filter { seen.insert(FileSnapshot.normalized($0)).inserted }
     }
 
+    /// gen.yml where gen finds it, read on its own: the paths it names are all a watch needs, so
+    /// neither the templates nor the OpenAPI document are loaded for it. Nil while there is none
+    /// or it cannot be read.
+    private func configuration() -> (path: String, configuration: GenConfiguration)? {
+        guard let path = try? ConfigFile.path(explicit: options.configPath),
+            let bytes = try? FileBytes.read(path, limit: Pipeline.configurationSizeLimit),
+            let configuration = try? ConfigFile.parse(bytes: bytes, path: path)
+        else { return nil }
+        return (path, configuration)
+    }
+
     /// The guides `gen` writes: changes it makes itself do not start another run.
     func written() -> [String] {
         guard !guides.isEmpty else {
-            return (try? options.pipeline(requireFile: true, quietly: true)).map { [$0.guidePath] } ?? []
+            return configuration().map { [ConfigFile.resolve($0.configuration.guidePath, relativeTo: $0.path)] } ?? []
         }
         return guides.flatMap { guide -> [String] in
             var isDirectory: ObjCBool = false
