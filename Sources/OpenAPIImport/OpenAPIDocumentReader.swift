@@ -137,12 +137,18 @@ public struct OpenAPIDocumentReader {
                 node = next
             }
             throw .error(
-                "is not a valid OpenAPI document: \(detail)", at: location(of: node) ?? Diagnostic.Location(path: path))
+                "is not a valid OpenAPI document: \(Self.oneLine(detail))",
+                at: location(of: node) ?? Diagnostic.Location(path: path))
         } catch {
             throw .error(
-                "is not a valid OpenAPI document: \(OpenAPIKit.OpenAPI.Error(from: error).localizedDescription)",
+                "is not a valid OpenAPI document: \(Self.oneLine(OpenAPIKit.OpenAPI.Error(from: error).localizedDescription))",
                 at: Diagnostic.Location(path: path))
         }
+    }
+
+    /// A decoder's explanation as one line: a diagnostic is printed as one.
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     private func schemeNode(_ name: String, in root: Node?) -> Node? {
