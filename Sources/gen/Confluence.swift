@@ -6,6 +6,7 @@ import GuidePublishing
 /// `gen confluence`: the guide in Confluence storage format.
 struct Confluence: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "confluence",
         abstract: "Write the guide in Confluence storage format to _site/guide.confluence.xml.",
         discussion: """
             Each sample becomes a code macro with its language; block quotes become warning \

@@ -7,6 +7,7 @@ import SampleRendering
 /// `gen export`: each language's samples as a runnable folder.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write each language's samples as a runnable folder, with a README saying how to run them.",
         discussion: """
             Examples:

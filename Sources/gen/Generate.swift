@@ -8,6 +8,7 @@ import SampleRendering
 /// `gen`: regenerate the guide, check it, or print samples.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Regenerate the guide's samples (the default command).",
         discussion: """
             Examples:

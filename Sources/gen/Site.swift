@@ -6,6 +6,7 @@ import GuidePublishing
 /// `gen site`: the guide as a web page with language tabs.
 struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "site",
         abstract: "Render the guide as a web page with language tabs, into _site/ beside gen.yml.",
         discussion: """
             Writes _site/index.html and copies the site's own assets (assets/site.css and \
