@@ -68,9 +68,10 @@ public struct BatchPlan: Sendable {
 
     /// Fills one job's guide with a filler of `fillers` (a worker's own copy of `self.fillers`).
     public func fill(_ job: Job, fillers: inout [GuideFiller]) throws(Diagnostic) -> GuidePlan {
-        try GuidePlan.fill(
-            path: job.guidePath, original: FileBytes.read(job.guidePath), configuration: job.configuration,
-            replacingHandEdits: replacingHandEdits, filler: &fillers[job.filler])
+        let original = try FileBytes.read(job.guidePath)
+        return try GuidePlan.fill(
+            path: job.guidePath, original: original, outline: GuidePlan.outline(original, path: job.guidePath),
+            configuration: job.configuration, replacingHandEdits: replacingHandEdits, filler: &fillers[job.filler])
     }
 
     /// Each guide `paths` name, once, with its configuration file.

@@ -26,14 +26,23 @@ public struct GuidePlan: Sendable {
         self.coverage = coverage
     }
 
-    /// The guide at `path`, read as `original`, filled with `configuration`.
+    /// `original`, the guide at `path`, outlined; its first mistake is placed in that file.
+    static func outline(_ original: [UInt8], path: String) throws(Diagnostic) -> OutlinedGuide {
+        do throws(FillError) {
+            return try OutlinedGuide(original)
+        } catch {
+            throw error.diagnostic(guidePath: path)
+        }
+    }
+
+    /// The guide at `path`, read as `original` and outlined as `guide`, filled with `configuration`.
     static func fill(
-        path: String, original: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false,
-        filler: inout GuideFiller
+        path: String, original: [UInt8], outline guide: OutlinedGuide, configuration: GenConfiguration,
+        replacingHandEdits: Bool = false, filler: inout GuideFiller
     ) throws(Diagnostic) -> GuidePlan {
         let filled: FilledGuide
         do throws(FillError) {
-            filled = try filler.fill(original, configuration: configuration, replacingHandEdits: replacingHandEdits)
+            filled = try filler.fill(guide, configuration: configuration, replacingHandEdits: replacingHandEdits)
         } catch {
             throw error.diagnostic(guidePath: path)
         }

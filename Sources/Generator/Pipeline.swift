@@ -37,7 +37,10 @@ public struct Pipeline: Sendable {
     public var replacingHandEdits = false
     /// What the run should say once, on stderr (an OpenAPI value gen.yml overrides).
     public private(set) var notes: [Diagnostic] = []
-    private var filler: GuideFiller
+    /// The languages whose templates the run loads.
+    private let languages: [Language]
+    /// Made on first use (`withFiller`).
+    private var filler: GuideFiller?
 
     /// The configuration `request` names (else gen.yml in `.` or `docs-site/`; without one, the
     /// defaults, unless `requireFile`), with templates for `languages` (default: the configured ones).
@@ -55,20 +58,12 @@ public struct Pipeline: Sendable {
     public init(_ request: GeneratorRequest, configPath: String?, languages: [Language]? = nil) throws(Diagnostic) {
         var notes: [Diagnostic] = []
         let configuration = try Self.configuration(at: configPath, overrides: request.overrides, notes: &notes)
-        let templates = Self.templateSource(request.templates, configuration: configuration, configPath: configPath)
-        let set = try templates.load(languages: languages ?? configuration.languages)
-        self.init(
-            configuration: configuration, configPath: configPath, templates: templates,
-            filler: GuideFiller(renderer: SampleRenderer(templates: set)))
-        replacingHandEdits = request.replacingHandEdits
-        self.notes = notes
-    }
-
-    init(configuration: GenConfiguration, configPath: String?, templates: TemplateSource, filler: GuideFiller) {
         self.configuration = configuration
         self.configPath = configPath
-        self.templates = templates
-        self.filler = filler
+        self.templates = Self.templateSource(request.templates, configuration: configuration, configPath: configPath)
+        self.languages = languages ?? configuration.languages
+        replacingHandEdits = request.replacingHandEdits
+        self.notes = notes
     }
 
     /// The most of a configuration file `gen` reads: gen.yml is a few hundred bytes.
@@ -138,30 +133,56 @@ public struct Pipeline: Sendable {
 
     /// The guide at `path`, read and filled with this configuration.
     public mutating func fill(guideAt path: String) throws(Diagnostic) -> GuidePlan {
-        try GuidePlan.fill(
-            path: path, original: FileBytes.read(path), configuration: configuration,
-            replacingHandEdits: replacingHandEdits, filler: &filler)
+        let original = try FileBytes.read(path)
+        let guide = try GuidePlan.outline(original, path: path)
+        let (configuration, replacingHandEdits) = (configuration, replacingHandEdits)
+        return try withFiller { (filler: inout GuideFiller) throws(Diagnostic) in
+            try GuidePlan.fill(
+                path: path, original: original, outline: guide, configuration: configuration,
+                replacingHandEdits: replacingHandEdits, filler: &filler)
+        }
     }
 
     /// Every sample the configuration can need, rendered now, so later fills only splice.
     public mutating func renderSamples() throws(Diagnostic) {
-        do {
-            try filler.renderSamples(for: configuration)
-        } catch {
-            throw error.diagnostic(guidePath: nil)
+        let configuration = configuration
+        try withFiller { (filler: inout GuideFiller) throws(Diagnostic) in
+            do throws(FillError) {
+                try filler.renderSamples(for: configuration)
+            } catch {
+                throw error.diagnostic(guidePath: nil)
+            }
         }
     }
 
     /// `snippets` in `language`, rendered with the configuration's model.
     public mutating func samples(_ snippets: [Snippet], in language: Language) throws(Diagnostic) -> [RenderedSample] {
-        var samples: [RenderedSample] = []
-        for snippet in snippets {
-            do {
-                samples.append(try filler.sample(snippet, in: language, model: configuration.model))
-            } catch {
-                throw error.diagnostic(guidePath: nil)
+        let model = configuration.model
+        return try withFiller { (filler: inout GuideFiller) throws(Diagnostic) in
+            var samples: [RenderedSample] = []
+            for snippet in snippets {
+                do throws(FillError) {
+                    samples.append(try filler.sample(snippet, in: language, model: model))
+                } catch {
+                    throw error.diagnostic(guidePath: nil)
+                }
             }
+            return samples
         }
-        return samples
+    }
+
+    /// Runs `body` with the filler, made the first time: loading the templates is the step that
+    /// waits for the thread parsing the built-in ones, so it comes as late as it can.
+    private mutating func withFiller<Result>(_ body: (inout GuideFiller) throws(Diagnostic) -> Result)
+        throws(Diagnostic) -> Result
+    {
+        var filler: GuideFiller
+        if let made = self.filler.take() {
+            filler = made
+        } else {
+            filler = GuideFiller(renderer: SampleRenderer(templates: try templates.load(languages: languages)))
+        }
+        defer { self.filler = filler }
+        return try body(&filler)
     }
 }

@@ -24,17 +24,14 @@ public struct GuideFiller: Sendable {
     public mutating func fill(_ bytes: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false)
         throws(FillError) -> FilledGuide
     {
-        let source: SourceText
-        let groups: [CodeSectionGroup]
-        do {
-            // Validate, parse, then index lines: the line index is not held through cmark's peak.
-            try SourceText.validate(bytes)
-            let outline = MarkdownOutline(parsing: bytes)
-            source = SourceText(validated: bytes)
-            groups = try SectionFinder().groups(in: outline, source: source)
-        } catch {
-            throw .guide(error)
-        }
+        try fill(OutlinedGuide(bytes), configuration: configuration, replacingHandEdits: replacingHandEdits)
+    }
+
+    /// The same, for a guide outlined already.
+    public mutating func fill(_ guide: OutlinedGuide, configuration: GenConfiguration, replacingHandEdits: Bool = false)
+        throws(FillError) -> FilledGuide
+    {
+        let (source, groups) = (guide.source, guide.groups)
         let splicer = GuideSplicer(source: source)
         var edits: [GuideEdit] = []
         var filled: [FilledGroup] = []
