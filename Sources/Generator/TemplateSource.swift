@@ -1,4 +1,3 @@
-import BundledTemplates
 import Foundation
 import SampleModel
 import SampleRendering
@@ -29,7 +28,7 @@ public enum TemplateSource: Sendable, Hashable {
             do { set = try TemplateSet(files) } catch { throw error.diagnostic }
             set.prepare(languages)
         } else {
-            do { set = try Self.bundledSet.get() } catch { throw error.diagnostic }
+            do throws(TemplateError) { set = try Self.builtIn.set().get() } catch { throw error.diagnostic }
         }
         for language in languages {
             for snippet in language.snippets where set.file(for: snippet, in: language) == nil {
@@ -43,19 +42,15 @@ public enum TemplateSource: Sendable, Hashable {
         return set
     }
 
-    /// The templates built into gen, checked and parsed once per process, for every language.
-    private static let bundledSet = Result { () throws(TemplateError) -> TemplateSet in
-        let set = try TemplateSet(BundledTemplates.files)
-        set.prepare(Language.allCases)
-        return set
-    }
+    /// The templates built into gen, for every language.
+    private static let builtIn = TemplatePreparation()
 
     /// Starts checking and parsing the built-in templates on another thread, so that the work
     /// overlaps whatever the process does before it needs them (reading its arguments, its
     /// configuration and the guide). A run that uses another template folder simply never
     /// waits for it.
     public static func prepareBundledTemplates() {
-        Thread.detachNewThread { _ = bundledSet }
+        builtIn.start()
     }
 
     /// A folder's templates, line endings normalised to `\n`, read the one way SampleGen reads a

@@ -73,16 +73,25 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses every template (not partial) of `languages` now, side by side on every core, so
-    /// that the renders that follow only render. A template that cannot be parsed is reported
-    /// by its first render, as without this step.
+    /// that the renders that follow only render.
     public func prepare(_ languages: [Language]) {
+        let templates = templates(of: languages)
+        DispatchQueue.concurrentPerform(iterations: templates.count) { index in prepare(templates[index]) }
+    }
+
+    /// The templates (not partials) of `languages`, longest first: parsed in this order, threads
+    /// that share the work finish together.
+    public func templates(of languages: [Language]) -> [TemplateFile] {
         let names = Set(languages.map { $0.rawValue + "/" })
-        let templates = files.values.filter { file in
+        return files.values.filter { file in
             !file.isPartial && names.contains(String(file.name.prefix { $0 != "/" }) + "/")
-        }.sorted { $0.text.utf8.count > $1.text.utf8.count }  // longest first: the cores finish together
-        DispatchQueue.concurrentPerform(iterations: templates.count) { index in
-            _ = try? parsed.compiled(templates[index], in: self)
-        }
+        }.sorted { $0.text.utf8.count > $1.text.utf8.count }
+    }
+
+    /// Parses `file` now, so that its renders only render. A template that cannot be parsed is
+    /// reported by its first render, as without this step.
+    public func prepare(_ file: TemplateFile) {
+        _ = try? parsed.compiled(file, in: self)
     }
 
     /// Renders a template (not a partial) with `context` (a `MustacheParent`).
