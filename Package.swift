@@ -92,6 +92,7 @@ let package = Package(
                 "SampleRendering", "BundledTemplates", "TestSupport",
                 // The reference renders of TemplateCompactionTests: each template parsed whole.
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "GuideDocumentTests", dependencies: ["GuideDocument"]),
         .testTarget(

@@ -1,90 +1,105 @@
-/// A template with every run of lines that hold no tag replaced by one placeholder line.
+/// A template with its plain code handed to swift-mustache as a few short placeholders.
 ///
-/// swift-mustache's parser walks text a Character at a time, so most of its time goes to the
-/// plain code between tags. A placeholder (`{{{__text_3}}}`) stands for such a run and renders it
-/// back unchanged: interpolation tags are never standalone, so the lines around keep their
-/// meaning, and only whole lines are replaced, so no tag's line changes. Applied to templates,
-/// not partials: a partial included with indentation indents each line of its own text.
+/// swift-mustache's parser walks text a Character at a time, and checks at every `{` whether a
+/// tag starts by measuring the rest of its input: plain code costs it about as much per
+/// character as a tag. So every run of lines that holds no tag but values (`{{x}}`, `{{{x}}}`)
+/// becomes one line: each stretch of code between two values is a placeholder (`{{_3}}`) that
+/// renders it back unchanged, and the values stay as they were. A value is never a standalone
+/// tag, so the line breaks inside a run mean nothing to Mustache; the run's last line break is
+/// kept, so that every other line (a section, a comment, a partial) starts and ends a line as it
+/// did and keeps its meaning. Applied to templates, not partials: a partial included with
+/// indentation indents each line of its own text.
 struct TemplateCompaction {
     /// The template text with placeholders.
     let text: String
-    /// Placeholder name → the lines it stands for, without the last line break.
+    /// Placeholder name → the code it stands for.
     let runs: [String: String]
-    /// The original line of each line of `text` (1-based, index 0 is line 1).
-    private let originalLines: [Int]
 
-    static let placeholderPrefix = "__text_"
+    /// Placeholder names start with it; no value's name does (`TemplateSet` refuses one that does).
+    static let placeholderPrefix = "_"
 
     /// `tags` are the template's tags when the caller scanned them already (nil: scanned here).
-    init(_ template: String, tags: [TemplateTag]? = nil, minimumLines: Int = 2) {
+    init(_ template: String, tags: [TemplateTag]? = nil, literalLimit: Int = 0) {
         let bytes = Array(template.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count / 2)
-        var runs: [String: String] = [:]
-        var originalLines: [Int] = []
-        var pending: Range<Int>?  // bytes of the tag-free lines waiting, line breaks inside
-        var pendingLines = 0
-        var pendingStart = 0
-        func flush() {
-            guard let run = pending else { return }
-            if pendingLines >= minimumLines {
-                let name = "\(Self.placeholderPrefix)\(runs.count)"
-                runs[name] = String(decoding: bytes[run], as: UTF8.self)
-                output += Array("{{{\(name)}}}\n".utf8)
-                originalLines.append(pendingStart)
-            } else {
-                output += bytes[run]
-                output.append(UInt8(ascii: "\n"))
-                originalLines += (0..<pendingLines).map { pendingStart + $0 }
-            }
-            pending = nil
-            pendingLines = 0
-        }
-        // The lines any tag touches, a tag that spans several lines (a comment) included.
-        var tagLines = Set<Int>()
-        switch tags.map({ .success($0) }) ?? TemplateTag.scan(template) {
-        case .success(let tags):
-            for tag in tags {
-                tagLines.formUnion(tag.line...(tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }))
-            }
-        case .failure:
+        guard case .success(let tags) = tags.map({ .success($0) }) ?? TemplateTag.scan(template) else {
             // Not compacted: the check reports the unclosed tag.
             self.text = template
             self.runs = [:]
-            self.originalLines = Array(1...(bytes.count { $0 == UInt8(ascii: "\n") } + 1))
             return
         }
-        var lineStart = 0
-        var line = 1
-        while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-            // Only whole lines, each with its line break; the text after the last one stays as is.
-            if !tagLines.contains(line) {
-                if pending == nil {
-                    pending = lineStart..<newline
-                    pendingStart = line
-                } else {
-                    pending = pending!.lowerBound..<newline
-                }
-                pendingLines += 1
-            } else {
-                flush()
-                output += bytes[lineStart...newline]
-                originalLines.append(line)
+        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        // Lines that keep their shape: any a tag other than a one-line value touches.
+        var fixedLines = Set<Int>()
+        for tag in tags {
+            let lastLine = tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }
+            if !tag.isValue || lastLine != tag.line {
+                fixedLines.formUnion(tag.line...lastLine)
             }
-            lineStart = newline + 1
-            line += 1
         }
-        flush()
-        output += bytes[lineStart...]
-        originalLines.append(line)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count / 4)
+        var runs: [String: String] = [:]
+        var tagIndex = 0
+        /// Appends the run of lines `start..<end` (byte offsets), its values in place.
+        func appendRun(_ start: Int, _ end: Int) {
+            let lineBreak = end > start && bytes[end - 1] == UInt8(ascii: "\n") ? 1 : 0
+            var textStart = start
+            func appendText(upTo textEnd: Int) {
+                guard textEnd > textStart else { return }
+                let segment = bytes[textStart..<textEnd]
+                if segment.count <= literalLimit, !segment.contains(UInt8(ascii: "{")),
+                    !segment.contains(UInt8(ascii: "\n"))
+                {
+                    output += segment
+                    return
+                }
+                let name = "\(Self.placeholderPrefix)\(runs.count)"
+                runs[name] = String(decoding: bytes[textStart..<textEnd], as: UTF8.self)
+                output += Array("{{\(name)}}".utf8)
+            }
+            while tagIndex < tags.count, tags[tagIndex].range.lowerBound < end {
+                let tag = tags[tagIndex]
+                appendText(upTo: tag.range.lowerBound)
+                output += bytes[tag.range]
+                textStart = tag.range.upperBound
+                tagIndex += 1
+            }
+            // The template's last line, unended and only blanks, swift-mustache drops; left to it
+            // as it is, behind a line break of its own.
+            if lineBreak == 0, end == bytes.count,
+                let lastLine = bytes[textStart..<end].lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 })
+                    ?? (textStart == start ? start : nil),
+                bytes[lastLine..<end].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            {
+                if lastLine > start {
+                    appendText(upTo: lastLine - 1)
+                    output.append(UInt8(ascii: "\n"))
+                }
+                output += bytes[lastLine..<end]
+                return
+            }
+            appendText(upTo: end - lineBreak)
+            if lineBreak == 1 { output.append(UInt8(ascii: "\n")) }
+        }
+        var runStart: Int?
+        for (index, lineStart) in lineStarts.enumerated() where lineStart < bytes.count {
+            let lineEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+            if fixedLines.contains(index + 1) {
+                if let start = runStart { appendRun(start, lineStart) }
+                runStart = nil
+                while tagIndex < tags.count, tags[tagIndex].range.lowerBound < lineEnd { tagIndex += 1 }
+                output += bytes[lineStart..<lineEnd]
+            } else if runStart == nil {
+                runStart = lineStart
+            }
+        }
+        if let start = runStart { appendRun(start, bytes.count) }
         self.text = String(decoding: output, as: UTF8.self)
         self.runs = runs
-        self.originalLines = originalLines
     }
+}
 
-    /// The line of the original template that a line of `text` came from.
-    func originalLine(_ line: Int) -> Int {
-        guard line >= 1, line <= originalLines.count else { return line }
-        return originalLines[line - 1]
-    }
+extension TemplateTag {
+    /// A value (`{{x}}`, `{{{x}}}`, `{{&x}}`): it renders in place and is never standalone.
+    var isValue: Bool { kind == .variable || kind == .unescapedVariable }
 }

@@ -109,21 +109,24 @@ public struct TemplateSet: Sendable {
         guard case .success(let compactTags) = TemplateTag.scan(compaction.text) else {
             throw TemplateError(path: file.path, line: 0, message: "cannot be parsed")
         }
-        var line = 1
-        var parsed: [MustacheTemplate] = []
-        for (index, piece) in TemplateChunks.split(compaction.text, tags: compactTags).enumerated() {
-            // Every piece after the first starts with an added pragma line.
-            parsed.append(
-                try Self.parse(piece, of: file, firstLine: index == 0 ? line : line - 1, lines: compaction.originalLine)
-            )
-            line += piece.utf8.count { $0 == UInt8(ascii: "\n") } - (index == 0 ? 0 : 1)
+        do {
+            let pieces = try TemplateChunks.split(compaction.text, tags: compactTags).map {
+                try MustacheTemplate(string: $0)
+            }
+            return (pieces, compaction.runs)
+        } catch {
+            // The mistake is reported where the writer made it: from the template as written.
+            throw Self.parseError(in: file.text, of: file)
         }
-        return (parsed, compaction.runs)
     }
 
     /// A partial, whole: it is reached by name from inside a template.
     fileprivate func parsePartial(_ file: TemplateFile) throws(TemplateError) -> MustacheTemplate {
-        try Self.parse(file.text, of: file, firstLine: 1, lines: { $0 })
+        do {
+            return try MustacheTemplate(string: file.text)
+        } catch {
+            throw Self.parseError(in: file.text, of: file)
+        }
     }
 
     /// The partials `name` reaches, directly or through other partials.
@@ -138,20 +141,18 @@ public struct TemplateSet: Sendable {
         return seen.sorted().compactMap { files[$0] }
     }
 
-    /// Parses `text`, which starts at line `firstLine` of what was compiled; `lines` maps that
-    /// back to the file's own lines for error messages.
-    private static func parse(_ text: String, of file: TemplateFile, firstLine: Int, lines: (Int) -> Int)
-        throws(TemplateError) -> MustacheTemplate
-    {
+    /// Why swift-mustache cannot parse `text`, the text of `file`, at the line it names.
+    private static func parseError(in text: String, of file: TemplateFile) -> TemplateError {
         do {
-            return try MustacheTemplate(string: text)
+            _ = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(
-                path: file.path, line: lines(firstLine - 1 + error.context.lineNumber),
-                message: Self.describe(error.error))
+            return TemplateError(path: file.path, line: error.context.lineNumber, message: Self.describe(error.error))
         } catch {
-            throw TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
+            return TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
         }
+        // Only the compacted text failed: a fault of SampleGen's, not of the template.
+        return TemplateError(
+            path: file.path, line: 0, message: "cannot be parsed once compacted; please report this template")
     }
 
     /// The template for a snippet, or nil when this set has none for the language.
@@ -203,16 +204,21 @@ public struct TemplateSet: Sendable {
         var open: [TemplateTag] = []
         for tag in tags {
             if [.variable, .unescapedVariable, .sectionOpen, .invertedSectionOpen].contains(tag.kind),
-                tag.name.contains(".")
+                tag.name.utf8.contains(UInt8(ascii: ".")) || tag.name.hasPrefix(TemplateCompaction.placeholderPrefix)
             {
                 let shown =
                     tag.kind == .variable
                     ? "{{\(tag.name)}}" : String(decoding: Array(file.text.utf8)[tag.range], as: UTF8.self)
+                let why =
+                    tag.name == "."
+                    ? "; name the value itself, like {{scope}}"
+                    : tag.name.hasPrefix(TemplateCompaction.placeholderPrefix)
+                        ? " (no value's name starts with \(TemplateCompaction.placeholderPrefix))"
+                        : " (values have no parts to pick with a dot)"
                 throw TemplateError(
                     path: file.path, line: tag.line,
-                    message: tag.name == "."
-                        ? "\(shown) names a value the model does not provide; name the value itself, like {{scope}} (the values are listed in Templates/README.md)"
-                        : "\(shown) names a value the model does not provide (values have no parts to pick with a dot); the values are listed in Templates/README.md"
+                    message:
+                        "\(shown) names a value the model does not provide\(why); the values are listed in Templates/README.md"
                 )
             }
             switch tag.kind {

@@ -7,24 +7,27 @@ import Testing
 @testable import SampleRendering
 
 @Suite struct TemplateCompactionTests {
-    @Test func runsOfTagFreeLinesBecomeOnePlaceholderLine() {
+    @Test func runsOfLinesWithoutSectionsBecomeOneLineOfPlaceholdersAndValues() {
         let compaction = TemplateCompaction("{{% CONTENT_TYPE: TEXT }}\na\nb\nc\n{{x}}\nd\n{{#s}}\ne\nf\n{{/s}}\nlast")
-        #expect(
-            compaction.text
-                == "{{% CONTENT_TYPE: TEXT }}\n{{{__text_0}}}\n{{x}}\nd\n{{#s}}\n{{{__text_1}}}\n{{/s}}\nlast")
-        #expect(compaction.runs == ["__text_0": "a\nb\nc", "__text_1": "e\nf"])
-        #expect((1...8).map(compaction.originalLine) == [1, 2, 5, 6, 7, 8, 10, 11])
+        #expect(compaction.text == "{{% CONTENT_TYPE: TEXT }}\n{{_0}}{{x}}{{_1}}\n{{#s}}\n{{_2}}\n{{/s}}\n{{_3}}")
+        #expect(compaction.runs == ["_0": "a\nb\nc\n", "_1": "\nd", "_2": "e\nf", "_3": "last"])
     }
 
     @Test func closingBracesOfCodeAreNotATag() {
-        let compaction = TemplateCompaction("{{x}}\n  }}\n}}\n{{y}}\n")
-        #expect(compaction.text == "{{x}}\n{{{__text_0}}}\n{{y}}\n")
-        #expect(compaction.runs == ["__text_0": "  }}\n}}"])
+        let compaction = TemplateCompaction("{{x}}\n  }}\n}}\n{{{y}}} = {{&z}};\n")
+        #expect(compaction.text == "{{x}}{{_0}}{{{y}}}{{_1}}{{&z}}{{_2}}\n")
+        #expect(compaction.runs == ["_0": "\n  }}\n}}\n", "_1": " = ", "_2": ";"])
     }
 
     @Test func aTagSpanningLinesKeepsItsLines() {
         let compaction = TemplateCompaction("a\nb\n{{! one\ntwo }}\nc\nd\n")
-        #expect(compaction.text == "{{{__text_0}}}\n{{! one\ntwo }}\n{{{__text_1}}}\n")
+        #expect(compaction.text == "{{_0}}\n{{! one\ntwo }}\n{{_1}}\n")
+        #expect(TemplateCompaction("a\n{{x\n}}\nb\n").text == "{{_0}}\n{{x\n}}\n{{_1}}\n")
+    }
+
+    @Test func aLineWithASectionKeepsItsValuesAndCode() {
+        let compaction = TemplateCompaction("  a {{#s}}{{x}}{{/s}} b\nc {{y}}\n  {{^s}}\n")
+        #expect(compaction.text == "  a {{#s}}{{x}}{{/s}} b\n{{_0}}{{y}}\n  {{^s}}\n")
     }
 
     /// The reference: each bundled template parsed whole, with no compaction and no pieces, by
@@ -53,17 +56,24 @@ import Testing
         #expect(compaction.runs.isEmpty)
     }
 
-    @Test func aParseErrorAfterCompactionNamesTheOriginalLine() throws {
+    @Test(arguments: [
+        (
+            "{{% CONTENT_TYPE: XML }}\n",
+            "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}"
+        ),
+        ("x = {{bad name}};\n", "a tag is not finished, or its name has characters Mustache does not allow"),
+        (
+            "  {{! a comment }} {{scope}} {{a b}}\n",
+            "a tag is not finished, or its name has characters Mustache does not allow"
+        ),
+    ])
+    func aParseErrorAfterCompactionNamesTheOriginalLine(_ line12: String, _ message: String) throws {
         let text =
-            TemplateFile.textPragma + "\n" + String(repeating: "code line\n", count: 10) + "{{% CONTENT_TYPE: XML }}\n"
+            TemplateFile.textPragma + "\n" + String(repeating: "code {{token_url}} line\n", count: 10) + line12
+            + "more code\n"
         let renderer = SampleRenderer(
             templates: try TemplateSet([TemplateFile(name: "python/token-request", path: "t.mustache", text: text)]))
-        #expect(
-            throws: TemplateError(
-                path: "t.mustache", line: 12,
-                message:
-                    "a {{% … }} pragma is not one swift-mustache knows; write {{% CONTENT_TYPE: TEXT }}")
-        ) {
+        #expect(throws: TemplateError(path: "t.mustache", line: 12, message: message)) {
             try renderer.render(.tokenRequest, in: .python, model: .guideDefault)
         }
     }

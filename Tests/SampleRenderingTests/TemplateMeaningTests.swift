@@ -49,8 +49,13 @@ import Testing
         ("{{^scope.x}}y{{/scope.x}}\n", 2, "{{^scope.x}}"),
         ("{{&api_url.path}}\n", 2, "{{&api_url.path}}"),
         ("{{.name}}\n", 2, "{{.name}}"),
+        // Names starting with _ are the placeholders of compaction's.
+        ("a\n{{_0}}\n", 3, "{{_0}}"),
+        ("{{#_1}}x{{/_1}}\n", 2, "{{#_1}}"),
+        ("x = {{{_2}}}\n", 2, "{{{_2}}}"),
+        ("{{^_}}y{{/_}}\n", 2, "{{^_}}"),
     ])
-    func dottedNamesAreTheUnknownValueErrorAtTheirLine(_ text: String, _ line: Int, _ shown: String) {
+    func dottedAndReservedNamesAreTheUnknownValueErrorAtTheirLine(_ text: String, _ line: Int, _ shown: String) {
         do {
             _ = try render(text)
             Issue.record("\(text.debugDescription) rendered")
