@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The fenced block `gen` writes for a sample.
 public struct FencedCodeBlock: Sendable, Hashable {
     public let info: String
@@ -10,36 +16,61 @@ public struct FencedCodeBlock: Sendable, Hashable {
 
     /// Backticks, one more than the longest run of backticks anywhere in the code (at least
     /// three), so no line of the sample can close the block early.
-    public var fence: String {
-        var longest = 0
-        var run = 0
-        for character in code.utf8 {
-            run = character == UInt8(ascii: "`") ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        return String(repeating: "`", count: max(3, longest + 1))
-    }
+    public var fence: String { Self.fence(for: Array(code.utf8)) }
 
     /// The block's lines as UTF-8, fences included, without line breaks (`\n`, `\r\n`, `\r`).
     public var lines: [ArraySlice<UInt8>] {
-        let fence = Array(fence.utf8)
         let code = Array(code.utf8)
+        let fence = Array(Self.fence(for: code).utf8)
         var lines: [ArraySlice<UInt8>] = [ArraySlice(fence + Array(info.utf8))]
         var start = 0
-        var index = 0
-        while index < code.count {
-            let byte = code[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append(code[start..<index])
-                if byte == UInt8(ascii: "\r"), index + 1 < code.count, code[index + 1] == UInt8(ascii: "\n") {
-                    index += 1
+        code.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // A sample's code has `\n` line breaks; one written by hand may have others.
+            if memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) == nil {
+                while start < buffer.count,
+                    let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+                {
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    lines.append(code[start..<end])
+                    start = end + 1
                 }
-                start = index + 1
+                return
             }
-            index += 1
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    lines.append(code[start..<index])
+                    if byte == UInt8(ascii: "\r"), index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "\n") {
+                        index += 1
+                    }
+                    start = index + 1
+                }
+                index += 1
+            }
         }
         lines.append(code[start...])
         lines.append(ArraySlice(fence))
         return lines
+    }
+
+    /// The fence for `code` (UTF-8): memchr finds each backtick, as most samples have none.
+    private static func fence(for code: [UInt8]) -> String {
+        var longest = 0
+        code.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < buffer.count,
+                let found = memchr(base + index, Int32(UInt8(ascii: "`")), buffer.count - index)
+            {
+                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var end = start + 1
+                while end < buffer.count, buffer[end] == UInt8(ascii: "`") { end += 1 }
+                longest = max(longest, end - start)
+                index = end
+            }
+        }
+        return String(repeating: "`", count: max(3, longest + 1))
     }
 }
