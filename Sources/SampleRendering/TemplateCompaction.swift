@@ -19,7 +19,7 @@ struct TemplateCompaction {
     static let placeholderPrefix = "_"
 
     /// `tags` are the template's tags when the caller scanned them already (nil: scanned here).
-    init(_ template: String, tags: [TemplateTag]? = nil, literalLimit: Int = 0) {
+    init(_ template: String, tags: [TemplateTag]? = nil) {
         let bytes = Array(template.utf8)
         guard case .success(let tags) = tags.map({ .success($0) }) ?? TemplateTag.scan(template) else {
             // Not compacted: the check reports the unclosed tag.
@@ -28,7 +28,7 @@ struct TemplateCompaction {
             return
         }
         let lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
-        // Lines that keep their shape: any a tag other than a one-line value touches.
+        // Lines that keep their shape: those any tag but a one-line value touches.
         var fixedLines = Set<Int>()
         for tag in tags {
             let lastLine = tag.line + bytes[tag.range].count { $0 == UInt8(ascii: "\n") }
@@ -46,13 +46,6 @@ struct TemplateCompaction {
             var textStart = start
             func appendText(upTo textEnd: Int) {
                 guard textEnd > textStart else { return }
-                let segment = bytes[textStart..<textEnd]
-                if segment.count <= literalLimit, !segment.contains(UInt8(ascii: "{")),
-                    !segment.contains(UInt8(ascii: "\n"))
-                {
-                    output += segment
-                    return
-                }
                 let name = "\(Self.placeholderPrefix)\(runs.count)"
                 runs[name] = String(decoding: bytes[textStart..<textEnd], as: UTF8.self)
                 output += Array("{{\(name)}}".utf8)

@@ -25,6 +25,14 @@ import Testing
         #expect(TemplateCompaction("a\n{{x\n}}\nb\n").text == "{{_0}}\n{{x\n}}\n{{_1}}\n")
     }
 
+    /// swift-mustache drops such a line; so must the compacted template.
+    @Test func anUnendedLastLineOfBlanksIsLeftToSwiftMustache() {
+        #expect(TemplateCompaction("{{x}}\n   ").text == "{{x}}\n   ")
+        #expect(TemplateCompaction("a\nb\n \t").text == "{{_0}}\n \t")
+        #expect(TemplateCompaction("  ").text == "  ")
+        #expect(TemplateCompaction("a\n  b").text == "{{_0}}")
+    }
+
     @Test func aLineWithASectionKeepsItsValuesAndCode() {
         let compaction = TemplateCompaction("  a {{#s}}{{x}}{{/s}} b\nc {{y}}\n  {{^s}}\n")
         #expect(compaction.text == "  a {{#s}}{{x}}{{/s}} b\n{{_0}}{{y}}\n  {{^s}}\n")
