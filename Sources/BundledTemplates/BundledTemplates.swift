@@ -6,7 +6,7 @@ public enum BundledTemplates {
         embeddedTemplates.map { template in
             TemplateFile(
                 relativePath: template.relativePath, shownAs: "Templates/" + template.relativePath,
-                bytes: template.text.utf8)
+                text: template.text)
         }
     }
 }

@@ -41,6 +41,14 @@ extension TemplateFile {
             text: Self.normalizedText(bytes))
     }
 
+    /// The same for text already decoded (the embedded templates): used as it is, not copied,
+    /// unless it holds a CR.
+    public init(relativePath: String, shownAs path: String, text: String) {
+        self.init(
+            name: String(relativePath.dropLast(Self.fileExtension.count + 1)), path: path,
+            text: text.utf8.contains(UInt8(ascii: "\r")) ? Self.normalizedText(text.utf8) : text)
+    }
+
     /// The UTF-8 text of `bytes` with each CRLF line break made LF. Works on bytes: a template
     /// without a CR (the usual case) costs one scan, and no Foundation string search.
     public static func normalizedText(_ bytes: some Sequence<UInt8>) -> String {

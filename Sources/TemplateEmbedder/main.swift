@@ -1,5 +1,5 @@
 // Writes a Swift file that holds the given templates as string literals, as they are:
-// `TemplateFile(relativePath:shownAs:bytes:)` (SampleRendering) names them and normalises line
+// `TemplateFile(relativePath:shownAs:text:)` (SampleRendering) names them and normalises line
 // breaks, as it does for a folder read at run time. This build tool does not depend on
 // SampleRendering, which would build it and swift-mustache a second time, for the host.
 // Usage: template-embedder TEMPLATES_DIR OUTPUT.swift RELATIVE_PATH...
