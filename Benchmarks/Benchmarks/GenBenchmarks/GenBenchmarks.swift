@@ -62,7 +62,7 @@ let benchmarks: @Sendable () -> Void = {
             maxIterations: large ? 5 : 1_000)
         let label = groups == 1 ? "1 group" : "\(groups) groups"
 
-        Benchmark("fill/unfilled/\(label)", configuration: sized) { benchmark, guide in
+        Benchmark("fill/unfilled/\(label)", configuration: sized) { (benchmark: Benchmark, guide: [UInt8]) in
             var filler = filler
             benchmark.startMeasurement()
             blackHole(try! filler.fill(guide, configuration: configuration))
@@ -70,7 +70,7 @@ let benchmarks: @Sendable () -> Void = {
             Array(GuideFixture.unfilled(groups: groups).utf8)
         }
 
-        Benchmark("fill/filled/\(label)", configuration: sized) { benchmark, guide in
+        Benchmark("fill/filled/\(label)", configuration: sized) { (benchmark: Benchmark, guide: [UInt8]) in
             var filler = filler
             benchmark.startMeasurement()
             let filled = try! filler.fill(guide, configuration: configuration)
