@@ -38,8 +38,7 @@ struct TemplateTag: Hashable {
                 end += 1
             }
             guard end + closer <= bytes.count else { return .failure(UnclosedTag(line: line)) }
-            let body = String(decoding: bytes[bodyStart..<end], as: UTF8.self)
-            tags.append(tag(body: body[...], triple: triple, line: line, range: index..<(end + closer)))
+            tags.append(tag(body: bytes[bodyStart..<end], triple: triple, line: line, range: index..<(end + closer)))
             line += bytes[bodyStart..<end].count { $0 == UInt8(ascii: "\n") }
             index = end + closer
         }
@@ -49,19 +48,42 @@ struct TemplateTag: Hashable {
     struct UnclosedTag: Error { let line: Int }
 
     /// The character after `{{` that makes a tag something other than a value.
-    private static let sigils: [Character: Kind] = [
-        "#": .sectionOpen, "^": .invertedSectionOpen, "/": .sectionClose, ">": .partial,
-        "!": .comment, "%": .pragma, "=": .setDelimiters, "&": .unescapedVariable,
-        "<": .parent, "$": .block,
-    ]
-
-    private static func tag(body: Substring, triple: Bool, line: Int, range: Range<Int>) -> TemplateTag {
-        let trimmed = body.trimmingWhitespace()
-        if triple { return TemplateTag(kind: .unescapedVariable, name: String(trimmed), line: line, range: range) }
-        guard let first = trimmed.first, let kind = sigils[first] else {
-            return TemplateTag(kind: .variable, name: String(trimmed), line: line, range: range)
+    private static func kind(sigil: UInt8) -> Kind? {
+        switch sigil {
+        case UInt8(ascii: "#"): .sectionOpen
+        case UInt8(ascii: "^"): .invertedSectionOpen
+        case UInt8(ascii: "/"): .sectionClose
+        case UInt8(ascii: ">"): .partial
+        case UInt8(ascii: "!"): .comment
+        case UInt8(ascii: "%"): .pragma
+        case UInt8(ascii: "="): .setDelimiters
+        case UInt8(ascii: "&"): .unescapedVariable
+        case UInt8(ascii: "<"): .parent
+        case UInt8(ascii: "$"): .block
+        default: nil
         }
-        return TemplateTag(kind: kind, name: String(trimmed.dropFirst().trimmingWhitespace()), line: line, range: range)
+    }
+
+    private static func tag(body: ArraySlice<UInt8>, triple: Bool, line: Int, range: Range<Int>) -> TemplateTag {
+        let trimmed = trimmingWhitespace(body)
+        if triple { return TemplateTag(kind: .unescapedVariable, name: trimmed, line: line, range: range) }
+        guard let first = trimmed.utf8.first, let kind = kind(sigil: first) else {
+            return TemplateTag(kind: .variable, name: trimmed, line: line, range: range)
+        }
+        return TemplateTag(
+            kind: kind, name: trimmingWhitespace(Array(trimmed.utf8.dropFirst())[...]), line: line, range: range)
+    }
+
+    /// `bytes` as text without leading and trailing white space: ASCII blanks byte by byte, and
+    /// any other white space (which swift-mustache skips too) by Character.
+    private static func trimmingWhitespace(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(String(decoding: bytes, as: UTF8.self)[...].trimmingWhitespace())
+        }
+        let isBlank = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let start = bytes.firstIndex { !isBlank($0) } ?? bytes.endIndex
+        let end = bytes[start...].lastIndex { !isBlank($0) }.map { $0 + 1 } ?? start
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 
