@@ -116,7 +116,7 @@ public struct TemplateSet: Sendable {
             return (pieces, compaction.runs)
         } catch {
             // The mistake is reported where the writer made it: from the template as written.
-            throw Self.parseError(in: file.text, of: file)
+            throw Self.parseError(of: file)
         }
     }
 
@@ -125,7 +125,7 @@ public struct TemplateSet: Sendable {
         do {
             return try MustacheTemplate(string: file.text)
         } catch {
-            throw Self.parseError(in: file.text, of: file)
+            throw Self.parseError(of: file)
         }
     }
 
@@ -141,10 +141,10 @@ public struct TemplateSet: Sendable {
         return seen.sorted().compactMap { files[$0] }
     }
 
-    /// Why swift-mustache cannot parse `text`, the text of `file`, at the line it names.
-    private static func parseError(in text: String, of file: TemplateFile) -> TemplateError {
+    /// Why swift-mustache cannot parse `file` as written, at the line it names.
+    private static func parseError(of file: TemplateFile) -> TemplateError {
         do {
-            _ = try MustacheTemplate(string: text)
+            _ = try MustacheTemplate(string: file.text)
         } catch let error as MustacheTemplate.ParserError {
             return TemplateError(path: file.path, line: error.context.lineNumber, message: Self.describe(error.error))
         } catch {

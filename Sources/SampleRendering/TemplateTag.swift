@@ -71,7 +71,7 @@ struct TemplateTag: Hashable {
             return TemplateTag(kind: .variable, name: trimmed, line: line, range: range)
         }
         return TemplateTag(
-            kind: kind, name: trimmingWhitespace(Array(trimmed.utf8.dropFirst())[...]), line: line, range: range)
+            kind: kind, name: trimmingWhitespace(ArraySlice(trimmed.utf8.dropFirst())), line: line, range: range)
     }
 
     /// `bytes` as text without leading and trailing white space: ASCII blanks byte by byte, and
