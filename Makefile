@@ -45,9 +45,11 @@ install: release
 uninstall:
 	rm -f "$(BINDIR)/gen" "$(MAN1DIR)/gen.1" "$(BASHDIR)/gen" "$(ZSHDIR)/_gen" "$(FISHDIR)/gen.fish"
 
-# The house style (.swift-format) first: it takes seconds, the suite minutes.
+# The house style (.swift-format) first: it takes seconds, the suite minutes. The Python test tools
+# (Authlib, selenium, mypy, ruff, MkDocs, Sphinx…) come from the virtual environment test-deps made.
+PYTHON_ENV = $(CURDIR)/.build/python
 test: test-deps lint
-	swift test
+	PATH="$(PYTHON_ENV)/bin:$$PATH" VIRTUAL_ENV="$(PYTHON_ENV)" swift test
 
 lint:
 	swift format lint --strict --recursive --parallel Package.swift Sources Tests

@@ -34,9 +34,9 @@ import Testing
         environment["GIT_COMMITTER_NAME"] = "t"
         environment["GIT_COMMITTER_EMAIL"] = "t@example.com"
         let preCommit = try #require(
-            ["/usr/local/bin/pre-commit", "/usr/bin/pre-commit", NSHomeDirectory() + "/.local/bin/pre-commit"]
-                .first(where: FileManager.default.isExecutableFile(atPath:))
-                ?? Self.onPath("pre-commit"),
+            Self.onPath("pre-commit")
+                ?? ["/usr/local/bin/pre-commit", "/usr/bin/pre-commit", NSHomeDirectory() + "/.local/bin/pre-commit"]
+                .first(where: FileManager.default.isExecutableFile(atPath:)),
             "pre-commit is not installed; run scripts/install-deps --tests")
         return try ProcessResult.run(
             preCommit, ["try-repo", RepositoryPaths.root, "gen-check", "--all-files"], environment: environment,
