@@ -56,6 +56,22 @@ struct TabMarkupFinder {
     ) {
         var groups: [CodeSectionGroup] = []
         var covered: [ClosedRange<Int>] = []
+        for found in try scan() {
+            if !found.group.sections.isEmpty {
+                let heading = headingAbove(found.outline.lines.lowerBound)
+                groups.append(
+                    CodeSectionGroup(
+                        sections: found.group.sections, heading: heading?.text, headingLine: heading?.line,
+                        form: found.group.form))
+            }
+            covered.append(found.outline.lines)
+        }
+        return (groups, covered)
+    }
+
+    /// Every tab group in line order: its code sections, and all its tabs (code or not).
+    func scan() throws(GuideError) -> [(group: CodeSectionGroup, outline: TabSetOutline)] {
+        var found: [(group: CodeSectionGroup, outline: TabSetOutline)] = []
         var line = 1
         while line <= source.lineCount {
             // Only a line whose first non-blank byte is `=` or `:` can start a tab group.
@@ -64,23 +80,17 @@ struct TabMarkupFinder {
                 line += 1
                 continue
             }
-            var found = try mkdocsGroup(at: line)
-            if found == nil { found = try mystGroup(at: line) }
-            if let found {
-                if !found.group.sections.isEmpty {
-                    let heading = headingAbove(line)
-                    groups.append(
-                        CodeSectionGroup(
-                            sections: found.group.sections, heading: heading?.text, headingLine: heading?.line,
-                            form: found.group.form))
-                }
-                covered.append(line...found.lastLine)
-                line = found.lastLine + 1
+            var set = try mkdocsGroup(at: line)
+            if set == nil { set = try mystGroup(at: line) }
+            if let set {
+                let indent = Array(source.lineContent(line).prefix { $0 == UInt8(ascii: " ") })
+                found.append((set.group, TabSetOutline(lines: line...set.lastLine, indent: indent, tabs: set.tabs)))
+                line = set.lastLine + 1
             } else {
                 line += 1
             }
         }
-        return (groups, covered)
+        return found
     }
 
     // MARK: MkDocs Material
@@ -103,10 +113,13 @@ struct TabMarkupFinder {
         return (indent, marker, String(quoted.dropFirst().dropLast()))
     }
 
-    private func mkdocsGroup(at start: Int) throws(GuideError) -> (group: CodeSectionGroup, lastLine: Int)? {
+    private func mkdocsGroup(at start: Int) throws(GuideError) -> (
+        group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab]
+    )? {
         guard let first = mkdocsHeader(start) else { return nil }
         let contentPrefix = first.indent + Array("    ".utf8)
         var sections: [CodeSection] = []
+        var tabs: [TabSetOutline.Tab] = []
         var line = start
         var lastLine = start
         while line <= source.lineCount, !isCode(line), let header = mkdocsHeader(line),
@@ -118,6 +131,10 @@ struct TabMarkupFinder {
                 if !isBlank(next) { end = next }
                 next += 1
             }
+            tabs.append(
+                TabSetOutline.Tab(
+                    title: header.title, sync: nil, headerLine: line, content: (line + 1)..<(end + 1),
+                    contentPrefix: contentPrefix))
             if let section = try section(
                 title: header.title, headerLine: line, content: (line + 1)..<(end + 1), prefix: contentPrefix,
                 lastLine: end)
@@ -131,7 +148,8 @@ struct TabMarkupFinder {
         let layout = TabSetLayout(
             tabIndent: first.indent, contentPrefix: contentPrefix, insertionLine: lastLine, itemFence: "")
         return (
-            CodeSectionGroup(sections: sections, heading: nil, headingLine: nil, form: .mkdocsTabs(layout)), lastLine
+            CodeSectionGroup(sections: sections, heading: nil, headingLine: nil, form: .mkdocsTabs(layout)), lastLine,
+            tabs
         )
     }
 
@@ -169,11 +187,14 @@ struct TabMarkupFinder {
         return (key, String(text[text.index(after: end)...]).trimmingBlanks())
     }
 
-    private func mystGroup(at start: Int) throws(GuideError) -> (group: CodeSectionGroup, lastLine: Int)? {
+    private func mystGroup(at start: Int) throws(GuideError) -> (
+        group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab]
+    )? {
         guard let set = mystDirective(start), set.name == "tab-set" else { return nil }
         var line = start + 1
         while line <= source.lineCount, mystOption(line) != nil { line += 1 }
         var sections: [CodeSection] = []
+        var tabs: [TabSetOutline.Tab] = []
         var itemFence = ":::"
         while line <= source.lineCount {
             if isMystClose(line, indent: set.indent, colons: set.colons) {
@@ -181,7 +202,7 @@ struct TabMarkupFinder {
                     tabIndent: set.indent, contentPrefix: set.indent, insertionLine: line, itemFence: itemFence)
                 return (
                     CodeSectionGroup(sections: sections, heading: nil, headingLine: nil, form: .mystTabSet(layout)),
-                    line
+                    line, tabs
                 )
             }
             guard let item = mystDirective(line), item.name == "tab-item", item.colons < set.colons,
@@ -206,6 +227,10 @@ struct TabMarkupFinder {
                     position: SourcePosition(line: line, column: 1),
                     message: "this tab-item is never closed; end it with a line of \(item.colons) colons")
             }
+            tabs.append(
+                TabSetOutline.Tab(
+                    title: item.argument, sync: sync, headerLine: line, content: contentStart..<close,
+                    contentPrefix: set.indent))
             if let section = try section(
                 title: item.argument, sync: sync, headerLine: line, content: contentStart..<close, prefix: set.indent,
                 lastLine: close)
@@ -286,6 +311,44 @@ struct TabMarkupFinder {
 
     private func isBlank(_ line: Int) -> Bool {
         source.lineContent(line).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+}
+
+/// A tab group as `gen` reads it, every tab included (code or not): what a published page shows
+/// as tabs instead of the markup's text.
+public struct TabSetOutline: Sendable, Hashable {
+    /// From the first tab line (MyST: the `tab-set` line) to the set's last line.
+    public let lines: ClosedRange<Int>
+    /// Before the set's first line.
+    public let indent: [UInt8]
+    public let tabs: [Tab]
+
+    public struct Tab: Sendable, Hashable {
+        /// As written: `=== "Title"`, `:::{tab-item} Title`.
+        public let title: String
+        /// MyST's `:sync:` key, if any.
+        public let sync: String?
+        public let headerLine: Int
+        /// The tab's content lines (MyST: after its options, before its closing line).
+        public let content: Range<Int>
+        /// What each content line starts with; a blank line may be shorter.
+        public let contentPrefix: [UInt8]
+    }
+}
+
+extension MarkdownDocument {
+    /// Every MkDocs content-tab group and MyST tab set, found as `SectionFinder` finds them (not
+    /// inside fenced code), with all their tabs.
+    public func tabSets() throws(GuideError) -> [TabSetOutline] {
+        var codeLines = [Bool](repeating: false, count: source.lineCount + 2)
+        for block in outline.blocks {
+            guard case .codeBlock(_, true) = block.kind else { continue }
+            for line in block.range.start.line...max(block.range.start.line, block.range.end.line)
+            where line < codeLines.count {
+                codeLines[line] = true
+            }
+        }
+        return try TabMarkupFinder(source: source, codeLines: codeLines).scan().map(\.outline)
     }
 }
 
