@@ -16,6 +16,39 @@ BUILD_PATH ?= .build
 RELEASE = $(BUILD_PATH)/release
 PAGES = $(BUILD_PATH)/install-pages
 
+# Where install and uninstall write must be a folder of its own: an empty PREFIX (`make install
+# PREFIX="$PREFIX"` with PREFIX unset) would put gen in /bin and uninstall would remove /bin/gen.
+# PREFIX must be absolute (it is where gen lives on the target system), DESTDIR absolute when set,
+# and together they must not name / (`PREFIX=/`, `//`, `/.`, `/usr/..`, a link to /) nor hold a
+# character the commands below cannot quote (" ` $ \). Checked while make reads this file, so a
+# refusal stops it (even `make -n`) before anything is built, written or removed.
+define INSTALL_ROOT_PROBLEM
+destdir='$(subst ','\'',$(DESTDIR))'; prefix='$(subst ','\'',$(PREFIX))'; \
+case $$prefix in \
+  '') printf '%s\n' "PREFIX is empty, so $(1) would use /bin/gen; give an absolute folder, such as PREFIX=/usr/local or PREFIX=\$$HOME/.local"; exit;; \
+  /*) ;; \
+  *) printf '%s\n' "PREFIX=\"$$prefix\" is not an absolute path; give one that starts with /, such as PREFIX=/usr/local or PREFIX=\$$HOME/.local"; exit;; \
+esac; \
+case $$destdir in \
+  ''|/*) ;; \
+  *) printf '%s\n' "DESTDIR=\"$$destdir\" is not an absolute path; give the staging folder as one that starts with /"; exit;; \
+esac; \
+case $$destdir$$prefix in \
+  *[\"\`\$$\\]*) printf '%s\n' "$${destdir:+DESTDIR=\"$$destdir\" }PREFIX=\"$$prefix\" holds \", \`, \$$ or \\, which the install commands cannot quote; choose a folder without them"; exit;; \
+esac; \
+root=; set -f; IFS=/; \
+for part in $$destdir$$prefix; do case $$part in ''|.) ;; ..) root=$${root%/*};; *) root=$$root/$$part;; esac; done; \
+if [ -z "$$root" ] || [ "$$(realpath -m -- "$$destdir$$prefix" 2>/dev/null)" = / ]; then \
+  printf '%s\n' "$${destdir:+DESTDIR=\"$$destdir\" }PREFIX=\"$$prefix\" is the root folder /, so $(1) would use /bin/gen; give a folder of its own, such as PREFIX=/usr/local"; \
+fi
+endef
+ifneq ($(filter install uninstall,$(MAKECMDGOALS)),)
+INSTALL_ROOT_ERROR := $(shell $(call INSTALL_ROOT_PROBLEM,make $(filter install uninstall,$(MAKECMDGOALS))))
+ifneq ($(INSTALL_ROOT_ERROR),)
+$(error $(INSTALL_ROOT_ERROR))
+endif
+endif
+
 # gen runs in every docs build: release, with the Swift runtime linked in (it starts in a third
 # of the time it takes to load the shared libraries).
 gen: release

@@ -86,3 +86,111 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: prefix + "/bin/other-tool"))
     }
 }
+
+/// `make install` and `make uninstall` refuse a PREFIX and DESTDIR that would make them write or
+/// remove /bin/gen — an empty PREFIX (`PREFIX="$PREFIX"` with the variable unset), a relative one,
+/// one that names / however spelt — while make reads the Makefile, so nothing is built, written
+/// or removed. None of these tests builds: a refusal comes before the first command.
+@Suite struct InstallPrefixTests {
+    static let makefile = RepositoryPaths.path("Makefile")
+
+    /// `make [-n] target DESTDIR=… PREFIX=…` run in `folder`, with the repository's Makefile.
+    func make(
+        _ target: String, destdir: String = "", prefix: String, dryRun: Bool = true, in folder: String
+    ) throws -> ProcessResult {
+        try ProcessResult.run(
+            "/usr/bin/make",
+            (dryRun ? ["-n"] : []) + ["-s", "-f", Self.makefile, target, "DESTDIR=\(destdir)", "PREFIX=\(prefix)"],
+            currentDirectory: folder, timeout: 60)
+    }
+
+    /// Each spelling of / (alone or as DESTDIR and PREFIX together), for both targets: refused
+    /// with the reason, and `make -n` prints no command (it would print every one it would run).
+    @Test(arguments: [
+        ("", "", "PREFIX is empty"), ("/", "", "PREFIX is empty"), ("", "/", "is the root folder /"),
+        ("", "//", "is the root folder /"), ("", "/.", "is the root folder /"), ("", "/./", "is the root folder /"),
+        ("/", "/", "is the root folder /"), ("//", "/.", "is the root folder /"),
+        ("", "/usr/..", "is the root folder /"),
+        ("", "/usr/local/../..", "is the root folder /"), ("", "/../..", "is the root folder /"),
+        ("/.", "/", "is the root folder /"),
+    ])
+    func aPrefixThatIsTheRootFolderIsRefusedBeforeAnyCommand(_ destdir: String, _ prefix: String, _ reason: String)
+        throws
+    {
+        let folder = try RepositoryPaths.scratchDirectory()
+        for target in ["install", "uninstall"] {
+            let result = try make(target, destdir: destdir, prefix: prefix, in: folder)
+            #expect(result.status != 0, "\(target) DESTDIR=\(destdir) PREFIX=\(prefix) was accepted")
+            #expect(result.stdout.isEmpty, "\(target) would run: \(result.stdout)")
+            #expect(result.stderr.contains(reason), "\(result.stderr)")
+            #expect(result.stderr.contains("make \(target) would use /bin/gen"), "\(result.stderr)")
+        }
+    }
+
+    /// A link to / is the root folder too.
+    @Test func aPrefixThatLinksToTheRootFolderIsRefused() throws {
+        let folder = try RepositoryPaths.scratchDirectory()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/root", withDestinationPath: "/")
+        for prefix in [folder + "/root", folder + "/root/", folder + "/root/usr/.."] {
+            let result = try make("uninstall", prefix: prefix, in: folder)
+            #expect(result.status != 0 && result.stderr.contains("is the root folder /"), "\(prefix): \(result.stderr)")
+        }
+    }
+
+    /// Relative paths, run for real in a scratch folder holding the files uninstall would remove
+    /// there: refused, the files kept, and install builds nothing (no build folder appears). Only
+    /// relative paths run for real: were the check broken, they could reach nothing outside it.
+    @Test(arguments: [
+        ("", "usr", "PREFIX=\"usr\" is not an absolute path"),
+        ("", "./usr", "PREFIX=\"./usr\" is not an absolute path"),
+        ("", "usr/local", "PREFIX=\"usr/local\" is not an absolute path"),
+        ("", "usr/..", "PREFIX=\"usr/..\" is not an absolute path"),
+        ("", "~/usr", "PREFIX=\"~/usr\" is not an absolute path"),
+        ("stage", "/usr", "DESTDIR=\"stage\" is not an absolute path"),
+        ("./stage", "/usr", "DESTDIR=\"./stage\" is not an absolute path"),
+    ])
+    func aRelativePrefixOrDestdirIsRefusedAndNothingIsRemovedOrBuilt(
+        _ destdir: String, _ prefix: String, _ message: String
+    ) throws {
+        let folder = try RepositoryPaths.scratchDirectory()
+        let planted = "\(folder)/\(destdir)/\(prefix)/bin/gen"
+        try FileManager.default.createDirectory(
+            atPath: (planted as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("someone's gen\n".utf8).write(to: URL(fileURLWithPath: planted))
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder).sorted()
+        for target in ["uninstall", "install"] {
+            let result = try make(target, destdir: destdir, prefix: prefix, dryRun: false, in: folder)
+            #expect(result.status != 0, "\(target) DESTDIR=\(destdir) PREFIX=\(prefix) was accepted")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(result.stdout)")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder).sorted() == before)
+    }
+
+    /// Characters the install commands' double quotes cannot hold would run as shell syntax.
+    @Test(arguments: ["/tmp/a\"b", "/tmp/a`true`b", "/tmp/a$$(true)b", "/tmp/a\\b"])
+    func aPrefixTheCommandsCannotQuoteIsRefused(_ prefix: String) throws {
+        let folder = try RepositoryPaths.scratchDirectory()
+        for target in ["install", "uninstall"] {
+            let result = try make(target, prefix: prefix, in: folder)
+            #expect(result.status != 0 && result.stderr.contains("cannot quote"), "\(prefix): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    /// The check refuses only those: a prefix of its own, with spaces or a quote, and a staging
+    /// DESTDIR with PREFIX=/ (a package that installs into /bin on its target) are accepted.
+    @Test(arguments: [
+        ("", "/usr/local", "/usr/local/bin/gen"), ("", "/opt/my tools/gen's", "/opt/my tools/gen's/bin/gen"),
+        ("/tmp/stage", "/usr", "/tmp/stage/usr/bin/gen"), ("/tmp/stage", "/", "/tmp/stage//bin/gen"),
+        ("", "/usr/local/", "/usr/local//bin/gen"),
+    ])
+    func aPrefixOfItsOwnIsAccepted(_ destdir: String, _ prefix: String, _ installed: String) throws {
+        let folder = try RepositoryPaths.scratchDirectory()
+        let install = try make("install", destdir: destdir, prefix: prefix, in: folder)
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(install.stdout.contains("\"\(installed)\""), "\(install.stdout)")
+        let uninstall = try make("uninstall", destdir: destdir, prefix: prefix, in: folder)
+        #expect(uninstall.status == 0 && uninstall.stdout.contains("rm -f \"\(installed)\""), "\(uninstall.stdout)")
+    }
+}
