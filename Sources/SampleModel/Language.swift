@@ -26,11 +26,13 @@ public struct Language: Sendable, Hashable, Comparable, CaseIterable, Codable, R
         self = language
     }
 
-    /// Reads a language name as written in a guide label, a fence tag or on the command line,
-    /// in any case ("Javascript", "PHP", "python").
+    /// Reads a language name wherever one is written — a guide label, a tab title, a `:sync:` key,
+    /// a fence tag, `--lang`, gen.yml's `languages:` — through the one alias table the descriptors
+    /// hold (`LanguageDescriptor.spellings`), in any case and with any blanks around it
+    /// ("Javascript", " Node.js ", "PY"). Nil for a name of no language of ours (`kt`, `ts`, `c#`).
     public init?(name: some StringProtocol) {
-        let lowered = name.lowercased()
-        guard let language = Language.allCases.first(where: { $0.descriptor.names(lowered) }) else { return nil }
+        let spelling = LanguageDescriptor.normalised(name)
+        guard let language = Language.allCases.first(where: { $0.descriptor.names(spelling) }) else { return nil }
         self = language
     }
 

@@ -13,7 +13,10 @@ public struct LanguageDescriptor: Sendable {
     public let fileExtension: String
     /// The word a generated fenced block's info string starts with (syntax highlighters know it).
     public let fenceTag: String
-    /// Further spellings a label, fence tag or `--lang` may use besides `name`, lower case.
+    /// Further spellings a label, tab title, `:sync:` key, fence tag, `--lang` or gen.yml may use
+    /// besides `name` and `fenceTag`: lower case, one blank between words. The usual names of the
+    /// language only — never a neighbour's (`kt` is Kotlin, not Java; `ts` is TypeScript, not
+    /// JavaScript), since a name read as ours makes `gen` fill that tab or label.
     public let otherSpellings: [String]
     /// The encoder for this language's literals.
     public let literalEncoder: any LiteralEncoder
@@ -57,8 +60,24 @@ public struct LanguageDescriptor: Sendable {
         self.runCommands = runCommands
     }
 
-    /// Whether `lowercased` (a label's, fence tag's or argument's word, lower-cased) names this language.
-    func names(_ lowercased: String) -> Bool {
-        lowercased == name || lowercased == fenceTag.lowercased() || otherSpellings.contains(lowercased)
+    /// Every spelling that names this language, in the order the README's table lists them:
+    /// `name`, `fenceTag` when it differs, then `otherSpellings`.
+    public var spellings: [String] {
+        var spellings = [name]
+        for spelling in [fenceTag.lowercased()] + otherSpellings where !spellings.contains(spelling) {
+            spellings.append(spelling)
+        }
+        return spellings
+    }
+
+    /// Whether `spelling` (normalised by `LanguageDescriptor.normalised`) names this language.
+    func names(_ spelling: String) -> Bool {
+        spelling == name || spelling == fenceTag.lowercased() || otherSpellings.contains(spelling)
+    }
+
+    /// A name as the alias table compares it: lower case, without blanks around it, and each run
+    /// of blanks inside it one space (`" Node.JS "` → `node.js`, `"Python\t3"` → `python 3`).
+    public static func normalised(_ name: some StringProtocol) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 }

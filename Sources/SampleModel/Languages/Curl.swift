@@ -7,6 +7,9 @@ extension Language {
             displayName: "curl",
             fileExtension: "sh",
             fenceTag: "bash",
+            // A shell's names: this is the one shell sample, and a "Shell" or "Bash" tab of an API
+            // guide holds curl. Not `console` or `shell-session` (a terminal session: prompts and
+            // output, not a script) nor `zsh`, `fish` or `powershell` (other shells).
             otherSpellings: ["shell", "sh"],
             literalEncoder: ShellLiteralEncoder(),
             snippets: [.tokenRequest],

@@ -6,6 +6,7 @@ extension Language {
             displayName: "Java",
             fileExtension: "java",
             fenceTag: "java",
+            // No other spellings: `kt`/`kotlin` is Kotlin, a language of its own on the JVM.
             literalEncoder: JavaLiteralEncoder(),
             snippets: [.tokenRequest, .tokenRefresh],
             confluenceLanguage: "java",

@@ -5,6 +5,9 @@ extension Language {
             name: "javascript",
             displayName: "JavaScript",
             fileExtension: "mjs",
+            // The samples are ES modules run by Node. Not `ts`/`typescript` (TypeScript promises
+            // types these samples do not have), `cjs` (CommonJS `require`) or `jsx`.
+            otherSpellings: ["js", "node", "node.js", "nodejs", "mjs"],
             literalEncoder: JavaScriptLiteralEncoder(),
             exportFileName: { snippet in
                 switch snippet {

@@ -5,6 +5,8 @@ extension Language {
             name: "python",
             displayName: "Python",
             fileExtension: "py",
+            // Not `python2`/`py2`: the samples are Python 3 only.
+            otherSpellings: ["py", "python3", "py3", "python 3"],
             literalEncoder: PythonLiteralEncoder(),
             exportFileName: { snippet in
                 switch snippet {

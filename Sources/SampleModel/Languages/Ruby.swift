@@ -5,6 +5,7 @@ extension Language {
             name: "ruby",
             displayName: "Ruby",
             fileExtension: "rb",
+            otherSpellings: ["rb"],
             literalEncoder: RubyLiteralEncoder(),
             confluenceLanguage: "ruby",
             exportFileName: { snippet in
