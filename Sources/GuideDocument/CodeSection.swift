@@ -71,7 +71,11 @@ public struct GeneratedBlock: Sendable, Hashable {
     /// The info string `gen` writes for a sample: its language, its snippet, and the digest of
     /// its code.
     public static func infoString(language: Language, snippet: Snippet, code: String) -> String {
-        "\(language.fenceTag) \(attribute)=\(snippet.rawValue) \(SampleDigest.attribute)=\(SampleDigest.of(code))"
+        infoString(language: language, snippet: snippet, digest: SampleDigest.of(code))
+    }
+
+    static func infoString(language: Language, snippet: Snippet, digest: String) -> String {
+        "\(language.fenceTag) \(attribute)=\(snippet.rawValue) \(SampleDigest.attribute)=\(digest)"
     }
 
     /// Whether someone changed the block since `gen` wrote it: what it holds no longer matches
@@ -81,10 +85,11 @@ public struct GeneratedBlock: Sendable, Hashable {
         return recordedDigest != contentDigest
     }
 
-    /// Whether an info string is a generated block's with a recorded digest (cheap: checked for
-    /// every fenced block of a guide).
+    /// Whether an info string may be a generated block's with a recorded digest (cheap: checked
+    /// for every fenced block of a guide). Wherever the words stand (`{digest=… .python gen=…}`
+    /// too): a block whose digest went unread would count as edited by hand.
     static func recordsDigest(info: String) -> Bool {
-        info.utf8.count > 12 && info.contains(" \(SampleDigest.attribute)=") && info.contains("\(attribute)=")
+        info.utf8.count > 12 && info.contains("\(SampleDigest.attribute)=") && info.contains("\(attribute)=")
     }
 }
 

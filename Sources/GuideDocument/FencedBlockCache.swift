@@ -17,17 +17,28 @@ public struct FencedBlockCache: Sendable {
     private var blocks: [Key: (code: String, bytes: [UInt8])] = [:]
     /// Each sample's info string, digest included, by language and snippet: a run hashes each
     /// sample once, not once per block (confirmed by the code, as above).
-    private var infoStrings: [String: (code: String, info: String)] = [:]
+    private var infoStrings: [String: (code: String, info: String, digest: String)] = [:]
 
     public init() {}
 
-    /// `GeneratedBlock.infoString`, remembered for the same code.
-    mutating func infoString(language: Language, snippet: Snippet, code: String) -> String {
+    /// `GeneratedBlock.infoString`, remembered for the same code; over `old` (the info string
+    /// of the block being replaced, as the guide spells it), `InfoString.rewritten`, which keeps
+    /// the writer's words.
+    mutating func infoString(language: Language, snippet: Snippet, code: String, keeping old: ArraySlice<UInt8>? = nil)
+        -> String
+    {
         let key = language.rawValue + " " + snippet.rawValue
-        if let known = infoStrings[key], known.code == code { return known.info }
-        let info = GeneratedBlock.infoString(language: language, snippet: snippet, code: code)
-        infoStrings[key] = (code, info)
-        return info
+        let known: (code: String, info: String, digest: String)
+        if let cached = infoStrings[key], cached.code == code {
+            known = cached
+        } else {
+            let digest = SampleDigest.of(code)
+            known = (code, GeneratedBlock.infoString(language: language, snippet: snippet, digest: digest), digest)
+            infoStrings[key] = known
+        }
+        // Most blocks hold gen's words only, as gen wrote them.
+        guard let old, !old.elementsEqual(known.info.utf8) else { return known.info }
+        return InfoString(old).rewritten(fenceTag: language.fenceTag, snippet: snippet, digest: known.digest)
     }
 
     /// `block`'s lines joined with `lineBreak`, every line after the first behind `prefix` (an

@@ -15,13 +15,15 @@ public struct FencedCodeBlock: Sendable, Hashable {
     }
 
     /// Backticks, one more than the longest run of backticks anywhere in the code (at least
-    /// three), so no line of the sample can close the block early.
-    public var fence: String { Self.fence(for: Array(code.utf8)) }
+    /// three), so no line of the sample can close the block early. Tildes, counted the same way,
+    /// when the info string holds a backtick (a writer's word kept from a `~~~` block): after
+    /// backticks, CommonMark would not read the line as a fence at all.
+    public var fence: String { Self.fence(for: Array(code.utf8), info: info) }
 
     /// The block's lines as UTF-8, fences included, without line breaks (`\n`, `\r\n`, `\r`).
     public var lines: [ArraySlice<UInt8>] {
         let code = Array(code.utf8)
-        let fence = Array(Self.fence(for: code).utf8)
+        let fence = Array(Self.fence(for: code, info: info).utf8)
         var lines: [ArraySlice<UInt8>] = [ArraySlice(fence + Array(info.utf8))]
         var start = 0
         code.withUnsafeBufferPointer { buffer in
@@ -55,22 +57,23 @@ public struct FencedCodeBlock: Sendable, Hashable {
         return lines
     }
 
-    /// The fence for `code` (UTF-8): memchr finds each backtick, as most samples have none.
-    private static func fence(for code: [UInt8]) -> String {
+    /// The fence for `code` (UTF-8): memchr finds each fence byte, as most samples have none.
+    private static func fence(for code: [UInt8], info: String) -> String {
+        let mark = info.utf8.contains(UInt8(ascii: "`")) ? UInt8(ascii: "~") : UInt8(ascii: "`")
         var longest = 0
         code.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var index = 0
             while index < buffer.count,
-                let found = memchr(base + index, Int32(UInt8(ascii: "`")), buffer.count - index)
+                let found = memchr(base + index, Int32(mark), buffer.count - index)
             {
                 let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 var end = start + 1
-                while end < buffer.count, buffer[end] == UInt8(ascii: "`") { end += 1 }
+                while end < buffer.count, buffer[end] == mark { end += 1 }
                 longest = max(longest, end - start)
                 index = end
             }
         }
-        return String(repeating: "`", count: max(3, longest + 1))
+        return String(repeating: String(UnicodeScalar(mark)), count: max(3, longest + 1))
     }
 }

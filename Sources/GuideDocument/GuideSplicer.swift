@@ -51,12 +51,15 @@ public struct GuideSplicer: Sendable {
         let first = group.sections[0].start
         let prefix = containerPrefix(line: first.line, column: first.column)
         let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
-        func block(_ language: Language) -> [UInt8] {
+        func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
             let sample = code(language)
             return blocks.bytes(
-                of: FencedCodeBlock(
-                    info: blocks.infoString(language: language, snippet: snippet, code: sample), code: sample),
+                of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
                 prefix: prefix, lineBreak: lineBreak)
+        }
+        func info(_ language: Language, replacing old: SourceRange?, sample: String) -> String {
+            blocks.infoString(
+                language: language, snippet: snippet, code: sample, keeping: old.map { source.fenceInfo(at: $0.start) })
         }
         let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
         var edits: [GuideEdit] = []
@@ -72,7 +75,7 @@ public struct GuideSplicer: Sendable {
                 // lines use, so all of them leave the same indentation (a `>\t` or `>>` spelling
                 // would not); a list marker before the fence stays as it is.
                 var start = source.offset(of: generated.range.start)
-                var replacement = block(section.language)
+                var replacement = block(section.language, replacing: generated.range)
                 let lineStart = source.lineTextStart(generated.range.start.line)
                 if start > lineStart, source.bytes[lineStart..<start].allSatisfy(Self.isContainerContinuation) {
                     start = lineStart
@@ -142,12 +145,15 @@ public struct GuideSplicer: Sendable {
         let lineBreak =
             group.sections.first.flatMap { source.lineBreak(after: $0.tab?.headerLine ?? 1) }
             ?? source.lineBreak(after: layout.insertionLine) ?? source.preferredLineBreak
-        func block(_ language: Language) -> [UInt8] {
+        func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
             let sample = code(language)
             return blocks.bytes(
-                of: FencedCodeBlock(
-                    info: blocks.infoString(language: language, snippet: snippet, code: sample), code: sample),
+                of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
                 prefix: layout.contentPrefix, lineBreak: lineBreak)
+        }
+        func info(_ language: Language, replacing old: SourceRange?, sample: String) -> String {
+            blocks.infoString(
+                language: language, snippet: snippet, code: sample, keeping: old.map { source.fenceInfo(at: $0.start) })
         }
         var edits: [GuideEdit] = []
         for section in group.sections where languages.contains(section.language) {
@@ -163,7 +169,7 @@ public struct GuideSplicer: Sendable {
                 continue
             }
             let bytes = source.offset(of: range.start)..<source.lineContentEnd(range.end.line)
-            let replacement = block(section.language)
+            let replacement = block(section.language, replacing: range)
             if !Self.bytes(source.bytes[bytes], equal: replacement) {
                 edits.append(GuideEdit(range: bytes, replacement: replacement))
             }

@@ -79,7 +79,9 @@ public struct SectionFinder: Sendable {
                     if let next, case .codeBlock(let info, let isFenced) = next.kind {
                         consumed = 2
                         try Self.requireClosed(next)
-                        if isFenced, let (tagged, generated) = try Self.generatedBlock(next, info: info) {
+                        if isFenced,
+                            let (tagged, generated) = try Self.generatedBlock(next, info: info, source: source)
+                        {
                             guard tagged == language else {
                                 throw GuideError(
                                     position: next.range.start,
@@ -97,7 +99,7 @@ public struct SectionFinder: Sendable {
                         section = CodeSection(language: language, label: block.range, content: .empty)
                     }
                 } else if case .codeBlock(let info, true) = block.kind,
-                    let (language, generated) = try Self.generatedBlock(block, info: info)
+                    let (language, generated) = try Self.generatedBlock(block, info: info, source: source)
                 {
                     try Self.requireClosed(block)
                     section = CodeSection(language: language, label: nil, content: .generated(generated))
@@ -117,50 +119,53 @@ public struct SectionFinder: Sendable {
         return groups.sorted { $0.sections[0].start < $1.sections[0].start }
     }
 
-    /// The language of a label paragraph: one line that is only "<Language> code:".
+    /// The language of a label paragraph: one line that is only "<Language> code:", the language
+    /// in any of its spellings ("Node.js code:", "Python 3 code:").
     static func labelLanguage(of block: MarkdownBlock, source: SourceText) -> Language? {
         guard block.range.start.line == block.range.end.line else { return nil }
         let start = source.offset(of: block.range.start)
         let end = source.lineContentEnd(block.range.end.line)
         guard end - start <= 40 else { return nil }
-        // Byte-wise: a paragraph's line is "<word> code:" between ASCII blanks, or not a label.
+        // Byte-wise: a paragraph's line is "<words> code:" between ASCII blanks, or not a label.
         let line = source.bytes[start..<end]
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let words = line.split(whereSeparator: isBlank)
-        guard words.count == 2, words[1].count == 5,
-            String(decoding: words[1], as: UTF8.self).lowercased() == "code:"
+        guard words.count >= 2, let last = words.last, last.count == 5,
+            String(decoding: last, as: UTF8.self).lowercased() == "code:"
         else { return nil }
-        return Language(name: String(decoding: words[0], as: UTF8.self))
+        return Language(name: String(decoding: line[words[0].startIndex..<last.startIndex], as: UTF8.self))
     }
 
     /// The language and snippet of a fenced block `gen` wrote, or nil for any other block.
-    static func generatedBlock(_ block: MarkdownBlock, info: String) throws(GuideError) -> (Language, GeneratedBlock)? {
+    /// `info` is the block's info string; with `source`, it is read again from the guide's bytes
+    /// (`InfoString`), as the splicer reads it to keep the writer's words.
+    static func generatedBlock(_ block: MarkdownBlock, info: String, source: SourceText? = nil) throws(GuideError) -> (
+        Language, GeneratedBlock
+    )? {
+        // Cheap first: most blocks are not gen's, and `gen=` in the guide's bytes stays `gen=`
+        // when cmark-gfm decodes escapes and entities.
+        guard info.utf8.count > 4, info.contains(GeneratedBlock.attribute + "=") else { return nil }
         let range = block.range
-        let words = info.split(whereSeparator: \.isWhitespace)
-        let prefix = GeneratedBlock.attribute + "="
-        guard let attribute = words.dropFirst().first(where: { $0.hasPrefix(prefix) }) else { return nil }
-        guard let tag = words.first, let language = Language(name: tag) else {
+        let words = InfoString(source.map { $0.fenceInfo(at: range.start) } ?? ArraySlice(info.utf8))
+        guard let name = words.snippetName else { return nil }
+        guard let language = words.language else {
             throw GuideError(
                 position: range.start,
                 message:
-                    "this generated block's language \"\(words.first ?? "")\" is unknown; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
+                    "this generated block's \(words.languageName.map { "language \"\($0)\" is unknown" } ?? "info string starts with no language"); use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
-        let name = attribute.dropFirst(prefix.count)
-        guard let snippet = Snippet(rawValue: String(name)) else {
+        guard let snippet = Snippet(rawValue: name) else {
             throw GuideError(
                 position: range.start,
                 message:
                     "this generated block names the snippet \"\(name)\", which does not exist; use one of \(Snippet.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
-        let digestPrefix = SampleDigest.attribute + "="
-        let recorded = words.dropFirst().first(where: { $0.hasPrefix(digestPrefix) }).map {
-            String($0.dropFirst(digestPrefix.count))
-        }
         return (
             language,
-            GeneratedBlock(range: range, snippet: snippet, recordedDigest: recorded, contentDigest: block.codeDigest)
+            GeneratedBlock(
+                range: range, snippet: snippet, recordedDigest: words.recordedDigest, contentDigest: block.codeDigest)
         )
     }
 
