@@ -73,6 +73,40 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
+    /// `text` as a message quotes it: every character that does not print (a control character,
+    /// U+FEFF, a line or paragraph separator, a noncharacter) written as `\u{…}`, so what the user
+    /// wrote is seen and a terminal never receives a control character from a message.
+    public static func shown(_ text: some StringProtocol) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isPrinting(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+        }
+        return result
+    }
+
+    /// Whether a scalar shows as itself: not a control or format character, not a separator other
+    /// than the space, assigned, not private, not a noncharacter.
+    public static func isPrinting(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .surrogate, .unassigned,
+            .privateUse:
+            return false
+        default:
+            return !scalar.properties.isNoncharacterCodePoint
+        }
+    }
+
+    /// `U+00E9`: a code point as messages write it, with at least four hex digits.
+    public static func codePoint(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
     /// The message and its fix-it, without the place.
     public var text: String {
         fixIt.map { "\(message); \($0)" } ?? message

@@ -1,8 +1,14 @@
 /// An absolute URL a sample sends requests to: https, or plain http to a loopback host only,
 /// so tests can point samples at a local server without teaching readers to send secrets in clear.
 ///
-/// Only the scheme and authority are checked; the path and query are kept byte for byte and reach
-/// the samples through the literal encoders, whatever characters they hold.
+/// The one check every URL gen writes into a sample goes through (gen.yml, the command line, an
+/// OpenAPI document's `tokenUrl`): `try EndpointURL(text)` is the URL or a `ModelError` saying
+/// what to write instead. The whole URL is checked against RFC 3986 (`URICharacters`), and what
+/// one sample's URL type would refuse or read differently is refused: a host name of letters,
+/// digits and `-` (Java's `URI` cannot read `_`, Ruby's and Java's cannot read `é`), an IPv6
+/// address without a zone (Node and Ruby cannot read `%25eth0`), no credentials, no fragment.
+/// Nothing is percent-encoded on the user's behalf: the URL in gen.yml is the URL every sample
+/// sends.
 public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible {
     public let text: String
     /// The host as written, without brackets for IPv6.
@@ -15,7 +21,7 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         // Scalars, not Characters: a combining mark after "/" must not hide the "/" from the parse.
         let afterScheme = text.unicodeScalars[schemeEnd.upperBound...]
-        guard !afterScheme.contains("\n"), !afterScheme.contains("\r") else {
+        guard !afterScheme.contains(where: { "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }) else {
             throw .invalidURL(text, reason: "it contains a line break")
         }
         let authority = Substring(afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
@@ -31,10 +37,14 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         case "http":
             throw .insecureURL(text)
         default:
-            throw .invalidURL(text, reason: "its scheme \"\(scheme)\" is not https")
+            throw .invalidURL(
+                text, reason: "its scheme \"\(URICharacters.visible(String(scheme)))\" is not https")
         }
-        let rest = String(afterScheme.dropFirst(authority.unicodeScalars.count))
-        if let key = Self.secretQueryKey(in: rest) {
+        let rest = afterScheme.dropFirst(authority.unicodeScalars.count)
+        if let reason = URICharacters.problem(inPathQueryAndFragment: rest) {
+            throw .invalidURL(text, reason: reason)
+        }
+        if let key = Self.secretQueryKey(in: String(rest)) {
             throw .invalidURL(
                 text,
                 reason:
@@ -71,16 +81,27 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             }
             host = authority[authority.index(after: authority.startIndex)..<close]
             afterHost = authority[authority.index(after: close)...]
-            guard isIPv6(host) else { throw .invalidURL(text, reason: "its host [\(host)] is not an IPv6 address") }
+            guard isIPv6(host) else {
+                throw .invalidURL(
+                    text, reason: "its host [\(URICharacters.visible(String(host)))] is not an IPv6 address")
+            }
+            if let percent = host.firstIndex(of: "%") {
+                throw .invalidURL(
+                    text,
+                    reason:
+                        "its IPv6 host has a zone (\(host[percent...])), which Node and Ruby cannot read in a URL; "
+                        + "leave it out")
+            }
         } else {
             host = authority.prefix { $0 != ":" }
             afterHost = authority[host.endIndex...]
             guard !host.isEmpty else { throw .invalidURL(text, reason: "its host is empty") }
-            guard isHostName(host) else { throw .invalidURL(text, reason: "its host \"\(host)\" is not a host name") }
+            if let reason = hostNameProblem(host) { throw .invalidURL(text, reason: reason) }
         }
         if !afterHost.isEmpty {
             guard afterHost.first == ":" else {
-                throw .invalidURL(text, reason: "\"\(afterHost)\" follows its host; only :port may")
+                throw .invalidURL(
+                    text, reason: "\"\(URICharacters.visible(String(afterHost)))\" follows its host; only :port may")
             }
             let port = afterHost.dropFirst()
             guard !port.isEmpty else {
@@ -89,7 +110,8 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             guard port.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 throw .invalidURL(
                     text,
-                    reason: "its port \"\(port)\" is not a number" + (port.contains(":") ? " (it has two ports?)" : ""))
+                    reason: "its port \"\(URICharacters.visible(String(port)))\" is not a number"
+                        + (port.contains(":") ? " (it has two ports?)" : ""))
             }
             guard let number = Int(port.prefix(6)), port.count <= 5, (1...65535).contains(number) else {
                 throw .invalidURL(text, reason: "its port \(port) is not between 1 and 65535")
@@ -98,22 +120,34 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
         return String(host)
     }
 
-    /// Dot-separated labels of letters, digits, `-` and `_`, none empty (a final dot allowed),
-    /// none starting or ending with `-`; all-numeric labels must make an IPv4 address.
-    private static func isHostName(_ host: Substring) -> Bool {
+    /// Why `host` is not a host name, or nil when it is one: dot-separated labels of ASCII
+    /// letters, digits and `-` (RFC 1123 §2.1), none empty (a final dot allowed), none starting
+    /// or ending with `-`; all-numeric labels must make an IPv4 address.
+    static func hostNameProblem(_ host: Substring) -> String? {
+        let scalars = Array(host.unicodeScalars)
+        if let index = scalars.firstIndex(where: { !URICharacters.isASCIIAlphanumeric($0) && $0 != "-" && $0 != "." }) {
+            switch scalars[index] {
+            case "_":
+                return "its host \"\(host)\" holds _, which Java's URI cannot read in a host name "
+                    + "(host names hold letters, digits and -)"
+            case "{", "<", "\\", "[", "]":
+                return URICharacters.problem(with: scalars, at: index, in: "host")
+            case let scalar where !scalar.isASCII || scalar.properties.generalCategory == .control:
+                return URICharacters.problem(with: scalars, at: index, in: "host")
+            case let scalar:
+                return "its host \"\(host)\" is not a host name: it holds "
+                    + (scalar == " " ? "a space" : String(scalar))
+            }
+        }
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last == "" { labels.removeLast() }
-        guard
-            labels.allSatisfy({ label in
-                !label.isEmpty && label.first != "-" && label.last != "-"
-                    && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-            })
-        else { return false }
+        let notAHostName = "its host \"\(host)\" is not a host name"
+        guard labels.allSatisfy({ !$0.isEmpty && $0.first != "-" && $0.last != "-" }) else { return notAHostName }
         if labels.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
-            return labels.count == 4 && labels.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
+            return labels.count == 4 && labels.allSatisfy { $0.count <= 3 && UInt8($0) != nil } ? nil : notAHostName
         }
         // A name whose last label is all digits is neither a name nor an address (1.2.3.x is).
-        return !(labels.last!.allSatisfy { $0.isASCII && $0.isNumber })
+        return labels.last!.allSatisfy({ $0.isASCII && $0.isNumber }) ? notAHostName : nil
     }
 
     /// An IPv6 address as RFC 4291 writes it: up to eight groups of 1–4 hex digits, one `::`
@@ -127,14 +161,16 @@ public struct EndpointURL: Codable, Sendable, Hashable, CustomStringConvertible 
             else { return false }
             address = text[..<percent]
         }
-        guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
+        guard !address.isEmpty, address.allSatisfy({ $0.isASCII && ($0.isHexDigit || $0 == ":" || $0 == ".") }) else {
+            return false
+        }
         let halves = address.split(separator: "::", omittingEmptySubsequences: false)
         guard halves.count <= 2 else { return false }
         var groups = 0
         for (index, half) in halves.enumerated() where !half.isEmpty {
             var parts = half.split(separator: ":", omittingEmptySubsequences: false)
             if let last = parts.last, last.contains(".") {
-                guard index == halves.count - 1, isHostName(last), last.split(separator: ".").count == 4,
+                guard index == halves.count - 1, hostNameProblem(last) == nil, last.split(separator: ".").count == 4,
                     last.allSatisfy({ $0.isNumber || $0 == "." })
                 else { return false }
                 parts.removeLast()

@@ -1,7 +1,8 @@
 /// The name of an environment variable a sample reads a credential from.
 ///
 /// Restricted to the portable shell form so that it is safe anywhere a sample mentions it,
-/// prose and comments included.
+/// prose and comments included, and to names nothing else owns (`ReservedEnvironmentVariable`):
+/// a secret in `LD_PRELOAD` or `NODE_OPTIONS` would be read as a setting, and printed in errors.
 public struct EnvironmentVariableName: Codable, Sendable, Hashable, CustomStringConvertible {
     public let name: String
 
@@ -12,8 +13,11 @@ public struct EnvironmentVariableName: Codable, Sendable, Hashable, CustomString
         else {
             throw .invalidEnvironmentVariableName(name)
         }
-        // The shell sets `_` itself (to the last argument), so a program never sees the user's value.
-        guard name != "_" else { throw .reservedEnvironmentVariableName(name) }
+        switch ReservedEnvironmentVariable.owner(of: name) {
+        case .setByTheShell: throw .reservedEnvironmentVariableName(name)
+        case .readBy(let reader): throw .runtimeEnvironmentVariableName(name, reader: reader)
+        case nil: break
+        }
         self.name = name
     }
 

@@ -3,7 +3,11 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidURL(String, reason: String)
     case insecureURL(String)
     case invalidEnvironmentVariableName(String)
+    /// A variable the shell assigns itself (`_`, `PWD`, `RANDOM`, …).
     case reservedEnvironmentVariableName(String)
+    /// A variable the loader, the C library, the shell or a runtime reads (`LD_PRELOAD`,
+    /// `NODE_OPTIONS`, …), with what reads it.
+    case runtimeEnvironmentVariableName(String, reader: String)
     case sameCredentialVariable(String)
     case invalidParameterName(String, reason: String)
     case secretInConfiguration(key: String)
@@ -35,7 +39,7 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
             name.map { "\($0) is empty; leave it out instead" } ?? "is empty; leave it out instead"
         case .unsendableCharacter(_, let scalar):
             (name.map { "\($0) holds" } ?? "holds")
-                + " U+\(String(scalar, radix: 16, uppercase: true)), which no sample "
+                + " \(Diagnostic.codePoint(scalar)), which no sample "
                 + "can carry (a shell string ends at NUL; Swift source cannot spell a Unicode noncharacter)"
         default:
             description
@@ -45,19 +49,23 @@ public enum ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidURL(let url, let reason):
-            "\"\(url)\" is not a usable endpoint URL: \(reason)"
+            "\"\(URICharacters.visible(url))\" is not a usable endpoint URL: \(reason)"
         case .insecureURL(let url):
-            "\"\(url)\" uses plain http; use https (plain http is allowed for loopback hosts only, for local testing)"
+            "\"\(URICharacters.visible(url))\" uses plain http; use https (plain http is allowed for loopback hosts only, for local testing)"
         case .invalidEnvironmentVariableName(let name):
-            "\"\(name)\" is not an environment variable name; use letters, digits and _ (not starting with a digit)"
+            "\"\(Diagnostic.shown(name))\" is not an environment variable name; use letters, digits and _ (not starting with a digit)"
         case .reservedEnvironmentVariableName(let name):
-            "\"\(name)\" cannot carry a credential: the shell sets it itself for every program it runs; choose another name"
+            "\"\(name)\" cannot carry a credential: the shell sets it itself, so a program never sees the value given; "
+                + "choose a name of your own, such as CLIENT_ID or CLIENT_SECRET"
+        case .runtimeEnvironmentVariableName(let name, let reader):
+            "\"\(name)\" cannot carry a credential: it is read by \(reader), so a secret in it would be taken as a "
+                + "setting and can be printed in an error; choose a name of your own, such as CLIENT_ID or CLIENT_SECRET"
         case .sameCredentialVariable(let name):
             "the client ID and the client secret are both read from \(name); give them different variables"
         case .invalidParameterName(let name, let reason):
-            "the extra body parameter \"\(name)\" is refused: \(reason)"
+            "the extra parameter \"\(Diagnostic.shown(name))\" (extra_parameters) is refused: \(reason)"
         case .secretInConfiguration(let key):
-            "\"\(key)\" looks like a secret value; secrets never go in the configuration — samples read them from the environment (set client_secret_variable to name the variable)"
+            "\"\(Diagnostic.shown(key))\" looks like a secret value; secrets never go in the configuration — samples read them from the environment (set client_secret_variable to name the variable)"
         case .outOfRange(let field, _, _), .emptyValue(let field), .unsendableCharacter(let field, _):
             message(naming: field.description)
         case .unretryableStatus(let status):

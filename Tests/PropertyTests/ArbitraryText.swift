@@ -23,9 +23,25 @@ enum ArbitraryText {
     /// Non-empty text.
     static let nonEmpty = piece.array(of: 1...8).map { $0.joined() }.filter { !$0.isEmpty }
 
-    /// Text for a URL's path and query: anything but a line break, which the model refuses.
+    /// Text for a URL's path and query, as RFC 3986 lets a URL hold it (the model refuses the
+    /// rest): every character it allows kept as it is — `'`, `$`, `&`, `(`, `*`, `;`, `=`, `@`, … —
+    /// and every other one percent-encoded, `%` included unless it begins a percent-encoded byte.
     static let urlTail = piece.array(of: 0...8).map { pieces in
-        String(String.UnicodeScalarView(pieces.joined().unicodeScalars.filter { $0 != "\n" && $0 != "\r" }))
+        let scalars = Array(pieces.joined().unicodeScalars)
+        var tail = ""
+        for (index, scalar) in scalars.enumerated() {
+            let isHex = { (at: Int) in at < scalars.count && scalars[at].properties.isASCIIHexDigit }
+            if scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-._~!$&'()*+,;=:@/?".unicodeScalars.contains(scalar)
+                    || (scalar == "%" && isHex(index + 1) && isHex(index + 2))
+            {
+                tail.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { tail += "%" + String(byte, radix: 16, uppercase: true).leftPadded }
+            }
+        }
+        return tail
     }
 
     /// A legal environment variable name.
@@ -36,4 +52,9 @@ enum ArbitraryText {
         (weight: 1, gen: Gen<Character>.always("_"))
     )
     .array(of: 0...12).map { "V_" + String($0) }
+}
+
+extension String {
+    /// Two hex digits.
+    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }

@@ -62,7 +62,7 @@ import Testing
 
     @Test(arguments: [
         "https://auth.example.com/token?audience=x", "https://auth.example.com/token?token_type_hint=x&scope=a",
-        "https://auth.example.com/secret/token", "https://auth.example.com/token#access_token=fragment-only-ignored",
+        "https://auth.example.com/secret/token",
         "https://api.example.com/v1/resource?client_id=abc",
     ])
     func urlQueriesWithOrdinaryKeysAreKept(_ url: String) throws {
