@@ -60,6 +60,9 @@ public enum ConfigFile {
         }
         guard let root else { return GenConfiguration() }
         var reader = ConfigReader(path: path, byteOrderMarkStandIn: standIn)
+        // A value may start with an escaped U+FEFF that Yams dropped (see `string`): only then is
+        // the text needed again.
+        if body.contains("\\u") || body.contains("\\U") { reader.source = YAMLSource(body) }
         reader.aliasUses = ConfigReader.aliasUses(in: root)
         return try reader.configuration(from: root)
     }
@@ -91,12 +94,36 @@ public enum ConfigFile {
             return ConfigError(
                 source: path, line: repeated?.line ?? context.mark.line,
                 column: repeated?.column ?? context.mark.column,
-                message: "the key \"\(key)\" is given twice (first on line \(context.mark.line)); keep one")
+                message:
+                    "the key \"\(Diagnostic.shown(key))\" is given twice (first on line \(context.mark.line)); keep one"
+            )
         case .reader(let problem, _, _, _):
-            return ConfigError(source: path, message: "cannot be read: \(problem)")
+            // libyaml's reader stops at the first character YAML does not allow, and Yams gives
+            // no line for it: find it, and say what it is.
+            guard let refused = YAMLSource(text).firstRefusedCharacter() else {
+                return ConfigError(source: path, message: "cannot be read: \(problem)")
+            }
+            let code = Diagnostic.codePoint(refused.scalar.value)
+            let kind =
+                refused.scalar.properties.generalCategory == .control ? "a control character" : "a noncharacter"
+            let escape =
+                refused.scalar.value <= 0xFF
+                ? "\\x" + String(refused.scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+                : "\\u" + String(refused.scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            return ConfigError(
+                source: path, line: refused.line, column: refused.column,
+                message:
+                    "this line holds \(code), \(kind), which a YAML file cannot hold as it is; remove it, or write "
+                    + "it as \(escape) inside a double-quoted value")
         default:
             return ConfigError(source: path, message: "cannot be read as YAML: \(error)")
         }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, width - count)) + self
     }
 }
 
@@ -124,6 +151,8 @@ struct ConfigReader {
     let path: String
     /// What stands for U+FEFF in the text Yams read (see `ConfigFile.parse`).
     var byteOrderMarkStandIn: String? = nil
+    /// The text Yams read, when a double-quoted value may start with an escaped U+FEFF.
+    var source: YAMLSource? = nil
 
     func configuration(from root: Node) throws(ConfigError) -> GenConfiguration {
         var configuration = GenConfiguration()
@@ -161,10 +190,10 @@ struct ConfigReader {
     private func read(_ key: ConfigKey, _ value: Node, into configuration: inout GenConfiguration) throws(ConfigError) {
         let name = key.name
         switch key {
-        case .guide: configuration.guidePath = try string(value, key: name)
-        case .templates: configuration.templatesPath = try string(value, key: name)
-        case .openAPI: configuration.openAPIPath = try string(value, key: name)
-        case .securityScheme: configuration.securityScheme = try string(value, key: name)
+        case .guide: configuration.guidePath = try label(value, key: name)
+        case .templates: configuration.templatesPath = try label(value, key: name)
+        case .openAPI: configuration.openAPIPath = try label(value, key: name)
+        case .securityScheme: configuration.securityScheme = try label(value, key: name)
         case .languages: configuration.languages = try languages(value)
         case .groups: configuration.groups = try groups(value)
         case .tokenRequest, .refreshPolicy:
@@ -182,7 +211,8 @@ struct ConfigReader {
             let text = try string(value, key: name)
             guard let method = ClientAuthentication(rawValue: text) else {
                 throw failure(
-                    at: value, "\(name) is \"\(text)\"; use client_secret_basic or client_secret_post",
+                    at: value,
+                    "\(name) is \"\(Diagnostic.shown(text))\"; use client_secret_basic or client_secret_post",
                     fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
             }
             configuration.model.tokenRequest.clientAuthentication = method
@@ -233,10 +263,12 @@ struct ConfigReader {
             guard let language = Language(name: name) else {
                 throw failure(
                     at: item,
-                    "\"\(name)\" is not a language SampleGen knows; use \(Language.allCases.map(\.rawValue).joined(separator: ", "))",
+                    "\"\(Diagnostic.shown(name))\" is not a language SampleGen knows; use \(Language.allCases.map(\.rawValue).joined(separator: ", "))",
                     fixIt: NearestName.fixIt(name, among: Language.allCases.map(\.rawValue)))
             }
-            guard !languages.contains(language) else { throw failure(at: item, "\(name) is listed twice") }
+            guard !languages.contains(language) else {
+                throw failure(at: item, "\(Diagnostic.shown(name)) is listed twice")
+            }
             languages.append(language)
         }
         guard !languages.isEmpty else { throw failure(at: node, "languages is empty; list at least one") }
@@ -249,12 +281,12 @@ struct ConfigReader {
         }
         var rules: [GroupRule] = []
         for (key, value) in pairs {
-            let heading = try string(key, key: "groups")
+            let heading = try label(key, key: "the heading \"\(Diagnostic.shown(try string(key, key: "groups")))\"")
             let name = try string(value, key: heading)
             guard let snippet = Snippet(rawValue: name) else {
                 throw failure(
                     at: value,
-                    "\"\(name)\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
+                    "\"\(Diagnostic.shown(name))\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
                     fixIt: NearestName.fixIt(name, among: Snippet.allCases.map(\.rawValue)))
             }
             rules.append(GroupRule(heading: heading, snippet: snippet))
@@ -272,8 +304,12 @@ struct ConfigReader {
         for (key, value) in pairs {
             let name = try string(key, key: "extra_parameters")
             let text = try string(value, key: name)
+            // A refusal is placed at the name, unless it is about a character of the value.
+            let place = SendableText.firstUnsendable(in: name) == nil && SendableText.firstUnsendable(in: text) != nil
             parameters.append(
-                try modelValue(key) { () throws(ModelError) in try FormParameter(name: name, value: text) })
+                try modelValue(place ? value : key) { () throws(ModelError) in
+                    try FormParameter(name: name, value: text)
+                })
         }
         return parameters
     }
@@ -297,7 +333,8 @@ struct ConfigReader {
             }
             guard known.contains(key), let configKey = ConfigKey(rawValue: key) else {
                 throw failure(
-                    at: keyNode, "unknown key \"\(key)\" in \(name)", fixIt: NearestName.fixIt(key, among: known))
+                    at: keyNode, "unknown key \"\(Diagnostic.shown(key))\" in \(name)",
+                    fixIt: NearestName.fixIt(key, among: known))
             }
             ordered.append((configKey, value))
         }
@@ -306,10 +343,30 @@ struct ConfigReader {
 
     private func string(_ node: Node, key: String) throws(ConfigError) -> String {
         guard case .scalar(let scalar) = node, !isNull(node) else {
-            throw failure(at: node, "\(key) must be a text value")
+            throw failure(at: node, "\(Diagnostic.shown(key)) must be a text value")
         }
-        guard let standIn = byteOrderMarkStandIn else { return scalar.string }
-        return scalar.string.replacing(standIn, with: "\u{FEFF}")
+        var text = scalar.string
+        // Yams builds each value with Foundation, which drops a leading U+FEFF: an escaped one
+        // ("\uFEFF…") is lost there, and put back here; a literal one was never U+FEFF for Yams.
+        if scalar.style == .doubleQuoted, let source, let mark = node.mark,
+            source.startsWithByteOrderMarkEscape(line: mark.line, column: mark.column)
+        {
+            text = "\u{FEFF}" + text
+        }
+        guard let standIn = byteOrderMarkStandIn else { return text }
+        return text.replacing(standIn, with: "\u{FEFF}")
+    }
+
+    /// A value that names a file, a folder, a scheme or a heading: a control character in it is
+    /// no name anything has (a NUL ends a file name; a guide's heading cannot hold one) and would
+    /// be printed raw in every later message, so it is refused here, at its line.
+    private func label(_ node: Node, key: String) throws(ConfigError) -> String {
+        let text = try string(node, key: key)
+        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            throw failure(
+                at: node, "\(key) holds \(Diagnostic.codePoint(control.value)), a control character; remove it")
+        }
+        return text
     }
 
     private func optionalString(_ node: Node, key: String) throws(ConfigError) -> String? {
@@ -341,7 +398,7 @@ struct ConfigReader {
         switch scalar.string.lowercased() {
         case "true": return true
         case "false": return false
-        default: throw failure(at: node, "\(key) must be true or false, not \"\(scalar.string)\"")
+        default: throw failure(at: node, "\(key) must be true or false, not \"\(Diagnostic.shown(scalar.string))\"")
         }
     }
 

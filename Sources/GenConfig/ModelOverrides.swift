@@ -88,7 +88,7 @@ public struct ModelOverrides: Sendable, Hashable {
             throw ConfigError(
                 option: ConfigKey.clientAuthentication.option ?? "",
                 message:
-                    "\"\(text)\" is not client_secret_basic or client_secret_post",
+                    "\"\(Diagnostic.shown(text))\" is not client_secret_basic or client_secret_post",
                 fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
         }
         return method

@@ -1,4 +1,5 @@
 import GenConfig
+import SampleModel
 import Testing
 
 /// YAML mistakes as one line in the user's words, at the place to fix (issue 10, smaller items).
@@ -61,5 +62,45 @@ import Testing
                 == ConfigError(
                     source: "gen.yml", line: 3, column: 9,
                     message: "this alias (*name) names no anchor (&name) given above it"))
+    }
+}
+
+/// Every message names a value by its gen.yml key or its option, never by its Swift name
+/// (issue 18, item 18b: `extraParameters holds U+0`).
+extension ConfigMessageTests {
+    /// The model's field names are the keys: a message that reaches the user without a place
+    /// still names the key.
+    @Test func everyModelFieldIsNamedByItsKey() {
+        for field in ModelField.allCases {
+            #expect(field.description == ConfigKey(field: field)?.name, "\(field)")
+            #expect(field.description == field.description.lowercased(), "\(field)")
+        }
+    }
+
+    @Test(arguments: [
+        ("token_request:\n  extra_parameters:\n    audience: \"a\\0\"\n", "extra_parameters"),
+        ("token_request:\n  scope: \"\\uFFFF\"\n", "scope"),
+        ("token_request:\n  timeout_seconds: 0\n", "timeout_seconds"),
+        ("refresh_policy:\n  renew_margin_seconds: -1\n", "renew_margin_seconds"),
+        ("refresh_policy:\n  max_renew_fraction: 1\n", "max_renew_fraction"),
+        ("refresh_policy:\n  default_lifetime_seconds: 0\n", "default_lifetime_seconds"),
+        ("refresh_policy:\n  refresh_retry_delay_seconds: 0\n", "refresh_retry_delay_seconds"),
+        ("refresh_policy:\n  max_wait_seconds: 0\n", "max_wait_seconds"),
+        ("refresh_policy:\n  max_attempts: 0\n", "max_attempts"),
+        ("refresh_policy:\n  initial_backoff_seconds: -1\n", "initial_backoff_seconds"),
+        ("refresh_policy:\n  backoff_jitter: 2\n", "backoff_jitter"),
+        ("refresh_policy:\n  max_retry_after_seconds: -1\n", "max_retry_after_seconds"),
+        ("refresh_policy:\n  retry_statuses: [401]\n", "retry_statuses"),
+        ("token_request:\n  extra_parameters:\n    scope: x\n", "extra_parameters"),
+        ("token_request:\n  extra_parameters:\n    \"\": x\n", "extra_parameters"),
+    ])
+    func aRefusalNamesTheKeyNeverTheSwiftName(_ yaml: String, _ key: String) throws {
+        let error = try #require(failure(yaml))
+        #expect(error.message.contains(key), "\(error)")
+        // No camelCase word: a lower-case letter followed by an upper-case one.
+        let scalars = Array(error.message.unicodeScalars)
+        #expect(
+            !zip(scalars, scalars.dropFirst()).contains { ("a"..."z").contains($0) && ("A"..."Z").contains($1) },
+            "\(error)")
     }
 }
