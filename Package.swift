@@ -86,6 +86,7 @@ let package = Package(
 
         .testTarget(name: "SampleModelTests", dependencies: ["SampleModel"]),
         .testTarget(name: "GenConfigTests", dependencies: ["GenConfig", "TestSupport"]),
+        .testTarget(name: "OpenAPIImportTests", dependencies: ["OpenAPIImport"]),
         .testTarget(
             name: "SampleRenderingTests",
             dependencies: [

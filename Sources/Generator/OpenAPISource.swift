@@ -21,7 +21,7 @@ enum OpenAPISource {
         }
         let path = ConfigFile.resolve(relative, relativeTo: configPath ?? ConfigFile.fileName)
         let bytes = try FileBytes.read(path, limit: sizeLimit)
-        let flow = try OpenAPIDocumentReader(path: path, text: String(decoding: bytes, as: UTF8.self))
+        let flow = try OpenAPIDocumentReader(path: path, bytes: bytes)
             .clientCredentials(
                 scheme: configuration.securityScheme, schemeLocation: configuration.keyLocations[.securityScheme])
         var notes: [Diagnostic] = []
@@ -39,23 +39,58 @@ enum OpenAPISource {
             do {
                 configuration.model.tokenRequest.tokenURL = try EndpointURL(flow.tokenURL)
             } catch {
-                throw .error(
-                    "the clientCredentials tokenUrl of \"\(flow.schemeName)\": \(error.description)", at: flow.location)
+                // The words gen.yml's token_url gets, at the document's tokenUrl value.
+                throw .error(error.description, at: flow.tokenURLLocation)
             }
         }
         if let listed = configuration.keyLocations[.scope], overrides.scope == nil {
             // gen.yml names the scopes to request: each must be one the scheme defines.
             for scope in (configuration.model.tokenRequest.scope ?? "").split(separator: " ")
-            where !flow.scopes.contains(String(scope)) {
+            where !flow.scopeNames.contains(String(scope)) {
                 throw .error(
                     "the scope \"\(scope)\" is not defined by the OpenAPI scheme \"\(flow.schemeName)\""
                         + (flow.scopes.isEmpty
-                            ? ", which defines none" : " (it defines \(flow.scopes.joined(separator: ", ")))"),
+                            ? ", which defines none" : " (it defines \(flow.scopeNames.joined(separator: ", ")))"),
                     at: listed)
             }
         } else if overrides.scope == nil {
-            configuration.model.tokenRequest.scope = flow.scopes.isEmpty ? nil : flow.scopes.joined(separator: " ")
+            for scope in flow.scopes {
+                try check(scope, of: flow, model: configuration.model.tokenRequest)
+            }
+            configuration.model.tokenRequest.scope =
+                flow.scopes.isEmpty ? nil : flow.scopeNames.joined(separator: " ")
         }
         return notes
+    }
+
+    /// A scope of the document that the samples will request: one token of the space-separated
+    /// list they send (RFC 6749 §3.3), which the model accepts; refused at its key in the document.
+    private static func check(_ scope: ClientCredentialsFlow.Scope, of flow: ClientCredentialsFlow, model: TokenRequest)
+        throws(Diagnostic)
+    {
+        let name = "the scope \"\(scope.name)\" of the OpenAPI scheme \"\(flow.schemeName)\""
+        guard !scope.name.isEmpty else {
+            throw .error("a scope of the OpenAPI scheme \"\(flow.schemeName)\" is empty; name it", at: scope.location)
+        }
+        if let scalar = scope.name.unicodeScalars.first(where: {
+            $0.properties.generalCategory == .control || $0.properties.isWhitespace
+        }) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            throw .error(
+                scalar.properties.isWhitespace
+                    ? "\(name) holds \(scalar == " " ? "a space" : code); the samples send the scopes separated by "
+                        + "spaces (RFC 6749 §3.3), so a scope cannot hold white space"
+                    : "\(name) holds \(code), a control character; a scope is printable text (RFC 6749 §3.3)",
+                at: scope.location)
+        }
+        var request = model
+        request.scope = scope.name
+        do {
+            try request.validate()
+        } catch {
+            // Only a refusal of the scope is the document's: gen.yml's values were checked where they are written.
+            if error.fields.contains(.scope) { throw .error(error.message(naming: name), at: scope.location) }
+        }
     }
 }

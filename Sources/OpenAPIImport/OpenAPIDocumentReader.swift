@@ -1,170 +1,201 @@
-import Foundation
-import OpenAPIKit
-import OpenAPIKit30
 import SampleModel
-import Yams
 
-/// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON) with OpenAPIKit and finds the
-/// client-credentials flow of one of its OAuth 2.0 security schemes. Every refusal names the
-/// place to fix: the document's line, or gen.yml's `security_scheme:`.
+/// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON) and finds the client-credentials flow of
+/// one of its OAuth 2.0 security schemes. It reads only what gen needs — the version, `info`,
+/// and `components.securitySchemes` — in one pass over the text, so a large API's document
+/// takes time in proportion to its size, and aliases are measured before anything is copied.
+/// Every refusal names the place to fix: the document's line, or gen.yml's `security_scheme:`.
 public struct OpenAPIDocumentReader {
     /// The document as the user named it, for messages.
     let path: String
-    let text: String
+    let bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 
     public init(path: String, text: String) {
-        self.path = path
-        self.text = text
+        self.init(path: path, bytes: Array(text.utf8))
     }
+
+    /// What gen reads of a document: the rest (its paths, schemas, examples) is parsed, and
+    /// dropped as it goes.
+    static let selection = YAMLSelection.keys([
+        "openapi": .all, "swagger": .all, "info": .all, "components": .keys(["securitySchemes": .all]),
+    ])
 
     /// One OAuth 2.0 scheme's flow: `scheme` (written at `schemeLocation` in gen.yml), or the
     /// document's only OAuth 2.0 scheme when `scheme` is nil.
     public func clientCredentials(scheme: String?, schemeLocation: Diagnostic.Location?) throws(Diagnostic)
         -> ClientCredentialsFlow
     {
-        let root = try compose()
-        let version = root?["openapi"]?.string ?? ""
-        let schemes: [Scheme]
-        if version.hasPrefix("3.0") {
-            let document = try decode(OpenAPIKit30.OpenAPI.Document.self, root: root)
-            schemes = document.components.securitySchemes.map { key, scheme in
-                guard case .oauth2(let flows) = scheme.type else { return Scheme(name: key.rawValue) }
-                return Scheme(
-                    name: key.rawValue, oauth2: flows.clientCredentials.map { ($0.tokenUrl, Array($0.scopes.keys)) })
-            }
-        } else if version.hasPrefix("3.1") || version.hasPrefix("3.2") {
-            let document = try decode(OpenAPIKit.OpenAPI.Document.self, root: root)
-            schemes = document.components.securitySchemes.map { key, entry in
-                guard let scheme = entry.b ?? entry.a.flatMap({ try? document.components.lookup($0) }),
-                    case .oauth2(let flows, _) = scheme.type
-                else { return Scheme(name: key.rawValue) }
-                return Scheme(
-                    name: key.rawValue, oauth2: flows.clientCredentials.map { ($0.tokenUrl, Array($0.scopes.keys)) })
-            }
-        } else {
+        try checkUTF8()
+        let root = try SelectiveYAMLReader(path: path).read(bytes, keeping: Self.selection)
+        let document = Diagnostic.Location(path: path)
+        guard let top = root?.mapping else {
             throw .error(
-                "openapi: is \(version.isEmpty ? "missing" : "\"\(version)\""); gen reads OpenAPI 3.0 and 3.1 documents",
-                at: location(of: root?["openapi"]) ?? Diagnostic.Location(path: path))
+                "is not an OpenAPI document: it holds \(root.map { $0.kind.name } ?? "nothing"), not a mapping with "
+                    + "openapi:, info: and components:", at: root?.location(in: path) ?? document)
         }
-        let oauth2 = schemes.filter(\.isOAuth2)
-        let chosen: Scheme
-        if let scheme {
-            guard let found = schemes.first(where: { $0.name == scheme }) else {
-                let known = oauth2.map(\.name)
+        try checkVersion(top)
+        try checkRequiredFields(top)
+        let table = try schemeTable(top)
+        let chosen = try choose(scheme, schemeLocation: schemeLocation, in: table, top: top)
+        return try flow(of: chosen)
+    }
+
+    /// The document is UTF-8 (as JSON and YAML documents are): refused at the first byte that is not.
+    private func checkUTF8() throws(Diagnostic) {
+        do {
+            _ = try UTF8Span(validating: bytes.span)
+        } catch {
+            let offset = error.byteOffsets.lowerBound
+            let (line, column) = bytes.withUnsafeBufferPointer { YAMLEvents.position(ofOffset: offset, in: $0) }
+            throw .error(
+                "this is not UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true))); save the document as UTF-8",
+                at: Diagnostic.Location(path: path, line: line, column: column))
+        }
+    }
+
+    /// `openapi:` names 3.0, 3.1 or 3.2 (a Swagger 2.0 document is named as one).
+    private func checkVersion(_ top: YAMLMapping) throws(Diagnostic) {
+        let supported = "gen reads OpenAPI 3.0 and 3.1 documents"
+        guard let value = top["openapi"] else {
+            if let swagger = top["swagger"] {
                 throw .error(
-                    "the OpenAPI document \(path) has no security scheme \"\(scheme)\""
-                        + (known.isEmpty
+                    "this is a Swagger \(swagger.string.map { "\($0) " } ?? "")document (swagger:); \(supported)",
+                    at: swagger.location(in: path))
+            }
+            throw .error("openapi: is missing; \(supported)", at: Diagnostic.Location(path: path))
+        }
+        guard let version = value.string else {
+            throw .error("openapi: is \(value.kind.name), not a version; \(supported)", at: value.location(in: path))
+        }
+        guard version.hasPrefix("3.0") || version.hasPrefix("3.1") || version.hasPrefix("3.2") else {
+            throw .error("openapi: is \"\(version)\"; \(supported)", at: value.location(in: path))
+        }
+    }
+
+    /// The fields every OpenAPI document has (`info` with its title and version), as a reader of
+    /// the document would refuse it without them; `paths` is not read.
+    private func checkRequiredFields(_ top: YAMLMapping) throws(Diagnostic) {
+        guard let info = top["info"] else {
+            throw .error("is not a valid OpenAPI document: \"info\" is missing", at: Diagnostic.Location(path: path))
+        }
+        guard let fields = info.mapping else {
+            throw .error(
+                "is not a valid OpenAPI document: info is \(info.kind.name), not a mapping", at: info.location(in: path)
+            )
+        }
+        for name in ["title", "version"] {
+            guard let field = fields[name] else {
+                throw .error("is not a valid OpenAPI document: info has no \"\(name)\"", at: info.location(in: path))
+            }
+            guard field.string != nil else {
+                throw .error(
+                    "is not a valid OpenAPI document: info's \(name) is \(field.kind.name), not a string",
+                    at: field.location(in: path))
+            }
+        }
+    }
+
+    /// `components.securitySchemes`; an empty table when the document has none.
+    private func schemeTable(_ top: YAMLMapping) throws(Diagnostic) -> SecuritySchemeTable {
+        var schemes = YAMLMapping([])
+        if let components = top["components"] {
+            guard let mapping = components.mapping else {
+                throw .error(
+                    "components is \(components.kind.name), not a mapping", at: components.location(in: path))
+            }
+            if let value = mapping["securitySchemes"] {
+                guard let found = value.mapping else {
+                    throw .error(
+                        "components.securitySchemes is \(value.kind.name), not a mapping of schemes by name",
+                        at: value.location(in: path))
+                }
+                schemes = found
+            }
+        }
+        return SecuritySchemeTable(path: path, schemes: schemes)
+    }
+
+    /// The scheme gen.yml names, or the only OAuth 2.0 scheme.
+    private func choose(
+        _ name: String?, schemeLocation: Diagnostic.Location?, in table: SecuritySchemeTable, top: YAMLMapping
+    ) throws(Diagnostic) -> SecuritySchemeTable.Scheme {
+        if let name {
+            guard let found = try table.scheme(name) else {
+                var oauth2: [String] = []
+                for other in table.names where (try? table.scheme(other))??.isOAuth2 == true { oauth2.append(other) }
+                throw .error(
+                    "the OpenAPI document \(path) has no security scheme \"\(name)\""
+                        + (oauth2.isEmpty
                             ? "; it defines no OAuth 2.0 scheme"
-                            : "; its OAuth 2.0 schemes: \(known.joined(separator: ", "))"),
+                            : "; its OAuth 2.0 schemes: \(oauth2.joined(separator: ", "))"),
                     at: schemeLocation ?? Diagnostic.Location(path: path))
             }
             guard found.isOAuth2 else {
                 throw .error(
-                    "the security scheme \"\(scheme)\" is not an OAuth 2.0 scheme; name one whose type is oauth2",
-                    at: locationOfScheme(scheme, in: root))
+                    "the security scheme \"\(name)\" is not an OAuth 2.0 scheme; name one whose type is oauth2"
+                        + found.throughReference, at: found.key.location(in: path))
             }
-            chosen = found
-        } else {
-            guard oauth2.count == 1, let only = oauth2.first else {
-                throw .error(
-                    oauth2.isEmpty
-                        ? "the OpenAPI document defines no OAuth 2.0 security scheme; add one with a clientCredentials flow, or remove openapi: from gen.yml"
-                        : "the OpenAPI document has several OAuth 2.0 schemes (\(oauth2.map(\.name).joined(separator: ", "))); name one with security_scheme: in gen.yml",
-                    at: location(of: root?["components"]?["securitySchemes"]) ?? Diagnostic.Location(path: path))
-            }
-            chosen = only
+            return found
         }
-        let schemeAt = locationOfScheme(chosen.name, in: root)
-        guard let flow = chosen.flow else {
+        var oauth2: [SecuritySchemeTable.Scheme] = []
+        for other in table.names {
+            if let scheme = try table.scheme(other), scheme.isOAuth2 { oauth2.append(scheme) }
+        }
+        guard oauth2.count == 1, let only = oauth2.first else {
+            let place = top["components"]?["securitySchemes"]?.location(in: path) ?? Diagnostic.Location(path: path)
             throw .error(
-                "the OAuth 2.0 scheme \"\(chosen.name)\" has no clientCredentials flow; the samples use the client-credentials grant",
-                at: location(of: schemeNode(chosen.name, in: root)?["flows"]) ?? schemeAt)
+                oauth2.isEmpty
+                    ? "the OpenAPI document defines no OAuth 2.0 security scheme; add one with a clientCredentials flow, or remove openapi: from gen.yml"
+                    : "the OpenAPI document has several OAuth 2.0 schemes (\(oauth2.map(\.name).joined(separator: ", "))); name one with security_scheme: in gen.yml",
+                at: place)
+        }
+        return only
+    }
+
+    /// The scheme's clientCredentials flow: its tokenUrl and scopes, each with its place.
+    private func flow(of scheme: SecuritySchemeTable.Scheme) throws(Diagnostic) -> ClientCredentialsFlow {
+        let note = scheme.throughReference
+        let flows = scheme.value["flows"]
+        guard let flow = flows?["clientCredentials"] else {
+            throw .error(
+                "the OAuth 2.0 scheme \"\(scheme.name)\" has no clientCredentials flow; the samples use the client-credentials grant"
+                    + note, at: (flows ?? scheme.key).location(in: path))
+        }
+        guard let fields = flow.mapping else {
+            throw .error(
+                "the clientCredentials flow of \"\(scheme.name)\" is \(flow.kind.name), not a mapping" + note,
+                at: flow.location(in: path))
+        }
+        guard let tokenURL = fields["tokenUrl"] else {
+            throw .error(
+                "the clientCredentials flow of \"\(scheme.name)\" has no tokenUrl; add the token endpoint's URL" + note,
+                at: flow.location(in: path))
+        }
+        guard let url = tokenURL.string else {
+            throw .error(
+                "the tokenUrl of \"\(scheme.name)\" is \(tokenURL.kind.name), not a URL" + note,
+                at: tokenURL.location(in: path))
+        }
+        guard let scopes = fields["scopes"] else {
+            throw .error(
+                "the clientCredentials flow of \"\(scheme.name)\" has no scopes; OpenAPI requires them "
+                    + "(write scopes: {} for none)" + note, at: flow.location(in: path))
+        }
+        guard let named = scopes.mapping else {
+            throw .error(
+                "the scopes of \"\(scheme.name)\" are \(scopes.kind.name), not a mapping of each scope to its description"
+                    + note, at: scopes.location(in: path))
         }
         return ClientCredentialsFlow(
-            schemeName: chosen.name, tokenURL: flow.tokenURL.absoluteString, scopes: flow.scopes, location: schemeAt)
-    }
-
-    /// One security scheme, as far as gen cares: whether it is OAuth 2.0, and its client-credentials
-    /// flow if it has one (the same facts from an OpenAPI 3.0 or 3.1 document).
-    private struct Scheme {
-        let name: String
-        var isOAuth2 = false
-        var flow: (tokenURL: URL, scopes: [String])? = nil
-
-        init(name: String) { self.name = name }
-
-        init(name: String, oauth2 flow: (tokenURL: URL, scopes: [String])?) {
-            self.name = name
-            self.isOAuth2 = true
-            self.flow = flow
-        }
-    }
-
-    /// The document's YAML nodes, with their lines (JSON is read as YAML).
-    private func compose() throws(Diagnostic) -> Node? {
-        do {
-            return try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                .composer(_, let problem, let mark, _):
-                throw .error(
-                    "cannot be read as YAML or JSON: \(problem)",
-                    at: Diagnostic.Location(path: path, line: mark.line, column: mark.column))
-            default:
-                throw .error("cannot be read as YAML or JSON: \(error)", at: Diagnostic.Location(path: path))
-            }
-        } catch {
-            throw .error("cannot be read as YAML or JSON: \(error)", at: Diagnostic.Location(path: path))
-        }
-    }
-
-    /// The document decoded by OpenAPIKit; a decoding error is placed at the node it names.
-    private func decode<Document: Decodable>(_ type: Document.Type, root: Node?) throws(Diagnostic) -> Document {
-        do {
-            return try YAMLDecoder().decode(Document.self, from: text)
-        } catch let error as DecodingError {
-            let (codingPath, detail): ([any CodingKey], String) =
-                switch error {
-                case .keyNotFound(let key, let context): (context.codingPath, "\"\(key.stringValue)\" is missing")
-                case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                    (context.codingPath, context.debugDescription)
-                @unknown default: ([], "\(error)")
-                }
-            var node = root
-            for key in codingPath {
-                guard let next = key.intValue.flatMap({ node?[$0] }) ?? node?[key.stringValue] else { break }
-                node = next
-            }
-            throw .error(
-                "is not a valid OpenAPI document: \(Self.oneLine(detail))",
-                at: location(of: node) ?? Diagnostic.Location(path: path))
-        } catch {
-            throw .error(
-                "is not a valid OpenAPI document: \(Self.oneLine(OpenAPIKit.OpenAPI.Error(from: error).localizedDescription))",
-                at: Diagnostic.Location(path: path))
-        }
-    }
-
-    /// A decoder's explanation as one line: a diagnostic is printed as one.
-    private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    }
-
-    private func schemeNode(_ name: String, in root: Node?) -> Node? {
-        root?["components"]?["securitySchemes"]?[name]
-    }
-
-    /// Where the scheme's name is written (its key), else the document.
-    private func locationOfScheme(_ name: String, in root: Node?) -> Diagnostic.Location {
-        guard case .mapping(let schemes)? = root?["components"]?["securitySchemes"],
-            let key = schemes.first(where: { $0.key.string == name })?.key
-        else { return Diagnostic.Location(path: path) }
-        return location(of: key) ?? Diagnostic.Location(path: path)
-    }
-
-    private func location(of node: Node?) -> Diagnostic.Location? {
-        guard let mark = node?.mark else { return nil }
-        return Diagnostic.Location(path: path, line: mark.line, column: mark.column)
+            schemeName: scheme.name, tokenURL: url, tokenURLLocation: tokenURL.location(in: path),
+            scopes: named.entries.map {
+                ClientCredentialsFlow.Scope(name: $0.key.string ?? "", location: $0.key.location(in: path))
+            },
+            location: scheme.key.location(in: path))
     }
 }

@@ -181,6 +181,155 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    /// `document30` with its second scope's key written as `key` (a quoted YAML string).
+    static func document30(secondScope key: String) -> String {
+        document30.replacingOccurrences(of: "payments.write: Make payments", with: "\(key): Make payments")
+    }
+
+    @Test(arguments: [
+        (#""payments\0write""#, "holds U+0000"),
+        (#""payments\x07write""#, "holds U+0007"),
+        (#""payments\twrite""#, "holds U+0009"),
+        (#""payments write""#, "holds a space"),
+        (#""payments\u0085write""#, "holds U+0085"),
+        (#""\uFDD0write""#, "holds U+FDD0, which no sample can carry"),
+        (#""""#, "is empty"),
+    ])
+    func aScopeTheSamplesCannotRequestIsNamedAtItsKeyInTheDocument(key: String, words: String) throws {
+        let directory = try workspace(
+            config: "openapi: api/openapi.yaml\n", document: Self.document30(secondScope: key))
+        let result = try pythonSample(in: directory)
+        // The document's mistake, exit 1: not the command line's (64).
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("api/openapi.yaml:19:13: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains(words), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aScopeOfAJSONDocumentIsNamedAtItsKey() throws {
+        let document = Self.document31.replacingOccurrences(of: "\"orders:read\"", with: "\"orders:read\\u0000\"")
+        let directory = try workspace(
+            config: "openapi: api/openapi.json\n", document: document, extension: "json")
+        let result = try pythonSample(in: directory)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("api/openapi.json:11:24: error: the scope"), "\(result.stderr)")
+    }
+
+    /// gen's message for `url` as gen.yml's token_url, without its place.
+    func genYmlVerdict(on url: String) throws -> (status: Int32, message: String) {
+        let directory = try commands.workspace(config: "token_request:\n  token_url: \(url)\n")
+        let result = try pythonSample(in: directory)
+        return (result.status, String(result.stderr.split(separator: " error: ", maxSplits: 1).last ?? ""))
+    }
+
+    @Test(arguments: [
+        "http://id.example.com/token", "https://user:secret@id.example.com/token", "ftp://id.example.com/token",
+        "https://id.example.com/token?client_secret=x", "https://id.example.com/{tenant}/token",
+        "https://id.example.com/a b/token", #"https://id.example.com/a"b/token"#, #"https://id.example.com/a\b/token"#,
+        "https://id.example.com:99999/token", "id.example.com/token",
+    ])
+    func theDocumentsTokenURLGetsGenYmlsVerdictAtItsValue(url: String) throws {
+        let expected = try genYmlVerdict(on: url)
+        let document = Self.document30.replacingOccurrences(of: "https://id.example.com/oauth2/token", with: url)
+        let directory = try workspace(config: "openapi: api/openapi.yaml\n", document: document)
+        let result = try pythonSample(in: directory)
+        #expect(result.status == expected.status, "\(result.stderr)")
+        if expected.status == 0 {
+            #expect(result.stderr.isEmpty, "\(result.stderr)")
+        } else {
+            #expect(result.stderr == "api/openapi.yaml:16:21: error: \(expected.message)", "\(result.stderr)")
+        }
+    }
+
+    @Test func aTokenURLGenCannotUseIsNoMistakeWhenGenYmlGivesItsOwn() throws {
+        let document = Self.document30.replacingOccurrences(
+            of: "https://id.example.com/oauth2/token", with: "https://login.example.com/{tenant}/oauth2/token")
+        let directory = try workspace(
+            config:
+                "openapi: api/openapi.yaml\ntoken_request:\n  token_url: https://login.example.com/payments/token\n",
+            document: document)
+        let result = try pythonSample(in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("TOKEN_URL = \"https://login.example.com/payments/token\""))
+        #expect(result.stderr.contains("note: token_url here is used, not the tokenUrl"))
+    }
+
+    static let referencing = """
+        openapi: 3.1.0
+        info: {title: Payments, version: "1"}
+        components:
+          securitySchemes:
+            partners:
+              $ref: '#/components/securitySchemes/shared'
+            shared:
+              type: oauth2
+              flows:
+                clientCredentials:
+                  tokenUrl: https://id.example.com/token
+                  scopes:
+                    orders:read: Read orders
+
+        """
+
+    @Test func aSchemeReachedThroughARefWorksAndItsMistakesAreNamedWhereTheyLive() throws {
+        let config = "openapi: api/openapi.yaml\nsecurity_scheme: partners\n"
+        let result = try pythonSample(in: try workspace(config: config, document: Self.referencing))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("TOKEN_URL = \"https://id.example.com/token\""))
+
+        let insecure = Self.referencing.replacingOccurrences(of: "https://id", with: "http://id")
+        let refused = try pythonSample(in: try workspace(config: config, document: insecure))
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.hasPrefix("api/openapi.yaml:11:21: error: \"http://id.example.com/token\" uses plain http"))
+
+        let scope = Self.referencing.replacingOccurrences(of: "orders:read:", with: "\"orders read\":")
+        let badScope = try pythonSample(in: try workspace(config: config, document: scope))
+        #expect(badScope.status == 1)
+        #expect(
+            badScope.stderr.hasPrefix("api/openapi.yaml:13:13: error: the scope \"orders read\""), "\(badScope.stderr)")
+    }
+
+    @Test(arguments: [
+        // partners names itself
+        (
+            ["'#/components/securitySchemes/shared'": "'#/components/securitySchemes/partners'"], 6,
+            "partners → partners"
+        ),
+        // partners names shared, which names partners
+        (["type: oauth2": "$ref: '#/components/securitySchemes/partners'"], 8, "partners → shared → partners"),
+    ])
+    func aReferenceCycleIsNamedAsOneAtTheRef(edits: [String: String], line: Int, cycle: String) throws {
+        var document = Self.referencing
+        for (old, new) in edits { document = document.replacingOccurrences(of: old, with: new) }
+        let directory = try workspace(
+            config: "openapi: api/openapi.yaml\nsecurity_scheme: partners\n", document: document)
+        let result = try pythonSample(in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("api/openapi.yaml:\(line):13: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("a reference cycle"), "\(result.stderr)")
+        #expect(result.stderr.contains("(\(cycle))"), "\(result.stderr)")
+        #expect(!result.stderr.contains("not an OAuth 2.0 scheme"))
+    }
+
+    @Test func anAliasBombIsRefusedAtOnceAtTheAlias() throws {
+        var document = Self.document30 + "x-bomb:\n  - &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...8 {
+            document +=
+                "  - &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let directory = try workspace(config: "openapi: api/openapi.yaml\n", document: document)
+        let clock = ContinuousClock()
+        var result: ProcessResult?
+        let elapsed = try clock.measure { result = try pythonSample(in: directory) }
+        #expect(result?.status == 1)
+        #expect(result?.stderr.hasPrefix("api/openapi.yaml:25:") == true, "\(result?.stderr ?? "")")
+        #expect(result?.stderr.contains("alias bomb") == true)
+        // Seven levels took 40 s; eight would take 400.
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+
     @Test func aMissingDocumentIsNamed() throws {
         let directory = try commands.workspace(config: "openapi: api/missing.yaml\n")
         let result = try pythonSample(in: directory)
