@@ -105,7 +105,9 @@ import Testing
         #expect(results[0].status == 200, "\(results[0].error ?? "")")
         let times = try await tokenRequests(client).map(\.t)
         try #require(times.count == 2)
-        #expect(times[1] - times[0] >= 0.85 && times[1] - times[0] < 1.6, "1 s ± 10 %: \(times[1] - times[0])")
+        // 1 s ± 10 % of backoff, plus the runtime's own handling of the 503, which a busy machine
+        // stretches: at least the backoff, and less than the 2 s a second backoff would be.
+        #expect(times[1] - times[0] >= 0.85 && times[1] - times[0] < 2, "1 s ± 10 %: \(times[1] - times[0])")
     }
 
     @Test(arguments: Language.offering(.tokenRefresh))
@@ -116,7 +118,7 @@ import Testing
         #expect(results[0].status == 200, "\(results[0].error ?? "")")
         let times = try await tokenRequests(client).map(\.t)
         try #require(times.count == 2)
-        #expect(times[1] - times[0] >= 0.95 && times[1] - times[0] < 1.6, "Retry-After: 1 → \(times[1] - times[0])")
+        #expect(times[1] - times[0] >= 0.95 && times[1] - times[0] < 2, "Retry-After: 1 → \(times[1] - times[0])")
     }
 
     @Test(arguments: Language.offering(.tokenRefresh))
