@@ -10,6 +10,9 @@ public protocol LiteralEncoder: Sendable {
     /// A literal of a non-negative number: integers without a fraction (`20`), others in their
     /// shortest round-trip form (`0.1`).
     func numberLiteral(_ value: Double) -> String
+    /// A duration of `seconds` as a constant of the language's duration type where a template needs
+    /// one written that way (Go: `20 * time.Second`); elsewhere `numberLiteral(seconds)`.
+    func durationLiteral(seconds: Double) -> String
 }
 
 extension LiteralEncoder {
@@ -20,6 +23,8 @@ extension LiteralEncoder {
         }
         return String(value)
     }
+
+    public func durationLiteral(seconds: Double) -> String { numberLiteral(seconds) }
 }
 
 /// Builds a double-quoted literal: printable ASCII stays as it is, except the characters the

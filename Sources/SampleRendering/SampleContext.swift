@@ -42,6 +42,8 @@ public struct SampleContext: Sendable, Hashable {
     public let maxRetryAfterSeconds: String
     /// Comma-separated integer literals.
     public let retryStatuses: String
+    /// The `*_seconds` durations as literals of the language's duration type (`LiteralEncoder.durationLiteral`).
+    public let durations: [String: String]
 
     public init(model: ClientModel, encoder: some LiteralEncoder) {
         let request = model.tokenRequest
@@ -74,6 +76,15 @@ public struct SampleContext: Sendable, Hashable {
         backoffJitter = number(retry.jitterFraction)
         maxRetryAfterSeconds = number(retry.maxRetryAfterSeconds)
         retryStatuses = retry.retryableStatuses.map { String($0) }.joined(separator: ", ")
+        durations = [
+            "timeout_duration": request.timeoutSeconds,
+            "renew_margin_duration": policy.renewMarginSeconds,
+            "default_lifetime_duration": policy.defaultLifetimeSeconds,
+            "refresh_retry_delay_duration": policy.refreshRetryDelaySeconds,
+            "max_wait_duration": policy.maxWaitSeconds,
+            "initial_backoff_duration": retry.initialBackoffSeconds,
+            "max_retry_after_duration": retry.maxRetryAfterSeconds,
+        ].mapValues { encoder.durationLiteral(seconds: $0) }
     }
 
     /// The names templates use, each with its value: a literal, a flag, nil for an absent
@@ -103,6 +114,13 @@ public struct SampleContext: Sendable, Hashable {
         "backoff_jitter": { $0.backoffJitter },
         "max_retry_after_seconds": { $0.maxRetryAfterSeconds },
         "retry_statuses": { $0.retryStatuses },
+        "timeout_duration": { $0.durations["timeout_duration"] },
+        "renew_margin_duration": { $0.durations["renew_margin_duration"] },
+        "default_lifetime_duration": { $0.durations["default_lifetime_duration"] },
+        "refresh_retry_delay_duration": { $0.durations["refresh_retry_delay_duration"] },
+        "max_wait_duration": { $0.durations["max_wait_duration"] },
+        "initial_backoff_duration": { $0.durations["initial_backoff_duration"] },
+        "max_retry_after_duration": { $0.durations["max_retry_after_duration"] },
     ]
 
     /// Every name a template may use at the top level (`Templates/README.md` lists them).

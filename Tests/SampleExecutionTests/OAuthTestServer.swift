@@ -128,7 +128,8 @@ struct ClientConfig: Encodable, Sendable {
     }
 
     /// A token-endpoint outage: once `after` tokens were issued, every token request fails
-    /// (503 at once, or after hanging `hangSeconds`) for `duration` seconds (nil: for good).
+    /// (503 at once, or after hanging `hangSeconds`) for `duration` seconds (nil: for good), with
+    /// `Retry-After: retryAfter` when that is set.
     struct Outage: Encodable, Sendable {
         enum Mode: String, Encodable, Sendable {
             case unavailable = "503"
@@ -138,9 +139,11 @@ struct ClientConfig: Encodable, Sendable {
         var mode: Mode
         var duration: Double? = nil
         var hangSeconds: Double? = nil
+        var retryAfter: String? = nil
         enum CodingKeys: String, CodingKey {
             case after, mode, duration
             case hangSeconds = "hang_seconds"
+            case retryAfter = "retry_after"
         }
     }
 

@@ -126,6 +126,44 @@ enum OutageClock {
         #expect(results[3].status == 200)
     }
 
+    /// A failed renewal's cool-down (here a 5 s Retry-After) ends when a token is stored: the token
+    /// got after it is renewed when due, in the background, not left to expire while the old
+    /// cool-down runs on.
+    @Test(arguments: Language.offering(.tokenRefresh))
+    func aTokenStoredAfterAFailedRenewalEndsItsCoolDown(_ language: Language) async throws {
+        let server = try await OAuthTestServer.shared.value
+        var outage = Self.outage(.unavailable, duration: 0.3)
+        outage.retryAfter = "5"
+        let lifetime = 2.0  // renewal due after 1 s
+        let client = try await server.createClient(ClientConfig(lifetime: lifetime, outage: outage))
+        // A at 0 s; the call at 1.1 s starts a renewal that fails with Retry-After: 5; the outage ends
+        // at about 1.4 s; B is fetched at about 1.6 s, due at about 2.6 s, expiring at about 3.6 s.
+        let results = try await SampleRunner.make(language, .outage).drive(
+            client,
+            steps: [
+                .getToken, .sleep(1.1), .getToken, .sleep(0.5), .invalidate, .getToken,
+                .repeating(9, every: 0.2, .getToken),
+            ])
+        let log = try await server.log(for: client).filter(\.isToken)
+        print(
+            "outage figures: \(language.displayName) cool-down after a stored token: token requests at "
+                + log.map { String(format: "%.2f s (%d)", $0.t - (log.first?.t ?? 0), $0.status) }.joined(
+                    separator: ", "))
+        let second = try #require(results[5].token, "the token after the failed renewal: \(results[5].error ?? "")")
+        #expect(results[5].token != results[0].token)
+        #expect(log.map(\.status).prefix(3) == [200, 503, 200], "\(log.map(\.status))")
+        try #require(log.count >= 3)
+        let stored = log[2].t
+        let renewals = log.dropFirst(3).filter { $0.t - stored < lifetime }
+        #expect(
+            renewals.contains { $0.status == 200 && $0.t - stored >= lifetime / 2 - 0.1 },
+            "B must be renewed when due (about \(lifetime / 2) s after it), before it expires: the failed renewal's Retry-After no longer applies"
+        )
+        let calls = results[6].results ?? []
+        #expect(calls.allSatisfy { $0.error == nil && $0.token != nil }, "\(calls.compactMap(\.error))")
+        #expect(calls.first?.token == second)
+    }
+
     @Test(arguments: Language.offering(.tokenRefresh))
     func concurrentCallersDuringAFailingRenewalAllReturnAtOnce(_ language: Language) async throws {
         let server = try await OAuthTestServer.shared.value

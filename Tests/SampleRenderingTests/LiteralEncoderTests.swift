@@ -53,4 +53,19 @@ import Testing
         let literal = language.literalEncoder.stringLiteral(TrickyStrings.all.joined())
         #expect(literal.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F })
     }
+
+    /// Go refuses `0.5 * time.Second` (not a whole Duration), so a fraction of a second becomes
+    /// milliseconds, and anything finer a float conversion; whole seconds read as Go code does.
+    @Test(arguments: [
+        (20.0, "20 * time.Second"), (0.0, "0 * time.Second"), (0.5, "500 * time.Millisecond"),
+        (1.25, "1250 * time.Millisecond"), (0.0005, "time.Duration(0.0005 * float64(time.Second))"),
+    ])
+    func goDurationsAreExactTimeDurationConstants(_ seconds: Double, _ literal: String) {
+        #expect(GoLiteralEncoder().durationLiteral(seconds: seconds) == literal)
+    }
+
+    @Test func otherLanguagesWriteADurationAsItsNumberOfSeconds() {
+        #expect(PythonLiteralEncoder().durationLiteral(seconds: 0.5) == "0.5")
+        #expect(JavaLiteralEncoder().durationLiteral(seconds: 20) == "20")
+    }
 }

@@ -106,23 +106,47 @@ import Testing
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 
-    /// `gofmt -l` lists no Go sample, and `go vet` is clean on each on its own (each is a
-    /// `package main` program of its own, as readers `go run` it).
-    @Test func goPassesGofmtAndGoVet() throws {
+    /// `gofmt -l` lists no Go sample, and `go vet` and staticcheck with every check
+    /// (`go-staticcheck -checks all`) are clean on each on its own (each is a `package main`
+    /// program of its own, as readers `go run` it).
+    @Test func goPassesGofmtGoVetAndStaticcheck() throws {
         let (directory, paths) = try Self.write(.go)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let gofmt = try ProcessResult.run(Interpreters.require("gofmt"), ["-l"] + paths)
         Self.expectClean(gofmt, "gofmt -l")
         #expect(gofmt.stdout.isEmpty, "gofmt -l lists files gofmt would change:\n\(gofmt.stdout)")
-        let go = try Interpreters.require("go")
+        let checks = [
+            (try Interpreters.require("go"), ["vet"]),
+            (try Interpreters.require("go-staticcheck"), ["-checks", "all"]),
+        ]
         let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = try? ProcessResult.run(go, ["vet", paths[index]])
-            if result?.status != 0 {
-                failures.add("go vet \(paths[index]):\n\(result?.stderr ?? "could not run go")")
+        DispatchQueue.concurrentPerform(iterations: paths.count * checks.count) { index in
+            let (tool, arguments) = checks[index % checks.count]
+            let path = paths[index / checks.count]
+            let result = try? ProcessResult.run(tool, arguments + [path])
+            if result?.status != 0 || result?.stdout.isEmpty != true {
+                let output = result.map { $0.stdout + $0.stderr } ?? "could not run \(tool)"
+                failures.add("\(tool) \(arguments.joined(separator: " ")) \(path):\n\(output)")
             }
         }
         #expect(failures.all.isEmpty, Comment(rawValue: failures.all.joined(separator: "\n")))
+    }
+
+    /// `javac -Xlint:all -Werror` with Jackson on the class path, as the README's run line
+    /// compiles the samples, finds nothing (`Tests/Execution/Drivers/java/SyntaxCheck.java`
+    /// compiles each file on its own, under its public class's name).
+    @Test func javaCompilesWithEveryLintAsAnError() throws {
+        let (directory, paths) = try Self.write(.java)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let jackson = ["databind", "core", "annotations"].map { "/usr/share/java/jackson-\($0).jar" }
+        let result = try ProcessResult.run(
+            Interpreters.require("java"),
+            [
+                "-cp", jackson.joined(separator: ":"),
+                RepositoryPaths.path("Tests/Execution/Drivers/java/SyntaxCheck.java"),
+            ] + paths)
+        Self.expectClean(result, "javac -Xlint:all -Werror")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 }
 

@@ -41,4 +41,17 @@ public struct GoLiteralEncoder: LiteralEncoder {
             return "\\U" + hex(scalar.value, width: 8)
         }
     }
+
+    /// `20 * time.Second`, or `500 * time.Millisecond` for a fraction of a second: an exact
+    /// `time.Duration` constant (Go refuses `0.5 * time.Second`, which is not a whole Duration).
+    public func durationLiteral(seconds: Double) -> String {
+        if seconds == seconds.rounded(), seconds < 1e9 {
+            return "\(Int(seconds)) * time.Second"
+        }
+        let milliseconds = seconds * 1000
+        if milliseconds == milliseconds.rounded(), milliseconds < 1e12 {
+            return "\(Int(milliseconds)) * time.Millisecond"
+        }
+        return "time.Duration(\(numberLiteral(seconds)) * float64(time.Second))"
+    }
 }

@@ -76,9 +76,9 @@ CLIENT_DEFAULTS = {
     # "basic" is Authlib's own realm-less form; "bearer" is django-oauth-toolkit's.
     "challenge": "basic-realm",
     # An outage of the token endpoint: {"after": N, "mode": "503" | "hang", "duration": s | null,
-    # "hang_seconds": s}. Once N tokens were issued, every token request fails (503 at once, or
-    # after hanging hang_seconds, default 30) for duration seconds from the first failed one
-    # (null: for good); then the endpoint recovers.
+    # "hang_seconds": s, "retry_after": optional}. Once N tokens were issued, every token request
+    # fails (503 at once, or after hanging hang_seconds, default 30) for duration seconds from the
+    # first failed one (null: for good), with that Retry-After if given; then the endpoint recovers.
     "outage": None,
 }
 
@@ -280,6 +280,8 @@ def intercept_token_request():
             time.sleep(outage.get("hang_seconds", 30))
         response = jsonify(error="temporarily_unavailable", error_description="Simulated outage.")
         response.status_code = 503
+        if outage.get("retry_after") is not None:
+            response.headers["Retry-After"] = str(outage["retry_after"])
         return response
     failure = store.next_failure(g.client)
     if failure:

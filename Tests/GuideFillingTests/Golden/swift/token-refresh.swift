@@ -13,18 +13,9 @@ import Foundation
     import FoundationNetworking  // URLSession on Linux
 #endif
 
-/// A failed token request: the HTTP status and the server's `error` and `error_description`
-/// (RFC 6749 §5.2) when it answered. Never carries the secret or a token.
-struct TokenError: Error, CustomStringConvertible {
-    let description: String
-    var status: Int? = nil
-    var error: String? = nil
-    var errorDescription: String? = nil
-    var retryAfter: Duration? = nil  // the server's Retry-After, capped
-}
+private let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
 
 actor TokenManager {
-    static let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
     static let clientIDVariable = "CLIENT_ID"
     static let clientSecretVariable = "CLIENT_SECRET"
     static let timeoutSeconds: Double = 20  // one token request, from connect to the last body byte
@@ -39,36 +30,20 @@ actor TokenManager {
     static let retryStatuses: Set<Int> = [408, 429, 500, 502, 503, 504]
     static let maxRetryAfterSeconds: Double = 60  // cap on the server's Retry-After
 
-    private let session: URLSession
-    private let tokenRequest: URLRequest
+    private let clientID: String
+    private let clientSecret: String
+    private let session = URLSession(configuration: .ephemeral)  // for the API calls
     private var cached: (token: String, renewAt: ContinuousClock.Instant, expiresAt: ContinuousClock.Instant)?
     private var renewal: Task<Void, Never>?  // the one background renewal in flight
     private var renewalAllowedAt = ContinuousClock.now  // the cool-down after a failed renewal ends here
     private var waiting: Task<String, any Error>?  // the one request that callers without a usable token share
 
     init(clientID: String? = nil, clientSecret: String? = nil) throws {
-        let id = try clientID ?? Self.environment(Self.clientIDVariable)
-        let secret = try clientSecret ?? Self.environment(Self.clientSecretVariable)
-        var request = URLRequest(url: Self.tokenURL)
-        request.httpMethod = "POST"
-        request.timeoutInterval = Self.timeoutSeconds  // only an idle timeout: see post(within:)
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        // RFC 6749 §2.3.1: id and secret are form-encoded BEFORE base64. Most samples skip this,
-        // which breaks as soon as a secret contains a character such as ':', '%' or '+'.
-        let credentials = "\(Self.formEncode(id)):\(Self.formEncode(secret))"
-        let basic = Data(credentials.utf8).base64EncodedString()
-        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
-        var form: [(String, String)] = []  // the form fields, in order
-        form.append(("grant_type", "client_credentials"))
-        form.append(("client_id", id))
-        let body = form.map { "\(Self.formEncode($0))=\(Self.formEncode($1))" }.joined(separator: "&")
-        request.httpBody = Data(body.utf8)
-        self.tokenRequest = request
-        self.session = URLSession(configuration: .ephemeral, delegate: ChallengeCanceller(), delegateQueue: nil)
+        self.clientID = try clientID ?? Self.environment(Self.clientIDVariable)
+        self.clientSecret = try clientSecret ?? Self.environment(Self.clientSecretVariable)
     }
 
-    deinit { session.finishTasksAndInvalidate() }  // a session keeps its delegate until invalidated
+    deinit { session.finishTasksAndInvalidate() }
 
     /// Returns the cached token at once while it has not expired, starting a background renewal
     /// when it is due; a failed renewal never reaches the caller. Without a usable token, waits
@@ -81,7 +56,7 @@ actor TokenManager {
             }
             return cached.token
         }
-        let task = waiting ?? Task { try await requestToken() }
+        let task = waiting ?? Task { try await newToken() }
         waiting = task
         return try await task.value
     }
@@ -109,7 +84,7 @@ actor TokenManager {
         do {
             _ = try await attempt(within: .seconds(Self.timeoutSeconds))
         } catch {
-            let retryAfter = (error as? TokenError)?.retryAfter ?? .zero
+            let retryAfter = Self.retryAfter(error as? TokenError) ?? .zero
             renewalAllowedAt = .now + max(.seconds(Self.refreshRetryDelaySeconds), retryAfter)
         }
     }
@@ -117,7 +92,7 @@ actor TokenManager {
     /// The request that callers without a usable token share: attempts with backoff, at most
     /// maxWaitSeconds in all. It runs on the actor after token() stored it and clears it before it
     /// ends, so nobody can join a request that has already finished.
-    private func requestToken() async throws -> String {
+    private func newToken() async throws -> String {
         defer { waiting = nil }
         let deadline = ContinuousClock.now + .seconds(Self.maxWaitSeconds)
         await renewal?.value  // a background renewal under way ends first, within timeoutSeconds
@@ -130,7 +105,7 @@ actor TokenManager {
             } catch let error as TokenError {
                 let transient = error.status.map { Self.retryStatuses.contains($0) } ?? true  // nil: no answer
                 guard transient, attempts < Self.maxAttempts else { throw Self.failed(error, attempts: attempts) }
-                let delay = error.retryAfter ?? Self.backoff(attempts)
+                let delay = Self.retryAfter(error) ?? Self.backoff(attempts)
                 guard ContinuousClock.now + delay < deadline else {
                     let note = ", no time left to retry within \(Self.maxWaitSeconds) s"
                     throw Self.failed(error, attempts: attempts, note: note)
@@ -143,75 +118,14 @@ actor TokenManager {
     /// One token request; stores and returns the token.
     private func attempt(within timeout: Duration) async throws -> String {
         let start = ContinuousClock.now  // read before sending: the lifetime counts from here
-        let (data, response) = try await post(within: timeout)
-        let status = response.statusCode
-        let retryAfter = Self.retryAfter(response)
-        guard let answer = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
-            let message = "token request failed with HTTP \(status): the answer is not JSON"
-            throw TokenError(description: message, status: status, retryAfter: retryAfter)
-        }
-        if !(200..<300).contains(status) || answer.error != nil {
-            let details = [answer.error ?? "no error code", answer.errorDescription].compactMap { $0 }
-            throw TokenError(
-                description: "token request failed with HTTP \(status): \(details.joined(separator: ": "))",
-                status: status, error: answer.error, errorDescription: answer.errorDescription,
-                retryAfter: retryAfter)
-        }
-        guard let token = answer.accessToken, !token.isEmpty else {
-            throw TokenError(description: "the token response has no access_token", status: status)
-        }
-        guard answer.tokenType?.lowercased() == "bearer" else {
-            let tokenType = answer.tokenType ?? "missing"
-            throw TokenError(description: "the token_type is \(tokenType), not bearer", status: status)
-        }
-        // A refresh_token, if any, is ignored (RFC 6749 §4.4.3): renewing means running the grant.
+        let answer = try await requestToken(clientID: clientID, clientSecret: clientSecret, timeout: timeout)
+        let token = answer.accessToken ?? ""  // requestToken checked that it is there
         let lifetime = answer.expiresIn.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? Self.defaultLifetimeSeconds
         // The margin is capped so that a short-lived token is not renewed on every call.
         let margin = min(Self.renewMarginSeconds, lifetime * Self.maxRenewFraction)
         cached = (token, start + .seconds(lifetime - margin), start + .seconds(lifetime))
-        renewalAllowedAt = .now
+        renewalAllowedAt = .now  // a renewal that failed before this token no longer delays the next
         return token
-    }
-
-    /// POSTs the grant, bounded as a whole by `timeout`: URLRequest.timeoutInterval only limits the
-    /// wait for the next byte, so a server that trickles its answer could hold it for ever.
-    private func post(within timeout: Duration) async throws -> (Data, HTTPURLResponse) {
-        let deadline = ContinuousClock.now + timeout
-        var timer: Task<Void, any Error>?
-        defer { timer?.cancel() }
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: tokenRequest) { data, response, error in
-                    if let response, error == nil {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: error ?? URLError(.badServerResponse))
-                    }
-                }
-                task.resume()
-                // The deadline cancels the URLSessionTask itself: cancelling a Swift Task that awaits
-                // URLSession.data(for:) can deadlock on Linux when the answer arrives at that moment.
-                timer = Task {
-                    try await Task.sleep(until: deadline)
-                    task.cancel()
-                }
-            }
-        } catch let error as URLError where error.code == .timedOut || (error.code == .cancelled && .now >= deadline) {
-            throw TokenError(description: "token request timed out after \(timeout)")
-        } catch let error as URLError where error.code == .cancelled || error.code == .userCancelledAuthentication {
-            // ChallengeCanceller stopped a 401 with `WWW-Authenticate: Basic`: the server refused the
-            // client's credentials (RFC 6749 §5.2). URLSession gives no access to that answer's body.
-            let message =
-                "token request failed with HTTP 401: invalid_client (the server refused the client"
-                + " credentials; its error body is unavailable because URLSession stopped at the Basic challenge)"
-            throw TokenError(description: message, status: 401, error: "invalid_client")
-        } catch let error as URLError {
-            throw TokenError(description: "token request failed: \(error.localizedDescription)")
-        }
-        guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        return (data, response)
     }
 
     private func send(_ request: URLRequest, bearer token: String) async throws -> (Data, HTTPURLResponse) {
@@ -220,46 +134,6 @@ actor TokenManager {
         let (data, response) = try await session.data(for: request)
         guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
         return (data, response)
-    }
-
-    /// A token response (RFC 6749 §5.1) or an error response (§5.2); absent fields are nil.
-    private struct TokenResponse: Decodable {
-        let accessToken: String?
-        let tokenType: String?
-        let expiresIn: Double?  // seconds; only RECOMMENDED
-        let error: String?
-        let errorDescription: String?
-
-        private enum CodingKeys: String, CodingKey {
-            case accessToken = "access_token"
-            case tokenType = "token_type"
-            case expiresIn = "expires_in"
-            case error
-            case errorDescription = "error_description"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let json = try decoder.container(keyedBy: CodingKeys.self)
-            accessToken = try? json.decode(String.self, forKey: .accessToken)
-            tokenType = try? json.decode(String.self, forKey: .tokenType)
-            // Some servers send expires_in as a string.
-            expiresIn =
-                (try? json.decode(Double.self, forKey: .expiresIn))
-                ?? (try? json.decode(String.self, forKey: .expiresIn)).flatMap { Double($0) }
-            error = try? json.decode(String.self, forKey: .error)
-            errorDescription = try? json.decode(String.self, forKey: .errorDescription)
-        }
-    }
-
-    /// Cancels every HTTP authentication challenge. Without this, URLSession on Linux never
-    /// completes a 401 that carries `WWW-Authenticate: Basic realm="..."`.
-    private final class ChallengeCanceller: NSObject, URLSessionTaskDelegate {
-        func urlSession(
-            _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-            completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-        ) {
-            completionHandler(.cancelAuthenticationChallenge, nil)
-        }
     }
 
     /// The last attempt's error, saying how many attempts were made.
@@ -277,17 +151,23 @@ actor TokenManager {
         return .seconds(initialBackoffSeconds * pow(2, Double(attempt - 1)) * jitter)
     }
 
-    /// The server's Retry-After, in seconds or as an HTTP-date (RFC 9110 §10.2.3), capped.
-    private static func retryAfter(_ response: HTTPURLResponse) -> Duration? {
-        guard let value = response.value(forHTTPHeaderField: "Retry-After") else { return nil }
-        let httpDate = DateFormatter()
-        httpDate.locale = Locale(identifier: "en_US_POSIX")
-        httpDate.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+    /// The wait a failed request's Retry-After asked for, in seconds or as an HTTP-date (RFC 9110 §10.2.3), capped.
+    private static func retryAfter(_ error: TokenError?) -> Duration? {
+        guard let value = error?.retryAfter?.trimmingCharacters(in: .whitespaces) else { return nil }
         guard let seconds = UInt(value).map(Double.init) ?? httpDate.date(from: value)?.timeIntervalSinceNow else {
             return nil
         }
         return .seconds(min(max(seconds, 0), maxRetryAfterSeconds))
     }
+
+    /// RFC 9110's IMF-fixdate; one formatter, which is thread-safe for parsing.
+    private static let httpDate = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter
+    }()
 
     private static func environment(_ name: String) throws -> String {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
@@ -295,13 +175,155 @@ actor TokenManager {
         }
         return value
     }
+}
 
-    /// Percent-encodes every byte except RFC 3986 unreserved characters (space becomes %20).
-    private static func formEncode(_ value: String) -> String {
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        return value.utf8.map { byte in
-            unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
-        }.joined()
+/// POSTs the client-credentials grant (RFC 6749 §4.4.2) and returns the token, within `timeout`.
+func requestToken(clientID: String, clientSecret: String, timeout: Duration) async throws -> TokenResponse {
+    var form = [("grant_type", "client_credentials")]
+    form.append(("client_id", clientID))
+    var request = URLRequest(url: tokenURL)
+    request.httpMethod = "POST"
+    request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+    request.setValue("application/json", forHTTPHeaderField: "Accept")
+    let credentials = "\(formEncode(clientID)):\(formEncode(clientSecret))"  // RFC 6749 §2.3.1
+    request.setValue("Basic \(Data(credentials.utf8).base64EncodedString())", forHTTPHeaderField: "Authorization")
+    request.httpBody = Data(form.map { "\(formEncode($0))=\(formEncode($1))" }.joined(separator: "&").utf8)
+    let (data, response) = try await send(request, within: timeout)
+    let status = response.statusCode
+    let retryAfter = response.value(forHTTPHeaderField: "Retry-After")
+    guard let answer = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
+        let message = "token request failed with HTTP \(status): the answer is not JSON"
+        throw TokenError(description: message, status: status, retryAfter: retryAfter)
+    }
+    guard (200..<300).contains(status), answer.error == nil else {  // RFC 6749 §5.2
+        let details = [answer.error, answer.errorDescription].compactMap { $0 }.map { ": \($0)" }.joined()
+        throw TokenError(
+            description: "token request failed with HTTP \(status)\(details)", status: status, error: answer.error,
+            errorDescription: answer.errorDescription, retryAfter: retryAfter)
+    }
+    guard answer.accessToken?.isEmpty == false else {
+        throw TokenError(description: "the token response has no access_token", status: status)
+    }
+    guard answer.tokenType?.lowercased() == "bearer" else {
+        throw TokenError(description: "the token_type is \(answer.tokenType ?? "missing"), not bearer", status: status)
+    }
+    return answer  // a refresh_token, if any, is not used: the grant is simply run again (RFC 6749 §4.4.3)
+}
+
+/// The token endpoint's answer: a token (RFC 6749 §5.1) or an error (§5.2); absent fields are nil.
+struct TokenResponse: Decodable, Sendable {
+    let accessToken: String?
+    let tokenType: String?
+    let expiresIn: Double?  // seconds; only RECOMMENDED
+    let error: String?
+    let errorDescription: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case accessToken = "access_token"
+        case tokenType = "token_type"
+        case expiresIn = "expires_in"
+        case error
+        case errorDescription = "error_description"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let json = try decoder.container(keyedBy: CodingKeys.self)
+        accessToken = try? json.decode(String.self, forKey: .accessToken)
+        tokenType = try? json.decode(String.self, forKey: .tokenType)
+        // Some servers send expires_in as a string.
+        expiresIn =
+            (try? json.decode(Double.self, forKey: .expiresIn))
+            ?? (try? json.decode(String.self, forKey: .expiresIn)).flatMap { Double($0) }
+        error = try? json.decode(String.self, forKey: .error)
+        errorDescription = try? json.decode(String.self, forKey: .errorDescription)
+    }
+}
+
+/// A failed token request: the HTTP status and the server's `error` and `error_description`
+/// (RFC 6749 §5.2) when it answered. Never carries the secret or a token.
+struct TokenError: Error, CustomStringConvertible {
+    let description: String
+    var status: Int? = nil
+    var error: String? = nil
+    var errorDescription: String? = nil
+    var retryAfter: String? = nil  // the answer's Retry-After header
+}
+
+/// Percent-encodes every byte but A–Z a–z 0–9 - . _ ~, which form-encoding (application/x-www-form-urlencoded)
+/// and RFC 6749 §2.3.1 both read back; a space becomes %20.
+private func formEncode(_ value: String) -> String {
+    let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+    return value.utf8.map { byte in
+        unreserved.contains(byte) ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+    }.joined()
+}
+
+/// Sends `request` and returns the answer, whatever its status, within `timeout` from connect to the last byte.
+///
+/// Written for Linux, where Foundation ignores `timeoutIntervalForResource` (`timeoutInterval` only bounds
+/// the wait for the next byte), so a timer cancels the task at the deadline; and where a 401 with
+/// `WWW-Authenticate: Basic realm="…"` never completes unless the challenge is refused, after which the task
+/// ends in an error although the 401 and its body have arrived: `Exchange` keeps them. On Apple platforms,
+/// `session.data(for: request)` does all of this with `configuration.timeoutIntervalForResource` set.
+private func send(_ request: URLRequest, within timeout: Duration) async throws -> (Data, HTTPURLResponse) {
+    let exchange = Exchange()
+    let session = URLSession(configuration: .ephemeral, delegate: exchange, delegateQueue: nil)
+    defer { session.finishTasksAndInvalidate() }
+    let task = session.dataTask(with: request)
+    let deadline = ContinuousClock.now + timeout
+    let timer = Task {
+        try await Task.sleep(until: deadline)
+        task.cancel()
+    }
+    defer { timer.cancel() }
+    do {
+        return try await withCheckedThrowingContinuation { exchange.start(task, then: $0) }
+    } catch let error as URLError where error.code == .timedOut || (error.code == .cancelled && .now >= deadline) {
+        throw TokenError(description: "token request timed out after \(timeout)")
+    } catch let error as URLError {
+        throw TokenError(description: "token request failed: \(error.localizedDescription)")
+    }
+}
+
+/// One request's answer, gathered as URLSession delivers it (see `send`).
+private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    typealias Answer = CheckedContinuation<(Data, HTTPURLResponse), any Error>
+    private let lock = NSLock()  // guards the three below; URLSession calls from its own queue
+    nonisolated(unsafe) private var response: HTTPURLResponse?
+    nonisolated(unsafe) private var body = Data()
+    nonisolated(unsafe) private var answer: Answer?
+
+    nonisolated func start(_ task: URLSessionDataTask, then answer: Answer) {
+        lock.withLock { self.answer = answer }
+        task.resume()
+    }
+
+    nonisolated func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.withLock { self.response = response as? HTTPURLResponse }
+        completionHandler(.allow)
+    }
+
+    nonisolated func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { body.append(data) }
+    }
+
+    nonisolated func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        completionHandler(.rejectProtectionSpace, nil)  // a client-credentials request has nothing else to offer
+    }
+
+    nonisolated func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (response, body, answer) = lock.withLock { (self.response, self.body, self.answer) }
+        if let response, error == nil || response.statusCode == 401 {
+            answer?.resume(returning: (body, response))
+        } else {
+            answer?.resume(throwing: error ?? URLError(.badServerResponse))
+        }
     }
 }
 

@@ -10,126 +10,106 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"math"
 	"net/http"
 	"net/url"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 )
 
 const tokenURL = "https://auth.example.com/oauth2/token"
 
-// timeoutSeconds bounds the whole token request, from connect to the last byte.
-const timeoutSeconds = 0.5
+// timeout bounds the whole token request, from connect to the last byte.
+const timeout = 500 * time.Millisecond
 
-// env returns the environment variable's value, or an error naming it.
-func env(name string) (string, error) {
-	value := os.Getenv(name)
-	if value == "" {
-		return "", fmt.Errorf("set the %s environment variable", name)
-	}
-	return value, nil
-}
-
-// formEncode percent-encodes s as application/x-www-form-urlencoded, a space as %20.
-func formEncode(s string) string {
-	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
-}
-
-// duration converts seconds to a time.Duration.
-func duration(seconds float64) time.Duration {
-	return time.Duration(seconds * float64(time.Second))
-}
-
-// fetchToken POSTs the client-credentials grant and returns the parsed token response.
-// Its errors never contain the secret or a token.
-func fetchToken(ctx context.Context) (map[string]any, error) {
-	clientID, err := env("CLIENT_ID")
-	if err != nil {
-		return nil, err
-	}
-	clientSecret, err := env("CLIENT_SECRET")
-	if err != nil {
-		return nil, err
-	}
-	var form strings.Builder
-	add := func(name, value string) {
-		if form.Len() > 0 {
-			form.WriteByte('&')
-		}
-		form.WriteString(url.QueryEscape(name) + "=" + url.QueryEscape(value))
-	}
-	add("grant_type", "client_credentials")
-	add("client_id", clientID)
-
-	// The context's deadline covers connecting, sending and reading the whole body.
-	ctx, cancel := context.WithTimeout(ctx, duration(timeoutSeconds))
+// requestToken POSTs the client-credentials grant (RFC 6749 §4.4.2) and returns the token.
+func requestToken(ctx context.Context, client *http.Client, clientID, clientSecret string) (*tokenResponse, error) {
+	form := url.Values{"grant_type": {"client_credentials"}}
+	form.Set("client_id", clientID)
+	ctx, cancel := context.WithTimeout(ctx, timeout) // connecting, sending and reading the whole answer
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(form.String()))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(form.Encode()))
 	if err != nil {
-		return nil, fmt.Errorf("token request failed: %w", err)
+		return nil, &TokenError{Message: "token request failed: " + err.Error()}
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	// RFC 6749 §2.3.1: percent-encode the ID and secret before they go into the Basic
-	// header. Most samples skip this and fail on secrets containing ":", "%" or "+".
-	req.SetBasicAuth(formEncode(clientID), formEncode(clientSecret))
-	resp, err := http.DefaultClient.Do(req)
-	var body []byte
-	if err == nil {
-		body, err = io.ReadAll(resp.Body)
-		resp.Body.Close()
+	req.SetBasicAuth(basicEncode(clientID), basicEncode(clientSecret))
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, noAnswer(err)
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return nil, errors.New("the token request timed out")
-	} else if err != nil {
-		return nil, fmt.Errorf("token request failed: %w", err)
+	defer resp.Body.Close()
+	var token tokenResponse
+	err = json.NewDecoder(resp.Body).Decode(&token)
+	failed := &TokenError{
+		Message: fmt.Sprintf("token request failed with HTTP %d", resp.StatusCode),
+		Status:  resp.StatusCode, Code: token.Error, Description: token.ErrorDescription, Header: resp.Header,
 	}
-	failed := fmt.Sprintf("token request failed with HTTP %d", resp.StatusCode)
-	var token map[string]any
-	if json.Unmarshal(body, &token) != nil || token == nil {
-		return nil, fmt.Errorf("%s: the response is not JSON", failed)
-	}
-	if _, isError := token["error"]; resp.StatusCode/100 != 2 || isError { // RFC 6749 §5.2
-		message := failed
-		for _, key := range []string{"error", "error_description"} {
-			if value, ok := token[key]; ok && value != nil && value != "" {
-				message += fmt.Sprintf(": %v", value)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, noAnswer(err)
+	case err != nil:
+		failed.Message += ": the answer is not a JSON token response: " + err.Error()
+		return nil, failed
+	case resp.StatusCode/100 != 2 || token.Error != "": // RFC 6749 §5.2
+		for _, detail := range []string{token.Error, token.ErrorDescription} {
+			if detail != "" {
+				failed.Message += ": " + detail
 			}
 		}
-		return nil, errors.New(message)
+		return nil, failed
+	case token.AccessToken == "":
+		failed.Message = "the token response has no access_token"
+		return nil, failed
+	case !strings.EqualFold(token.TokenType, "bearer"):
+		failed.Message = fmt.Sprintf("the token_type is %q, not bearer", token.TokenType)
+		return nil, failed
 	}
-	if accessToken, _ := token["access_token"].(string); accessToken == "" {
-		return nil, errors.New("the token response has no access_token")
-	}
-	if tokenType, _ := token["token_type"].(string); !strings.EqualFold(tokenType, "bearer") {
-		return nil, fmt.Errorf("the token_type is %q, not bearer", fmt.Sprint(token["token_type"]))
-	}
-	return token, nil // a refresh_token, if any, is ignored: re-run the grant instead
+	return &token, nil // a refresh_token, if any, is not used: the grant is simply run again
 }
 
-// lifetime reads expires_in, a number or a numeric string, in whole seconds.
-func lifetime(expiresIn any) (int64, bool) {
-	var seconds float64
-	switch value := expiresIn.(type) {
-	case float64:
-		seconds = value
-	case string:
-		parsed, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-		if err != nil {
-			return 0, false
-		}
-		seconds = parsed
-	default:
+// tokenResponse is the token endpoint's JSON answer (RFC 6749 §5.1, or §5.2 for an error).
+type tokenResponse struct {
+	AccessToken      string      `json:"access_token"`
+	TokenType        string      `json:"token_type"`
+	ExpiresIn        json.Number `json:"expires_in"` // a number, or a numeric string from some servers
+	Error            string      `json:"error"`
+	ErrorDescription string      `json:"error_description"`
+}
+
+// lifetime is expires_in, when the server sent a usable one.
+func (t *tokenResponse) lifetime() (time.Duration, bool) {
+	seconds, err := t.ExpiresIn.Float64()
+	if err != nil || seconds <= 0 || seconds > 1e9 {
 		return 0, false
 	}
-	if math.IsNaN(seconds) || math.Abs(seconds) >= 1e15 {
-		return 0, false
+	return time.Duration(seconds * float64(time.Second)), true
+}
+
+// TokenError is a failed token request. Its message never contains the secret or a token.
+type TokenError struct {
+	Message     string
+	Status      int         // the HTTP status; 0 when no answer came (network error, timeout)
+	Code        string      // the server's error, such as invalid_client
+	Description string      // the server's error_description
+	Header      http.Header // the answer's headers, such as Retry-After; nil when no answer came
+}
+
+func (e *TokenError) Error() string { return e.Message }
+
+// noAnswer is the TokenError of a request that got no (whole) answer.
+func noAnswer(err error) *TokenError {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &TokenError{Message: fmt.Sprintf("the token request timed out after %v", timeout)}
 	}
-	return int64(seconds), true
+	return &TokenError{Message: "token request failed: " + err.Error()}
+}
+
+// basicEncode form-encodes a client ID or secret for the Basic header, as RFC 6749 §2.3.1 asks,
+// with a space as %20 rather than +: servers such as Authlib percent-decode it and keep a +.
+func basicEncode(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
 }
 
 func main() {
@@ -138,9 +118,21 @@ func main() {
 		fmt.Fprintf(os.Stderr, "error: %v\n", err)
 		os.Exit(1)
 	}
-	if seconds, ok := lifetime(token["expires_in"]); ok {
-		fmt.Printf("Got a %s token that expires in %d seconds.\n", token["token_type"], seconds)
+	if lifetime, ok := token.lifetime(); ok {
+		fmt.Printf("Got a %s token that expires in %.0f seconds.\n", token.TokenType, lifetime.Seconds())
 	} else {
-		fmt.Printf("Got a %s token; the server did not say when it expires.\n", token["token_type"])
+		fmt.Printf("Got a %s token; the server did not say when it expires.\n", token.TokenType)
 	}
+}
+
+// fetchToken requests a token with the client ID and secret from the environment.
+func fetchToken(ctx context.Context) (*tokenResponse, error) {
+	clientID, clientSecret := os.Getenv("CLIENT_ID"), os.Getenv("CLIENT_SECRET")
+	if clientID == "" {
+		return nil, fmt.Errorf("set the %s environment variable", "CLIENT_ID")
+	}
+	if clientSecret == "" {
+		return nil, fmt.Errorf("set the %s environment variable", "CLIENT_SECRET")
+	}
+	return requestToken(ctx, http.DefaultClient, clientID, clientSecret)
 }

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"math/rand"
 	"net/http"
 	"net/url"
@@ -30,51 +29,33 @@ const (
 	apiURL   = "https://api.example.com/v1/resource"
 )
 
-// The refresh policy, in seconds.
+// The refresh policy.
 const (
-	// timeoutSeconds bounds one token request, from connect to the last byte.
-	timeoutSeconds = 20
-	// renewMarginSeconds: renew this long before expiry...
-	renewMarginSeconds = 300
+	// timeout bounds one token request, from connect to the last byte.
+	timeout = 20 * time.Second
+	// renewMargin: renew this long before expiry...
+	renewMargin = 300 * time.Second
 	// maxRenewFraction: ...but by at most this fraction of the lifetime.
 	maxRenewFraction = 0.5
-	// defaultLifetimeSeconds applies when the server omits expires_in.
-	defaultLifetimeSeconds = 600
-	// refreshRetryDelaySeconds: after a failed background renewal, wait this long.
-	refreshRetryDelaySeconds = 30
-	// maxWaitSeconds is the longest a caller waits when no token is usable.
-	maxWaitSeconds = 60
+	// defaultLifetime applies when the server omits expires_in.
+	defaultLifetime = 600 * time.Second
+	// refreshRetryDelay: after a failed background renewal, wait this long.
+	refreshRetryDelay = 30 * time.Second
+	// maxWait is the longest a caller waits when no token is usable.
+	maxWait = 60 * time.Second
 	// maxAttempts counts token requests in all while no token is usable.
 	maxAttempts = 3
-	// initialBackoffSeconds is the first retry delay, then doubled.
-	initialBackoffSeconds = 1
+	// initialBackoff is the first retry delay, then doubled.
+	initialBackoff = 1 * time.Second
 	// backoffJitter: ± this fraction of randomness on each delay.
 	backoffJitter = 0.1
-	// maxRetryAfterSeconds caps a server's Retry-After.
-	maxRetryAfterSeconds = 60
+	// maxRetryAfter caps a server's Retry-After.
+	maxRetryAfter = 60 * time.Second
 )
 
 // retryStatuses are transient answers; network errors and timeouts are retried too.
 var retryStatuses = []int{
 	408, 429, 500, 502, 503, 504,
-}
-
-// TokenError is a failed token request. Its message never contains a secret or a token.
-type TokenError struct {
-	Message     string
-	Status      int    // the HTTP status; 0 when there was no answer (network error, timeout)
-	Code        string // the server's error, such as invalid_client
-	Description string // the server's error_description
-	// RetryAfter is the wait the server asked for, when HasRetryAfter.
-	RetryAfter    time.Duration
-	HasRetryAfter bool
-}
-
-func (e *TokenError) Error() string { return e.Message }
-
-// duration converts seconds to a time.Duration.
-func duration(seconds float64) time.Duration {
-	return time.Duration(seconds * float64(time.Second))
 }
 
 // env returns the environment variable's value, or an error naming it.
@@ -86,33 +67,28 @@ func env(name string) (string, error) {
 	return value, nil
 }
 
-// lifetime reads expires_in (a number or a numeric string), else the default.
-func lifetime(expiresIn any) time.Duration {
-	seconds := 0.0
-	switch value := expiresIn.(type) {
-	case float64:
-		seconds = value
-	case string:
-		seconds, _ = strconv.ParseFloat(strings.TrimSpace(value), 64)
+// retryAfter is the wait a failed token request's answer asked for (RFC 9110 §10.2.3: seconds
+// or an HTTP-date), capped.
+func retryAfter(err error) (time.Duration, bool) {
+	var tokenErr *TokenError
+	if !errors.As(err, &tokenErr) || tokenErr.Header == nil {
+		return 0, false
 	}
-	if !(seconds > 0 && seconds < 1e9) {
-		seconds = defaultLifetimeSeconds
-	}
-	return duration(seconds)
-}
-
-// retryAfter reads the server's Retry-After (RFC 9110 §10.2.3: seconds or an HTTP-date), capped.
-func retryAfter(header string) (time.Duration, bool) {
-	header = strings.TrimSpace(header)
-	wait := 0.0
+	header := strings.TrimSpace(tokenErr.Header.Get("Retry-After"))
+	var wait time.Duration
 	if seconds, err := strconv.ParseUint(header, 10, 32); err == nil {
-		wait = float64(seconds)
+		wait = time.Duration(seconds) * time.Second
 	} else if date, err := http.ParseTime(header); err == nil {
-		wait = math.Max(time.Until(date).Seconds(), 0)
+		wait = time.Until(date)
 	} else {
 		return 0, false
 	}
-	return duration(math.Min(wait, maxRetryAfterSeconds)), true
+	if wait < 0 {
+		wait = 0
+	} else if wait > maxRetryAfter {
+		wait = maxRetryAfter
+	}
+	return wait, true
 }
 
 // TokenManager is a goroutine-safe access-token cache for the client-credentials grant.
@@ -176,7 +152,7 @@ func (m *TokenManager) Token(ctx context.Context) (string, error) {
 	}
 	m.mu.Unlock()
 	select {
-	case <-pending.done: // renew gives up by maxWaitSeconds
+	case <-pending.done: // renew gives up by maxWait
 		return pending.token, pending.err
 	case <-ctx.Done():
 		return "", ctx.Err()
@@ -199,9 +175,7 @@ func (m *TokenManager) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	authorized := req.Clone(req.Context())
-	authorized.Header.Set("Authorization", "Bearer "+token)
-	resp, err := m.client.Do(authorized)
+	resp, err := m.client.Do(withBearer(req, token))
 	if err != nil || resp.StatusCode != http.StatusUnauthorized || (req.Body != nil && req.GetBody == nil) {
 		return resp, err
 	}
@@ -212,20 +186,39 @@ func (m *TokenManager) Do(req *http.Request) (*http.Response, error) {
 	if token, err = m.Token(req.Context()); err != nil {
 		return nil, err
 	}
-	retry := req.Clone(req.Context())
+	retry := withBearer(req, token)
 	if req.GetBody != nil {
 		if retry.Body, err = req.GetBody(); err != nil {
 			return nil, err
 		}
 	}
-	retry.Header.Set("Authorization", "Bearer "+token)
 	return m.client.Do(retry)
 }
 
-// RoundTrip lets the manager serve as an http.Client's Transport:
-// &http.Client{Transport: manager}. The manager's own client must not be that client.
+// RoundTrip adds the bearer token, so that the manager can be an http.Client's Transport:
+// &http.Client{Transport: manager}, the manager's own client being another one. As the
+// http.RoundTripper contract requires, it does not interpret the answer: a 401 is returned as
+// it came. Call Do to have a 401 retried once with a new token.
 func (m *TokenManager) RoundTrip(req *http.Request) (*http.Response, error) {
-	return m.Do(req)
+	token, err := m.Token(req.Context())
+	if err != nil {
+		if req.Body != nil {
+			req.Body.Close() // RoundTrip closes the body, even on an error
+		}
+		return nil, err
+	}
+	transport := m.client.Transport
+	if transport == nil {
+		transport = http.DefaultTransport
+	}
+	return transport.RoundTrip(withBearer(req, token))
+}
+
+// withBearer is a copy of req with "Authorization: Bearer <token>".
+func withBearer(req *http.Request, token string) *http.Request {
+	authorized := req.Clone(req.Context())
+	authorized.Header.Set("Authorization", "Bearer "+token)
+	return authorized
 }
 
 // renewInBackground renews a usable token: one attempt; if it fails, cool down.
@@ -234,10 +227,9 @@ func (m *TokenManager) renewInBackground(done chan struct{}) {
 	token, lifetime, err := m.attempt(context.Background())
 	m.mu.Lock()
 	if err != nil { // keep the cached token until it expires
-		delay := duration(refreshRetryDelaySeconds)
-		var tokenErr *TokenError
-		if errors.As(err, &tokenErr) && tokenErr.HasRetryAfter && tokenErr.RetryAfter > delay {
-			delay = tokenErr.RetryAfter
+		delay := refreshRetryDelay
+		if wait, ok := retryAfter(err); ok && wait > delay {
+			delay = wait
 		}
 		m.retryAt = time.Now().Add(delay)
 	} else {
@@ -248,9 +240,9 @@ func (m *TokenManager) renewInBackground(done chan struct{}) {
 	close(done)
 }
 
-// renew gets a token for every caller waiting on pending, within maxWaitSeconds.
+// renew gets a token for every caller waiting on pending, within maxWait.
 func (m *TokenManager) renew(pending *pendingToken) {
-	ctx, cancel := context.WithTimeout(context.Background(), duration(maxWaitSeconds))
+	ctx, cancel := context.WithTimeout(context.Background(), maxWait)
 	defer cancel()
 	pending.token, pending.err = m.newToken(ctx)
 	m.mu.Lock()
@@ -286,12 +278,16 @@ func (m *TokenManager) newToken(ctx context.Context) (string, error) {
 	return token, nil
 }
 
-// store caches token; m.mu must be held.
+// store caches token and ends any cool-down; m.mu must be held.
 func (m *TokenManager) store(started time.Time, token string, lifetime time.Duration) {
-	margin := time.Duration(math.Min(renewMarginSeconds*float64(time.Second), float64(lifetime)*maxRenewFraction))
+	margin := time.Duration(float64(lifetime) * maxRenewFraction)
+	if margin > renewMargin {
+		margin = renewMargin
+	}
 	m.token = token
 	m.expiresAt = started.Add(lifetime)
 	m.renewAt = m.expiresAt.Add(-margin)
+	m.retryAt = time.Time{} // a renewal that failed before this token was stored no longer counts
 }
 
 // fetch is the token request, retrying transient failures with backoff until ctx's deadline.
@@ -302,14 +298,14 @@ func (m *TokenManager) fetch(ctx context.Context) (string, time.Duration, error)
 		if err == nil || attempt == maxAttempts || !errors.As(err, &tokenErr) || !retryable(tokenErr.Status) {
 			return token, lifetime, err
 		}
-		delay := tokenErr.RetryAfter
-		if !tokenErr.HasRetryAfter {
+		delay, ok := retryAfter(err)
+		if !ok {
 			jitter := 1 + backoffJitter*(2*m.random.Float64()-1)
-			delay = duration(initialBackoffSeconds * math.Pow(2, float64(attempt-1)) * jitter)
+			delay = time.Duration(float64(initialBackoff<<(attempt-1)) * jitter)
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) <= delay {
 			gaveUp := *tokenErr
-			gaveUp.Message = fmt.Sprintf("no token within %v s: %s", maxWaitSeconds, tokenErr.Message)
+			gaveUp.Message = fmt.Sprintf("no token within %v: %s", maxWait, tokenErr.Message)
 			return "", 0, &gaveUp
 		}
 		timer := time.NewTimer(delay)
@@ -335,73 +331,105 @@ func retryable(status int) bool {
 	return false
 }
 
-// attempt is one token request, ending within timeoutSeconds and by ctx's deadline.
+// attempt is one token request, ending within timeout and by ctx's deadline.
 // It returns the access token and its lifetime.
 func (m *TokenManager) attempt(ctx context.Context) (string, time.Duration, error) {
-	var form strings.Builder
-	add := func(name, value string) {
-		if form.Len() > 0 {
-			form.WriteByte('&')
-		}
-		form.WriteString(url.QueryEscape(name) + "=" + url.QueryEscape(value))
-	}
-	add("grant_type", "client_credentials")
-	add("client_id", m.clientID)
-	add("client_secret", m.clientSecret)
-	add("scope", "read write")
-	add("audience", "https://api.example.com")
-	add("resource", "r\"$1\\")
-
-	// The context's deadline covers connecting, sending and reading the whole body.
-	ctx, cancel := context.WithTimeout(ctx, duration(timeoutSeconds))
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(form.String()))
+	token, err := requestToken(ctx, m.client, m.clientID, m.clientSecret)
 	if err != nil {
-		return "", 0, &TokenError{Message: "token request failed: " + err.Error()}
+		return "", 0, err
+	}
+	lifetime, ok := token.lifetime()
+	if !ok {
+		lifetime = defaultLifetime
+	}
+	return token.AccessToken, lifetime, nil
+}
+
+// requestToken POSTs the client-credentials grant (RFC 6749 §4.4.2) and returns the token.
+func requestToken(ctx context.Context, client *http.Client, clientID, clientSecret string) (*tokenResponse, error) {
+	form := url.Values{"grant_type": {"client_credentials"}}
+	form.Set("client_id", clientID)
+	form.Set("client_secret", clientSecret)
+	form.Set("scope", "read write")
+	form.Set("audience", "https://api.example.com")
+	form.Set("resource", "r\"$1\\")
+	ctx, cancel := context.WithTimeout(ctx, timeout) // connecting, sending and reading the whole answer
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(form.Encode()))
+	if err != nil {
+		return nil, &TokenError{Message: "token request failed: " + err.Error()}
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	resp, err := m.client.Do(req)
-	var body []byte
-	if err == nil {
-		body, err = io.ReadAll(resp.Body)
-		resp.Body.Close()
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, noAnswer(err)
 	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return "", 0, &TokenError{Message: "the token request timed out"}
-	} else if err != nil {
-		return "", 0, &TokenError{Message: "token request failed: " + err.Error()}
+	defer resp.Body.Close()
+	var token tokenResponse
+	err = json.NewDecoder(resp.Body).Decode(&token)
+	failed := &TokenError{
+		Message: fmt.Sprintf("token request failed with HTTP %d", resp.StatusCode),
+		Status:  resp.StatusCode, Code: token.Error, Description: token.ErrorDescription, Header: resp.Header,
 	}
-	status := resp.StatusCode
-	failed := &TokenError{Message: fmt.Sprintf("token request failed with HTTP %d", status), Status: status}
-	if status/100 != 2 {
-		failed.RetryAfter, failed.HasRetryAfter = retryAfter(resp.Header.Get("Retry-After"))
-	}
-	var token map[string]any
-	if json.Unmarshal(body, &token) != nil || token == nil {
-		failed.Message += ": the response is not JSON"
-		return "", 0, failed
-	}
-	if _, isError := token["error"]; status/100 != 2 || isError { // RFC 6749 §5.2
-		failed.Code, _ = token["error"].(string)
-		failed.Description, _ = token["error_description"].(string)
-		for _, detail := range []string{failed.Code, failed.Description} {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, noAnswer(err)
+	case err != nil:
+		failed.Message += ": the answer is not a JSON token response: " + err.Error()
+		return nil, failed
+	case resp.StatusCode/100 != 2 || token.Error != "": // RFC 6749 §5.2
+		for _, detail := range []string{token.Error, token.ErrorDescription} {
 			if detail != "" {
 				failed.Message += ": " + detail
 			}
 		}
-		return "", 0, failed
+		return nil, failed
+	case token.AccessToken == "":
+		failed.Message = "the token response has no access_token"
+		return nil, failed
+	case !strings.EqualFold(token.TokenType, "bearer"):
+		failed.Message = fmt.Sprintf("the token_type is %q, not bearer", token.TokenType)
+		return nil, failed
 	}
-	accessToken, _ := token["access_token"].(string)
-	if accessToken == "" {
-		return "", 0, &TokenError{Message: "the token response has no access_token", Status: status}
+	return &token, nil // a refresh_token, if any, is not used: the grant is simply run again
+}
+
+// tokenResponse is the token endpoint's JSON answer (RFC 6749 §5.1, or §5.2 for an error).
+type tokenResponse struct {
+	AccessToken      string      `json:"access_token"`
+	TokenType        string      `json:"token_type"`
+	ExpiresIn        json.Number `json:"expires_in"` // a number, or a numeric string from some servers
+	Error            string      `json:"error"`
+	ErrorDescription string      `json:"error_description"`
+}
+
+// lifetime is expires_in, when the server sent a usable one.
+func (t *tokenResponse) lifetime() (time.Duration, bool) {
+	seconds, err := t.ExpiresIn.Float64()
+	if err != nil || seconds <= 0 || seconds > 1e9 {
+		return 0, false
 	}
-	if tokenType, _ := token["token_type"].(string); !strings.EqualFold(tokenType, "bearer") {
-		message := fmt.Sprintf("the token_type is %q, not bearer", fmt.Sprint(token["token_type"]))
-		return "", 0, &TokenError{Message: message, Status: status}
+	return time.Duration(seconds * float64(time.Second)), true
+}
+
+// TokenError is a failed token request. Its message never contains the secret or a token.
+type TokenError struct {
+	Message     string
+	Status      int         // the HTTP status; 0 when no answer came (network error, timeout)
+	Code        string      // the server's error, such as invalid_client
+	Description string      // the server's error_description
+	Header      http.Header // the answer's headers, such as Retry-After; nil when no answer came
+}
+
+func (e *TokenError) Error() string { return e.Message }
+
+// noAnswer is the TokenError of a request that got no (whole) answer.
+func noAnswer(err error) *TokenError {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return &TokenError{Message: fmt.Sprintf("the token request timed out after %v", timeout)}
 	}
-	// Any refresh_token is ignored: the grant is simply run again (RFC 6749 §4.4.3).
-	return accessToken, lifetime(token["expires_in"]), nil
+	return &TokenError{Message: "token request failed: " + err.Error()}
 }
 
 func main() {

@@ -8,10 +8,46 @@ import Foundation
     import FoundationNetworking  // URLSession on Linux
 #endif
 
-struct TokenError: Error, CustomStringConvertible { let description: String }
+private let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
+private let timeout: Duration = .seconds(20)  // the whole request, from connect to the last body byte
 
-/// A token response (RFC 6749 §5.1) or an error response (§5.2); absent fields are nil.
-struct TokenResponse: Decodable {
+/// POSTs the client-credentials grant (RFC 6749 §4.4.2) and returns the token, within `timeout`.
+func requestToken(clientID: String, clientSecret: String, timeout: Duration) async throws -> TokenResponse {
+    var form = [("grant_type", "client_credentials")]
+    form.append(("client_id", clientID))
+    form.append(("client_secret", clientSecret))
+    form.append(("scope", "read write"))
+    form.append(("audience", "https://api.example.com"))
+    form.append(("resource", "r\"$1\\"))
+    var request = URLRequest(url: tokenURL)
+    request.httpMethod = "POST"
+    request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+    request.setValue("application/json", forHTTPHeaderField: "Accept")
+    request.httpBody = Data(form.map { "\(formEncode($0))=\(formEncode($1))" }.joined(separator: "&").utf8)
+    let (data, response) = try await send(request, within: timeout)
+    let status = response.statusCode
+    let retryAfter = response.value(forHTTPHeaderField: "Retry-After")
+    guard let answer = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
+        let message = "token request failed with HTTP \(status): the answer is not JSON"
+        throw TokenError(description: message, status: status, retryAfter: retryAfter)
+    }
+    guard (200..<300).contains(status), answer.error == nil else {  // RFC 6749 §5.2
+        let details = [answer.error, answer.errorDescription].compactMap { $0 }.map { ": \($0)" }.joined()
+        throw TokenError(
+            description: "token request failed with HTTP \(status)\(details)", status: status, error: answer.error,
+            errorDescription: answer.errorDescription, retryAfter: retryAfter)
+    }
+    guard answer.accessToken?.isEmpty == false else {
+        throw TokenError(description: "the token response has no access_token", status: status)
+    }
+    guard answer.tokenType?.lowercased() == "bearer" else {
+        throw TokenError(description: "the token_type is \(answer.tokenType ?? "missing"), not bearer", status: status)
+    }
+    return answer  // a refresh_token, if any, is not used: the grant is simply run again (RFC 6749 §4.4.3)
+}
+
+/// The token endpoint's answer: a token (RFC 6749 §5.1) or an error (§5.2); absent fields are nil.
+struct TokenResponse: Decodable, Sendable {
     let accessToken: String?
     let tokenType: String?
     let expiresIn: Double?  // seconds; only RECOMMENDED
@@ -39,108 +75,18 @@ struct TokenResponse: Decodable {
     }
 }
 
-private let tokenURL = URL(string: "https://auth.example.com/oauth2/token")!
-private let clientIDVariable = "CLIENT_ID"
-private let clientSecretVariable = "CLIENT_SECRET"
-private let timeoutSeconds: Double = 20  // the whole request, from connect to the last body byte
-
-/// Requests a token; a returned response has a non-empty access_token and token_type bearer.
-func fetchToken(clientID: String? = nil, clientSecret: String? = nil) async throws -> TokenResponse {
-    let id = try clientID ?? environment(clientIDVariable)
-    let secret = try clientSecret ?? environment(clientSecretVariable)
-    var request = URLRequest(url: tokenURL)
-    request.httpMethod = "POST"
-    request.timeoutInterval = timeoutSeconds  // only an idle timeout: see post(_:)
-    request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-    request.setValue("application/json", forHTTPHeaderField: "Accept")
-    var form: [(String, String)] = []  // the form fields, in order
-    form.append(("grant_type", "client_credentials"))
-    form.append(("client_id", id))
-    form.append(("client_secret", secret))
-    form.append(("scope", "read write"))
-    form.append(("audience", "https://api.example.com"))
-    form.append(("resource", "r\"$1\\"))
-    request.httpBody = Data(form.map { "\(formEncode($0))=\(formEncode($1))" }.joined(separator: "&").utf8)
-
-    let (data, response) = try await post(request)
-    let status = response.statusCode
-    guard let answer = try? JSONDecoder().decode(TokenResponse.self, from: data) else {
-        throw TokenError(description: "token request failed with HTTP \(status): the answer is not JSON")
-    }
-    if !(200..<300).contains(status) || answer.error != nil {
-        let details = [answer.error ?? "no error code", answer.errorDescription].compactMap { $0 }
-        throw TokenError(description: "token request failed with HTTP \(status): \(details.joined(separator: ": "))")
-    }
-    guard answer.accessToken?.isEmpty == false else {
-        throw TokenError(description: "the token response has no access_token")
-    }
-    guard answer.tokenType?.lowercased() == "bearer" else {
-        throw TokenError(description: "the token_type is \(answer.tokenType ?? "missing"), not bearer")
-    }
-    return answer
+/// A failed token request: the HTTP status and the server's `error` and `error_description`
+/// (RFC 6749 §5.2) when it answered. Never carries the secret or a token.
+struct TokenError: Error, CustomStringConvertible {
+    let description: String
+    var status: Int? = nil
+    var error: String? = nil
+    var errorDescription: String? = nil
+    var retryAfter: String? = nil  // the answer's Retry-After header
 }
 
-/// Sends `request`, bounded as a whole by timeoutSeconds: URLRequest.timeoutInterval only limits
-/// the wait for the next byte, so a server that trickles its answer could hold it for ever.
-private func post(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    let session = URLSession(configuration: .ephemeral, delegate: ChallengeCanceller(), delegateQueue: nil)
-    defer { session.finishTasksAndInvalidate() }
-    let deadline = ContinuousClock.now + .seconds(timeoutSeconds)
-    var timer: Task<Void, any Error>?
-    defer { timer?.cancel() }
-    let data: Data
-    let response: URLResponse
-    do {
-        (data, response) = try await withCheckedThrowingContinuation { continuation in
-            let task = session.dataTask(with: request) { data, response, error in
-                if let response, error == nil {
-                    continuation.resume(returning: (data ?? Data(), response))
-                } else {
-                    continuation.resume(throwing: error ?? URLError(.badServerResponse))
-                }
-            }
-            task.resume()
-            // The deadline cancels the URLSessionTask itself: cancelling a Swift Task that awaits
-            // URLSession.data(for:) can deadlock on Linux when the answer arrives at that moment.
-            timer = Task {
-                try await Task.sleep(until: deadline)
-                task.cancel()
-            }
-        }
-    } catch let error as URLError where error.code == .timedOut || (error.code == .cancelled && .now >= deadline) {
-        throw TokenError(description: "token request timed out after \(timeoutSeconds) s")
-    } catch let error as URLError where error.code == .cancelled || error.code == .userCancelledAuthentication {
-        // ChallengeCanceller stopped a 401 with `WWW-Authenticate: Basic`: the server refused the
-        // client's credentials (RFC 6749 §5.2). URLSession gives no access to that answer's body.
-        throw TokenError(
-            description: "token request failed with HTTP 401: invalid_client (the server refused the client"
-                + " credentials; its error body is unavailable because URLSession stopped at the Basic challenge)")
-    } catch let error as URLError {
-        throw TokenError(description: "token request failed: \(error.localizedDescription)")
-    }
-    guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-    return (data, response)
-}
-
-/// Cancels every HTTP authentication challenge. Without this, URLSession on Linux never
-/// completes a 401 that carries `WWW-Authenticate: Basic realm="..."`.
-private final class ChallengeCanceller: NSObject, URLSessionTaskDelegate {
-    nonisolated func urlSession(
-        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-    ) {
-        completionHandler(.cancelAuthenticationChallenge, nil)
-    }
-}
-
-private func environment(_ name: String) throws -> String {
-    guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-        throw TokenError(description: "set the \(name) environment variable")
-    }
-    return value
-}
-
-/// Percent-encodes every byte except RFC 3986 unreserved characters (space becomes %20).
+/// Percent-encodes every byte but A–Z a–z 0–9 - . _ ~, which form-encoding (application/x-www-form-urlencoded)
+/// and RFC 6749 §2.3.1 both read back; a space becomes %20.
 private func formEncode(_ value: String) -> String {
     let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
     return value.utf8.map { byte in
@@ -148,13 +94,84 @@ private func formEncode(_ value: String) -> String {
     }.joined()
 }
 
+/// Sends `request` and returns the answer, whatever its status, within `timeout` from connect to the last byte.
+///
+/// Written for Linux, where Foundation ignores `timeoutIntervalForResource` (`timeoutInterval` only bounds
+/// the wait for the next byte), so a timer cancels the task at the deadline; and where a 401 with
+/// `WWW-Authenticate: Basic realm="…"` never completes unless the challenge is refused, after which the task
+/// ends in an error although the 401 and its body have arrived: `Exchange` keeps them. On Apple platforms,
+/// `session.data(for: request)` does all of this with `configuration.timeoutIntervalForResource` set.
+private func send(_ request: URLRequest, within timeout: Duration) async throws -> (Data, HTTPURLResponse) {
+    let exchange = Exchange()
+    let session = URLSession(configuration: .ephemeral, delegate: exchange, delegateQueue: nil)
+    defer { session.finishTasksAndInvalidate() }
+    let task = session.dataTask(with: request)
+    let deadline = ContinuousClock.now + timeout
+    let timer = Task {
+        try await Task.sleep(until: deadline)
+        task.cancel()
+    }
+    defer { timer.cancel() }
+    do {
+        return try await withCheckedThrowingContinuation { exchange.start(task, then: $0) }
+    } catch let error as URLError where error.code == .timedOut || (error.code == .cancelled && .now >= deadline) {
+        throw TokenError(description: "token request timed out after \(timeout)")
+    } catch let error as URLError {
+        throw TokenError(description: "token request failed: \(error.localizedDescription)")
+    }
+}
+
+/// One request's answer, gathered as URLSession delivers it (see `send`).
+private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    typealias Answer = CheckedContinuation<(Data, HTTPURLResponse), any Error>
+    private let lock = NSLock()  // guards the three below; URLSession calls from its own queue
+    nonisolated(unsafe) private var response: HTTPURLResponse?
+    nonisolated(unsafe) private var body = Data()
+    nonisolated(unsafe) private var answer: Answer?
+
+    nonisolated func start(_ task: URLSessionDataTask, then answer: Answer) {
+        lock.withLock { self.answer = answer }
+        task.resume()
+    }
+
+    nonisolated func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.withLock { self.response = response as? HTTPURLResponse }
+        completionHandler(.allow)
+    }
+
+    nonisolated func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.withLock { body.append(data) }
+    }
+
+    nonisolated func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        completionHandler(.rejectProtectionSpace, nil)  // a client-credentials request has nothing else to offer
+    }
+
+    nonisolated func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (response, body, answer) = lock.withLock { (self.response, self.body, self.answer) }
+        if let response, error == nil || response.statusCode == 401 {
+            answer?.resume(returning: (body, response))
+        } else {
+            answer?.resume(throwing: error ?? URLError(.badServerResponse))
+        }
+    }
+}
+
 @main
 struct FetchToken {
     static func main() async {
         do {
-            let response = try await fetchToken()  // never print the token itself
-            let tokenType = response.tokenType ?? ""
-            if let seconds = response.expiresIn {
+            let token = try await requestToken(
+                clientID: environment("CLIENT_ID"), clientSecret: environment("CLIENT_SECRET"),
+                timeout: timeout)  // never print the token itself
+            let tokenType = token.tokenType ?? ""
+            if let seconds = token.expiresIn {
                 print("Got a \(tokenType) token that expires in \(String(format: "%.0f", seconds)) seconds.")
             } else {
                 print("Got a \(tokenType) token; the server did not say when it expires.")
@@ -164,5 +181,12 @@ struct FetchToken {
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))
             exit(1)
         }
+    }
+
+    private static func environment(_ name: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw TokenError(description: "set the \(name) environment variable")
+        }
+        return value
     }
 }
