@@ -45,11 +45,15 @@ import Testing
         let model = try #require(SampleModelVariants.all.first { $0.0 == variant }?.1)
         let set = try TemplateSet(BundledTemplates.files)
         let renderer = SampleRenderer(templates: set)
+        // Every template and partial, whole, so that a template's `{{> python/_request}}` is rendered too.
+        let library = MustacheLibrary(
+            templates: try Dictionary(
+                uniqueKeysWithValues: BundledTemplates.files.map { ($0.name, try MustacheTemplate(string: $0.text)) }))
         for language in Language.allCases {
             for snippet in language.snippets {
                 let file = try #require(set.file(for: snippet, in: language))
-                let whole = try MustacheTemplate(string: file.text)
-                    .render(ReferenceContext(context: SampleContext(model: model, encoder: language.literalEncoder)))
+                let context = ReferenceContext(context: SampleContext(model: model, encoder: language.literalEncoder))
+                let whole = try #require(library.render(context, withTemplate: file.name))
                 var expected = Substring(whole)
                 while expected.last?.isNewline == true { expected.removeLast() }
                 #expect(

@@ -92,7 +92,6 @@ def main():
     for thread in threading.enumerate():
         if thread is not threading.current_thread():
             thread.join(timeout=10)
-    manager.close()
     json.dump({"results": results}, sys.stdout)
     print()
 

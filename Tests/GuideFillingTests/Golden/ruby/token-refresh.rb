@@ -1,3 +1,5 @@
+# frozen_string_literal: true
+
 # Keep an OAuth 2.0 client-credentials access token fresh and call an API with it.
 #
 # TokenManager caches the token and renews it in the background before it expires, so callers
@@ -7,49 +9,206 @@
 # Run:   CLIENT_ID=... CLIENT_SECRET=... ruby token_manager.rb
 # Needs: Ruby 3.1 or later, standard library only.
 
+require "erb"
 require "json"
 require "net/http"
 require "time"
 require "uri"
 
-TOKEN_URL = "https://auth.example.com/oauth2/token"
-API_URL = "https://api.example.com/v1/resource"
-TIMEOUT_SECONDS = 20 # one token request, from connect to the last byte
-RENEW_MARGIN_SECONDS = 300 # renew this long before expiry...
-MAX_RENEW_FRACTION = 0.5 # ...but by at most this fraction of the lifetime
-DEFAULT_LIFETIME_SECONDS = 600 # when the server omits expires_in
-REFRESH_RETRY_DELAY_SECONDS = 30 # after a failed background renewal
-MAX_WAIT_SECONDS = 60 # the longest a caller waits when no token is usable
-MAX_ATTEMPTS = 3 # token requests in all while no token is usable
-INITIAL_BACKOFF_SECONDS = 1 # first retry delay, then doubled
-BACKOFF_JITTER = 0.1 # ± this fraction of randomness on each delay
-RETRY_STATUSES = [408, 429, 500, 502, 503, 504].freeze # transient answers; network errors are retried too
-MAX_RETRY_AFTER_SECONDS = 60 # cap on a server's Retry-After
+# The client-credentials grant (RFC 6749 §4.4): one token request.
+module ClientCredentials
+  TOKEN_URL = "https://auth.example.com/oauth2/token"
+  TIMEOUT_SECONDS = 20 # the whole request, from connect to the last byte
 
-# A failed token request: HTTP status, error, error_description; never a secret.
-class TokenError < StandardError
-  # status is nil when no answer came; retry_after is the server's Retry-After in seconds.
-  attr_reader :status, :error, :description, :retry_after
+  # A failed token request: the HTTP status and the server's error, never a secret or a token.
+  # response is the token endpoint's answer (a Net::HTTPResponse); nil when none came.
+  class TokenError < StandardError
+    attr_reader :response
 
-  def initialize(message, status: nil, error: nil, description: nil, retry_after: nil)
-    super(message)
-    @status = status
-    @error = error
-    @description = description
-    @retry_after = retry_after
+    def initialize(message, response = nil)
+      super(message)
+      @response = response
+    end
+  end
+
+  # POSTs the grant (RFC 6749 §4.4.2) and returns the token response, a Hash.
+  def self.request_token(client_id, client_secret, timeout = TIMEOUT_SECONDS)
+    request = Net::HTTP::Post.new(URI(TOKEN_URL), "Accept" => "application/json")
+    request.form_data = {
+      "grant_type" => "client_credentials",
+      "client_id" => client_id,
+    }
+    # RFC 6749 §2.3.1: the ID and secret are form-encoded before they go into the Basic header.
+    # Most samples skip this and fail on secrets containing ":", "%" or "+". url_encode writes a
+    # space as %20, which every server decodes (some read encode_www_form_component's "+" as "+").
+    request.basic_auth(ERB::Util.url_encode(client_id), ERB::Util.url_encode(client_secret))
+    token_response(*send_within(timeout, request))
+  end
+
+  # The token response, or TokenError with the HTTP status and the server's error (§5.2).
+  def self.token_response(response, body)
+    token = json_object(body)
+    failed = "token request failed with HTTP #{response.code}"
+    raise TokenError.new("#{failed}: the response is not a JSON object", response) unless token
+    if !response.is_a?(Net::HTTPSuccess) || token.key?("error")
+      raise TokenError.new([failed, token["error"], token["error_description"]].compact.join(": "), response)
+    end
+
+    problem = unusable(token)
+    raise TokenError.new(problem, response) if problem
+
+    token # a refresh_token, if any, is ignored: the grant is run again (§4.4.3)
+  end
+
+  # Why a successful answer holds no usable token; nil when it does.
+  def self.unusable(token)
+    return "the token response has no access_token" if token["access_token"].to_s.empty?
+
+    "the token_type is #{token["token_type"].inspect}, not bearer" unless token["token_type"].to_s.casecmp?("bearer")
+  end
+
+  def self.json_object(body)
+    token = JSON.parse(body)
+    token if token.is_a?(Hash)
+  rescue JSON::ParserError
+    nil
+  end
+
+  # A defence you can skip when reading. Net::HTTP's timeouts limit each connect, read and write,
+  # not the whole request, so the body is read as it arrives and each read may take only the
+  # time left: a server sending a byte now and then cannot hold the caller past the deadline.
+  def self.send_within(timeout, request)
+    deadline = clock + timeout
+    options = {
+      use_ssl: request.uri.scheme == "https", open_timeout: timeout, read_timeout: timeout, write_timeout: timeout,
+    }
+    Net::HTTP.start(request.uri.host, request.uri.port, **options) do |http|
+      body = +""
+      [http.request(request) { |answer| read_until(deadline, http, answer, body) }, body]
+    end
+  rescue Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout
+    raise TokenError, "the token request timed out after #{timeout} s"
+  rescue IOError, SystemCallError, SocketError, OpenSSL::SSL::SSLError => e
+    raise TokenError, "token request failed: #{e.message}"
+  end
+
+  def self.read_until(deadline, http, response, body)
+    response.read_body do |segment|
+      body << segment
+      remaining = deadline - clock
+      raise Net::ReadTimeout unless remaining.positive?
+
+      http.read_timeout = remaining
+    end
+  end
+
+  def self.clock
+    Process.clock_gettime(Process::CLOCK_MONOTONIC)
+  end
+
+  # The value of the environment variable `name`; TokenError when it is unset or empty.
+  def self.env(name)
+    value = ENV.fetch(name, "")
+    raise TokenError, "set the #{name} environment variable" if value.empty?
+
+    value
+  end
+end
+
+# The refresh policy: when to renew, how long to wait before another attempt.
+module RefreshPolicy
+  RENEW_MARGIN_SECONDS = 300 # renew this long before expiry...
+  MAX_RENEW_FRACTION = 0.5 # ...but by at most this fraction of the lifetime
+  DEFAULT_LIFETIME_SECONDS = 600 # when the server omits expires_in
+  REFRESH_RETRY_DELAY_SECONDS = 30 # after a failed background renewal
+  MAX_WAIT_SECONDS = 60 # the longest a caller waits when no token is usable
+  MAX_ATTEMPTS = 3 # token requests in all while no token is usable
+  INITIAL_BACKOFF_SECONDS = 1 # first retry delay, then doubled
+  BACKOFF_JITTER = 0.1 # ± this fraction of randomness on each delay
+  RETRY_STATUSES = [408, 429, 500, 502, 503, 504].freeze # transient answers; network errors are retried too
+  MAX_RETRY_AFTER_SECONDS = 60 # cap on a server's Retry-After
+
+  module_function
+
+  def clock
+    ClientCredentials.clock
+  end
+
+  # expires_in in seconds (a number or a numeric string), else the default.
+  def lifetime(expires_in)
+    seconds = expires_in.is_a?(String) || expires_in.is_a?(Numeric) ? Float(expires_in, exception: false) : nil
+    seconds&.positive? && seconds&.finite? ? seconds : DEFAULT_LIFETIME_SECONDS
+  end
+
+  # Renew this long before expiry.
+  def margin(lifetime)
+    [RENEW_MARGIN_SECONDS, lifetime * MAX_RENEW_FRACTION].min
+  end
+
+  # The server's Retry-After in seconds, capped; nil when absent, unparseable or not an error.
+  def retry_after(response)
+    value = response.is_a?(Net::HTTPSuccess) ? "" : response&.[]("Retry-After").to_s.strip
+    return [value.to_f, MAX_RETRY_AFTER_SECONDS].min if value.match?(/\A\d+\z/) # RFC 9110 §10.2.3
+
+    (Time.httpdate(value) - Time.now).clamp(0.0, MAX_RETRY_AFTER_SECONDS.to_f)
+  rescue ArgumentError
+    nil
+  end
+
+  # No answer at all (a network error or a timeout), or a status worth another attempt.
+  def transient?(error)
+    error.response.nil? || RETRY_STATUSES.include?(error.response.code.to_i)
+  end
+
+  # Seconds to wait before retry number `retry_number` (1, 2, ...), with jitter.
+  def backoff(retry_number)
+    jitter = BACKOFF_JITTER * ((2 * rand) - 1)
+    INITIAL_BACKOFF_SECONDS * (2**(retry_number - 1)) * (1 + jitter)
+  end
+end
+
+# The token request that callers without a usable token wait for together.
+class SharedRequest
+  def initialize
+    @lock = Mutex.new
+    @finished = ConditionVariable.new
+    @outcome = nil # the token, or the error every waiter raises
+  end
+
+  def finish(outcome)
+    @lock.synchronize do
+      @outcome = outcome
+      @finished.broadcast
+    end
+  end
+
+  # The token, once the request ends; TokenError after `timeout` seconds.
+  def wait(timeout)
+    deadline = ClientCredentials.clock + timeout
+    @lock.synchronize do
+      until @outcome
+        remaining = deadline - ClientCredentials.clock
+        raise ClientCredentials::TokenError, "no token within #{timeout} s" unless remaining.positive?
+
+        @finished.wait(@lock, remaining)
+      end
+    end
+    @outcome.is_a?(Exception) ? raise(@outcome) : @outcome
   end
 end
 
 # Thread-safe access-token cache for the client-credentials grant.
 class TokenManager
-  # The request that callers without a usable token share, and its outcome.
-  Pending = Struct.new(:token, :error, :done)
+  include RefreshPolicy
 
-  def initialize(client_id = TokenManager.env("CLIENT_ID"), client_secret = TokenManager.env("CLIENT_SECRET"))
+  TokenError = ClientCredentials::TokenError
+  TIMEOUT_SECONDS = ClientCredentials::TIMEOUT_SECONDS # one token request, from connect to the last byte
+
+  def initialize(client_id = ClientCredentials.env("CLIENT_ID"),
+                 client_secret = ClientCredentials.env("CLIENT_SECRET"))
     @client_id = client_id
     @client_secret = client_secret
     @lock = Mutex.new # guards the fields below
-    @changed = ConditionVariable.new # signalled when a shared request ends
     @token = nil
     @expires_at = @renew_at = 0.0 # monotonic clock values
     @retry_at = 0.0 # no background renewal before this (cool-down)
@@ -57,35 +216,17 @@ class TokenManager
     @pending = nil # the request all waiting callers share
   end
 
-  def self.env(name)
-    value = ENV.fetch(name, "")
-    raise TokenError, "set the #{name} environment variable" if value.empty?
-
-    value
-  end
-
   # The cached token while it is usable, else a new one, waiting at most MAX_WAIT_SECONDS.
   def token
     @lock.synchronize do
       now = clock
       if @token && now < @expires_at
-        if now >= [@renew_at, @retry_at].max && @refreshing.nil?
-          @refreshing = Thread.new { refresh }
-        end
+        @refreshing ||= Thread.new { refresh } if now >= [@renew_at, @retry_at].max
         return @token
       end
-      pending = (@pending ||= Pending.new.tap { |shared| Thread.new { renew(shared) } })
-      deadline = now + MAX_WAIT_SECONDS
-      until pending.done
-        remaining = deadline - clock
-        raise TokenError, "no token within #{MAX_WAIT_SECONDS} s" if remaining <= 0
 
-        @changed.wait(@lock, remaining)
-      end
-      raise pending.error if pending.error
-
-      pending.token
-    end
+      @pending ||= SharedRequest.new.tap { |shared| Thread.new { renew(shared) } }
+    end.wait(MAX_WAIT_SECONDS)
   end
 
   # Drop the cached token; with a token, only if that is still the cached one.
@@ -114,16 +255,10 @@ class TokenManager
 
   private
 
-  def clock
-    Process.clock_gettime(Process::CLOCK_MONOTONIC)
-  end
-
   def send_api(req)
     uri = req.uri
-    Net::HTTP.start(uri.host, uri.port, use_ssl: uri.scheme == "https",
-                                        open_timeout: TIMEOUT_SECONDS, read_timeout: TIMEOUT_SECONDS) do |http|
-      http.request(req)
-    end
+    options = { use_ssl: uri.scheme == "https", open_timeout: TIMEOUT_SECONDS, read_timeout: TIMEOUT_SECONDS }
+    Net::HTTP.start(uri.host, uri.port, **options) { |http| http.request(req) }
   end
 
   # Background renewal of a usable token: one attempt; if it fails, cool down.
@@ -131,24 +266,21 @@ class TokenManager
     started = clock # read before sending, so the expiry errs early
     store(started, *attempt(started + TIMEOUT_SECONDS))
   rescue TokenError => e # keep the cached token until it expires
-    delay = [REFRESH_RETRY_DELAY_SECONDS, e.retry_after || 0].max
+    delay = [REFRESH_RETRY_DELAY_SECONDS, retry_after(e.response) || 0].max
     @lock.synchronize { @retry_at = clock + delay }
   ensure
     @lock.synchronize { @refreshing = nil }
   end
 
   # No usable token: get one for every waiting caller; whatever happens, none is left hanging.
-  def renew(pending)
-    pending.token = new_token
+  def renew(shared)
+    outcome = TokenError.new("the token request was stopped")
+    outcome = new_token
   rescue StandardError => e
-    pending.error = e
+    outcome = e
   ensure
-    @lock.synchronize do
-      pending.error ||= TokenError.new("the token request was stopped") unless pending.token
-      pending.done = true
-      @pending = nil
-      @changed.broadcast
-    end
+    @lock.synchronize { @pending = nil }
+    shared.finish(outcome)
   end
 
   # A token within MAX_WAIT_SECONDS, or TokenError.
@@ -164,11 +296,10 @@ class TokenManager
   end
 
   def store(started, token, lifetime)
-    margin = [RENEW_MARGIN_SECONDS, lifetime * MAX_RENEW_FRACTION].min
     @lock.synchronize do
       @token = token
       @expires_at = started + lifetime
-      @renew_at = @expires_at - margin
+      @renew_at = @expires_at - margin(lifetime)
       @retry_at = 0.0
       token
     end
@@ -176,124 +307,36 @@ class TokenManager
 
   # The token request, retrying transient failures with backoff until the deadline.
   def fetch(deadline)
-    attempts = 1
-    begin
-      attempt(deadline)
+    (1..MAX_ATTEMPTS).each do |attempts|
+      return attempt(deadline)
     rescue TokenError => e
-      raise if attempts >= MAX_ATTEMPTS || (e.status && !RETRY_STATUSES.include?(e.status))
+      raise unless attempts < MAX_ATTEMPTS && transient?(e)
 
-      delay = e.retry_after || backoff(attempts)
-      if clock + delay >= deadline
-        raise TokenError.new("no token within #{MAX_WAIT_SECONDS} s: #{e.message}",
-                             status: e.status, error: e.error, description: e.description)
-      end
+      delay = retry_after(e.response) || backoff(attempts)
+      raise TokenError.new("no token within #{MAX_WAIT_SECONDS} s: #{e}", e.response) if clock + delay >= deadline
+
       sleep(delay)
-      attempts += 1
-      retry
     end
-  end
-
-  # Seconds to wait before retry number `retry_number` (1, 2, ...), with jitter.
-  def backoff(retry_number)
-    jitter = BACKOFF_JITTER * ((2 * rand) - 1)
-    INITIAL_BACKOFF_SECONDS * (2**(retry_number - 1)) * (1 + jitter)
   end
 
   # One token request, ending by the deadline (a monotonic clock value).
   # Returns the access token and its lifetime in seconds.
   def attempt(deadline)
-    form = {
-      "grant_type" => "client_credentials",
-      "client_id" => @client_id,
-    }
-    request = Net::HTTP::Post.new(URI(TOKEN_URL), "Accept" => "application/json")
-    request.set_form_data(form)
-    # RFC 6749 §2.3.1: percent-encode the ID and secret before they go into the Basic
-    # header. Most samples skip this and fail on secrets containing ":", "%" or "+".
-    request.basic_auth(form_encode(@client_id), form_encode(@client_secret))
-    parse(send_token_request(request, [deadline, clock + TIMEOUT_SECONDS].min))
-  end
+    timeout = [deadline - clock, TIMEOUT_SECONDS].min
+    raise TokenError, "no time left for the token request" unless timeout.positive?
 
-  def form_encode(value)
-    value.b.gsub(/[^A-Za-z0-9\-._~]/) { |byte| format("%%%02X", byte.ord) }
-  end
-
-  # Net::HTTP's timeouts limit each read or write, not the whole request, so the request runs
-  # in a thread that is given up at the deadline: a server that dribbles cannot hold us.
-  def send_token_request(request, deadline)
-    uri = request.uri
-    remaining = deadline - clock
-    raise TokenError, "no time left for the token request" if remaining <= 0
-
-    options = { use_ssl: uri.scheme == "https", open_timeout: remaining,
-                read_timeout: remaining, write_timeout: remaining }
-    worker = Thread.new do
-      Thread.current.report_on_exception = false
-      Net::HTTP.start(uri.host, uri.port, **options) { |http| http.request(request) }
-    end
-    unless worker.join([deadline - clock, 0].max)
-      worker.kill
-      raise TokenError, "the token request timed out"
-    end
-    worker.value
-  rescue Net::OpenTimeout, Net::ReadTimeout, Net::WriteTimeout
-    raise TokenError, "the token request timed out"
-  rescue IOError, SystemCallError, SocketError, OpenSSL::SSL::SSLError => e # status nil: a network error
-    raise TokenError, "token request failed: #{e.message}"
-  end
-
-  def parse(response)
-    status = response.code.to_i
-    failed = "token request failed with HTTP #{status}"
-    retry_after = response.is_a?(Net::HTTPSuccess) ? nil : retry_after_seconds(response["Retry-After"])
-    token = begin
-      JSON.parse(response.body.to_s)
-    rescue JSON::ParserError
-      nil
-    end
-    raise TokenError.new("#{failed}: the response is not JSON", status: status, retry_after: retry_after) unless token.is_a?(Hash)
-
-    if !response.is_a?(Net::HTTPSuccess) || token.key?("error") # RFC 6749 §5.2
-      error = token["error"]
-      description = token["error_description"]
-      raise TokenError.new([failed, error, description].compact.join(": "), status: status, error: error,
-                                                                             description: description, retry_after: retry_after)
-    end
-    access_token = token["access_token"]
-    unless access_token.is_a?(String) && !access_token.empty?
-      raise TokenError.new("the token response has no access_token", status: status)
-    end
-    unless token["token_type"].to_s.casecmp?("bearer")
-      raise TokenError.new("the token_type is #{token["token_type"].inspect}, not bearer", status: status)
-    end
-    # Any refresh_token is ignored: the grant is simply run again (RFC 6749 §4.4.3).
-    [access_token, lifetime(token["expires_in"])]
-  end
-
-  # expires_in in seconds (a number or a numeric string), else the default.
-  def lifetime(expires_in)
-    seconds = expires_in.is_a?(String) || expires_in.is_a?(Numeric) ? Float(expires_in, exception: false) : nil
-    seconds&.positive? && seconds.finite? ? seconds : DEFAULT_LIFETIME_SECONDS
-  end
-
-  # The server's Retry-After in seconds, capped; nil when absent or unparseable.
-  def retry_after_seconds(value)
-    value = value.to_s.strip
-    return [value.to_f, MAX_RETRY_AFTER_SECONDS].min if value.match?(/\A\d+\z/) # RFC 9110 §10.2.3
-
-    wait = Time.httpdate(value) - Time.now
-    wait.clamp(0.0, MAX_RETRY_AFTER_SECONDS.to_f)
-  rescue ArgumentError
-    nil
+    token = ClientCredentials.request_token(@client_id, @client_secret, timeout)
+    [token["access_token"], lifetime(token["expires_in"])]
   end
 end
 
 if __FILE__ == $PROGRAM_NAME
+  api_url = "https://api.example.com/v1/resource"
   begin
-    response = TokenManager.new.request(Net::HTTP::Get.new(URI(API_URL)))
+    response = TokenManager.new.request(Net::HTTP::Get.new(URI(api_url)))
   rescue StandardError => e
     abort "error: #{e.message}"
   end
-  puts "GET #{API_URL} -> HTTP #{response.code}"
+  puts "GET #{api_url} -> HTTP #{response.code}"
   exit(response.is_a?(Net::HTTPSuccess) ? 0 : 1)
 end

@@ -5,7 +5,8 @@ declare(strict_types=1);
 // OAuth 2.0 client-credentials token manager (RFC 6749 §4.4): caches the access token, renews
 // it before it expires, keeps it through a failed renewal, and repeats an API call once with a
 // new token after a 401. Run: CLIENT_ID=... CLIENT_SECRET=... php token_manager.php
-// Needs PHP 8.1+ with ext-curl.
+// Needs PHP 8.2+ with ext-curl (8.1 runs it too, but ignores #[\SensitiveParameter], so a stack
+// trace there can show the secret).
 // PHP serves one request per process and runs nothing in the background: concurrent callers
 // cannot meet inside a process, and a due renewal is one attempt made by the call that finds it due.
 // The cache lives as long as the object: one CLI run, or one web request under PHP-FPM or mod_php,
@@ -13,18 +14,84 @@ declare(strict_types=1);
 // expiry in APCu (not done here): read it with apcu_fetch, and let only the worker that wins
 // apcu_add('token-lock', 1, 30) renew it and apcu_store the new one.
 
+const TOKEN_URL = "https://auth.example.com/oauth2/token";
+const TIMEOUT_SECONDS = 0.5; // one token request, from connect to the last byte
+
+/** A failed token request: the HTTP status and the server's error, never a secret or a token. */
 final class TokenError extends RuntimeException
 {
     public function __construct(
         string $message,
-        public readonly ?int $status = null,
-        public readonly ?string $error = null,
-        public readonly ?string $description = null,
-        public readonly ?float $retryAfter = null, // seconds the server asked for (Retry-After)
-        ?Throwable $previous = null,
+        public readonly ?int $status = null, // null when no answer came (a network error, a timeout)
+        public readonly ?string $retryAfter = null, // the server's Retry-After header, if it sent one
     ) {
-        parent::__construct(implode(': ', array_filter([$message, $error, $description])), 0, $previous);
+        parent::__construct($message);
     }
+}
+
+/**
+ * POSTs the client-credentials grant (RFC 6749 §4.4.2) and returns the token response.
+ *
+ * @return array<string, mixed> access_token and token_type (checked), expires_in if the server sent it
+ */
+function requestToken(
+    string $clientId,
+    #[\SensitiveParameter] string $clientSecret,
+    float $timeout = TIMEOUT_SECONDS,
+): array {
+    $curl = curl_init(TOKEN_URL);
+    if ($curl === false) {
+        throw new TokenError('token request failed: curl could not start it');
+    }
+    $retryAfter = null;
+    curl_setopt_array($curl, [
+        CURLOPT_POSTFIELDS => http_build_query([
+            'grant_type' => 'client_credentials',
+            'client_id' => $clientId,
+        ], '', '&', PHP_QUERY_RFC3986),
+        CURLOPT_HTTPHEADER => ['Accept: application/json'],
+        // RFC 6749 §2.3.1: the ID and secret are form-encoded before they go into the Basic header.
+        // Most samples skip this and fail on secrets containing ":", "%" or "+".
+        CURLOPT_USERNAME => rawurlencode($clientId),
+        CURLOPT_PASSWORD => rawurlencode($clientSecret),
+        CURLOPT_RETURNTRANSFER => true,
+        // The whole transfer, connect included; rounded up, as 0 would mean no limit at all.
+        CURLOPT_TIMEOUT_MS => max(1, (int) ceil($timeout * 1000)),
+        CURLOPT_HEADERFUNCTION => static function (CurlHandle $curl, string $line) use (&$retryAfter): int {
+            if (stripos($line, 'Retry-After:') === 0) {
+                $retryAfter = trim(substr($line, strlen('Retry-After:')));
+            }
+            return strlen($line);
+        },
+    ]);
+    $body = curl_exec($curl);
+    if (!is_string($body)) {
+        throw new TokenError('token request failed: ' . curl_error($curl));
+    }
+    $status = curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+    $failed = "token request failed with HTTP $status";
+    $token = json_decode($body, true);
+    if (!is_array($token)) {
+        throw new TokenError("$failed: the response is not JSON", $status, $retryAfter);
+    }
+    if ($status < 200 || $status > 299 || isset($token['error'])) { // RFC 6749 §5.2
+        $details = [$failed, $token['error'] ?? null, $token['error_description'] ?? null];
+        throw new TokenError(implode(': ', array_filter($details, 'is_string')), $status, $retryAfter);
+    }
+    if (!is_string($token['access_token'] ?? null) || $token['access_token'] === '') {
+        throw new TokenError('the token response has no access_token', $status);
+    }
+    if (!is_string($token['token_type'] ?? null) || strcasecmp($token['token_type'], 'bearer') !== 0) {
+        throw new TokenError('the server did not issue a Bearer token', $status);
+    }
+    return $token; // a refresh_token, if any, is ignored: the grant is run again (RFC 6749 §4.4.3)
+}
+
+/** The value of the environment variable $name; TokenError when it is unset or empty. */
+function requireEnv(string $name): string
+{
+    $value = (string) getenv($name);
+    return $value !== '' ? $value : throw new TokenError("set the $name environment variable");
 }
 
 final class ApiResponse
@@ -33,15 +100,14 @@ final class ApiResponse
         public readonly int $status,
         public readonly array $headers, // lower-case name => value
         public readonly string $body,
-    ) {}
+    ) {
+    }
 }
 
 final class TokenManager
 {
-    private const TOKEN_URL = "https://auth.example.com/oauth2/token";
     private const CLIENT_ID_ENV = "CLIENT_ID";
     private const CLIENT_SECRET_ENV = "CLIENT_SECRET";
-    private const TIMEOUT_SECONDS = 0.5; // one request, from connect to the last byte
     private const RENEW_MARGIN_SECONDS = 300; // renew this long before expiry...
     private const MAX_RENEW_FRACTION = 0.5; // ...but never more than this part of the lifetime
     private const DEFAULT_LIFETIME_SECONDS = 600; // when the server sends no expires_in
@@ -60,8 +126,8 @@ final class TokenManager
 
     public function __construct(?string $clientId = null, #[\SensitiveParameter] ?string $clientSecret = null)
     {
-        $this->clientId = $clientId ?? self::requireEnv(self::CLIENT_ID_ENV);
-        $secret = $clientSecret ?? self::requireEnv(self::CLIENT_SECRET_ENV);
+        $this->clientId = $clientId ?? requireEnv(self::CLIENT_ID_ENV);
+        $secret = $clientSecret ?? requireEnv(self::CLIENT_SECRET_ENV);
         $this->clientSecret = static fn (): string => $secret;
     }
 
@@ -77,14 +143,15 @@ final class TokenManager
             // this call still gets the token that was usable when it began, and the next attempt
             // waits a cool-down.
             try {
-                $this->requestToken(min(self::TIMEOUT_SECONDS, $this->expiresAt - $now));
+                $this->requestToken(min(TIMEOUT_SECONDS, $this->expiresAt - $now));
             } catch (TokenError $e) {
-                $this->noRenewalBefore = self::now() + max(self::REFRESH_RETRY_DELAY_SECONDS, $e->retryAfter ?? 0);
+                $coolDown = max(self::REFRESH_RETRY_DELAY_SECONDS, self::retryAfter($e) ?? 0);
+                $this->noRenewalBefore = self::now() + $coolDown;
             }
             return ($this->token)();
         }
         // No usable token: one attempt, for at most MAX_WAIT_SECONDS.
-        $this->requestToken(min(self::TIMEOUT_SECONDS, self::MAX_WAIT_SECONDS));
+        $this->requestToken(min(TIMEOUT_SECONDS, self::MAX_WAIT_SECONDS));
         return ($this->token)();
     }
 
@@ -99,12 +166,13 @@ final class TokenManager
     /** Sends an authorised request ($headers: name => value); after a 401, retries once with a new token. */
     public function request(string $method, string $url, array $headers = [], ?string $body = null): ApiResponse
     {
+        $send = fn (#[\SensitiveParameter] string $token): ApiResponse
+            => self::send($method, $url, ['Authorization' => "Bearer $token"] + $headers, $body, TIMEOUT_SECONDS);
         $token = $this->getToken();
-        $response = self::send($method, $url, ['Authorization' => "Bearer $token"] + $headers, $body, self::TIMEOUT_SECONDS);
+        $response = $send($token);
         if ($response->status === 401) {
             $this->invalidate($token); // only if no one has replaced it in the meantime
-            $token = $this->getToken();
-            $response = self::send($method, $url, ['Authorization' => "Bearer $token"] + $headers, $body, self::TIMEOUT_SECONDS);
+            $response = $send($this->getToken());
         }
         return $response;
     }
@@ -118,37 +186,8 @@ final class TokenManager
     /** One token request; on success caches the token, else throws TokenError. */
     private function requestToken(float $timeout): void
     {
-        $headers = ['Accept' => 'application/json', 'Content-Type' => 'application/x-www-form-urlencoded'];
-        // RFC 6749 §2.3.1: form-encode the id and secret BEFORE Base64. Most samples skip this
-        // and then fail for credentials containing characters such as ":", "%" or "+".
-        $credentials = rawurlencode($this->clientId) . ':' . rawurlencode(($this->clientSecret)());
-        $headers['Authorization'] = 'Basic ' . base64_encode($credentials);
-        $form = http_build_query([
-            'grant_type' => 'client_credentials',
-            'client_id' => $this->clientId,
-        ], '', '&', PHP_QUERY_RFC3986);
         $sentAt = self::now(); // the lifetime counts from before the request is sent
-        try {
-            $response = self::send('POST', self::TOKEN_URL, $headers, $form, $timeout);
-        } catch (RuntimeException $e) { // a network error or the timeout
-            throw new TokenError('token request failed: ' . $e->getMessage(), previous: $e);
-        }
-        $data = json_decode($response->body, true);
-        $status = $response->status;
-        if (!is_array($data) || $status < 200 || $status >= 300 || isset($data['error'])) {
-            $error = is_string($data['error'] ?? null) ? $data['error'] : null;
-            $description = is_string($data['error_description'] ?? null) ? $data['error_description'] : null;
-            $notJson = is_array($data) ? '' : ' (the response is not JSON)';
-            throw new TokenError("token request failed with HTTP $status$notJson", $status, $error, $description,
-                self::retryAfter($response->headers['retry-after'] ?? null));
-        }
-        if (!is_string($data['access_token'] ?? null) || $data['access_token'] === '') {
-            throw new TokenError('the token response has no access_token', $status);
-        }
-        if (!is_string($data['token_type'] ?? null) || strcasecmp($data['token_type'], 'bearer') !== 0) {
-            throw new TokenError('the server did not issue a Bearer token', $status);
-        }
-        // Any refresh_token is ignored: with client credentials, run the grant again (RFC 6749 §4.4.3).
+        $data = requestToken($this->clientId, ($this->clientSecret)(), $timeout);
         $token = $data['access_token'];
         $expiresIn = is_numeric($data['expires_in'] ?? null) ? (float) $data['expires_in'] : 0.0;
         $lifetime = $expiresIn > 0 && is_finite($expiresIn) ? $expiresIn : self::DEFAULT_LIFETIME_SECONDS;
@@ -159,9 +198,10 @@ final class TokenManager
         $this->noRenewalBefore = 0.0;
     }
 
-    /** Retry-After in seconds, capped: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-    private static function retryAfter(?string $value): ?float
+    /** The server's Retry-After in seconds, capped: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+    private static function retryAfter(TokenError $error): ?float
     {
+        $value = $error->retryAfter;
         if (is_numeric($value)) {
             return min(max((float) $value, 0.0), self::MAX_RETRY_AFTER_SECONDS);
         }
@@ -181,6 +221,9 @@ final class TokenManager
     ): ApiResponse {
         $responseHeaders = [];
         $curl = curl_init($url);
+        if ($curl === false) {
+            throw new RuntimeException("curl could not start a request to $url");
+        }
         curl_setopt_array($curl, [
             CURLOPT_CUSTOMREQUEST => $method,
             CURLOPT_HTTPHEADER => array_map(fn ($name, $value) => "$name: $value", array_keys($headers), $headers),
@@ -208,12 +251,6 @@ final class TokenManager
     private static function now(): float
     {
         return hrtime(true) / 1e9;
-    }
-
-    private static function requireEnv(string $name): string
-    {
-        $value = (string) getenv($name);
-        return $value !== '' ? $value : throw new TokenError("set the $name environment variable");
     }
 }
 

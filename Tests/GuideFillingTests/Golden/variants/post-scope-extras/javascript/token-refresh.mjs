@@ -20,40 +20,89 @@ const BACKOFF_JITTER = 0.1; // ± this fraction of random jitter on each delay
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const MAX_RETRY_AFTER_SECONDS = 60;
 
-// Carries the HTTP status and the server's error and error_description, never a secret or token.
+/**
+ * The token endpoint's JSON object (RFC 6749 §5.1).
+ * @typedef {object} TokenResponse
+ * @property {string} access_token
+ * @property {string} token_type
+ * @property {number | string} [expires_in] seconds
+ */
+
+// A failed token request: the HTTP status and the server's error, never a secret or a token.
 export class TokenError extends Error {
   /**
    * @param {string} message
-   * @param {object} details
-   * @param {number} [details.status]
-   * @param {string} [details.error]
-   * @param {string} [details.description]
-   * @param {number} [details.retryAfter]
+   * @param {Response} [response] the token endpoint's answer; undefined when none came
    */
-  constructor(message, { status, error, description, retryAfter } = {}) {
+  constructor(message, response) {
     super(message);
     this.name = "TokenError";
-    /** @type {number | undefined} the token endpoint's HTTP status; undefined when no answer came */
-    this.status = status;
-    /** @type {string | undefined} */
-    this.error = error;
-    /** @type {string | undefined} */
-    this.description = description;
-    /** @type {number | undefined} seconds the server asked to wait (Retry-After), capped */
-    this.retryAfter = retryAfter;
+    this.response = response;
   }
 }
 
-/** @param {string} name @returns {string} */
+/**
+ * POSTs the client-credentials grant (RFC 6749 §4.4.2) and returns the token response.
+ * @param {string} clientId
+ * @param {string} clientSecret
+ * @param {number} [timeoutSeconds] from connect to the last body byte
+ * @returns {Promise<TokenResponse>}
+ */
+export async function requestToken(clientId, clientSecret, timeoutSeconds = TIMEOUT_SECONDS) {
+  const body = new URLSearchParams({ grant_type: "client_credentials" });
+  body.append("client_id", clientId);
+  body.append("client_secret", clientSecret);
+  body.append("scope", "read write");
+  body.append("audience", "https://api.example.com");
+  body.append("resource", "r\"$1\\");
+  let response, text;
+  try {
+    response = await fetch(TOKEN_URL, {
+      method: "POST",
+      headers: { Accept: "application/json" },
+      body,
+      signal: AbortSignal.timeout(Math.max(Math.round(timeoutSeconds * 1000), 0)), // the body too
+    });
+    text = await response.text();
+  } catch (err) {
+    // No answer: the timeout, or a network error (fetch() rejects with a TypeError, its cause says why).
+    if (err instanceof Error && err.name === "TimeoutError") {
+      throw new TokenError(`token request timed out after ${timeoutSeconds} s`);
+    }
+    const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+    throw new TokenError(`token request failed: ${reason instanceof Error ? reason.message : reason}`);
+  }
+  const failed = `token request failed with HTTP ${response.status}`;
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new TokenError(`${failed}: the body is not JSON`, response);
+  }
+  if (!response.ok || data?.error) {
+    const details = [failed, data?.error, data?.error_description].filter(Boolean);
+    throw new TokenError(details.join(": "), response); // RFC 6749 §5.2
+  }
+  if (typeof data?.access_token !== "string" || !data.access_token) {
+    throw new TokenError("the token response has no access_token", response);
+  }
+  if (String(data.token_type).toLowerCase() !== "bearer") {
+    throw new TokenError(`the token_type is ${data.token_type ?? "missing"}, not bearer`, response);
+  }
+  return data; // a refresh_token, if any, is ignored: the grant is run again (RFC 6749 §4.4.3)
+}
+
+/** @param {string} name */
 function requireEnv(name) {
   const value = process.env[name];
   if (!value) throw new TokenError(`set the ${name} environment variable`);
   return value;
 }
 
-// A Retry-After header (delta-seconds or an HTTP-date, RFC 9110 §10.2.3) in seconds, capped.
-/** @param {string | null} header @returns {number | undefined} */
-function retryAfterSeconds(header) {
+// The server's Retry-After (delta-seconds or an HTTP-date, RFC 9110 §10.2.3) in seconds, capped.
+/** @param {unknown} err */
+function retryAfterSeconds(err) {
+  const header = err instanceof TokenError && !err.response?.ok ? err.response?.headers.get("Retry-After") : null;
   if (!header) return undefined;
   const seconds = /^\d+$/.test(header.trim())
     ? Number(header)
@@ -61,11 +110,11 @@ function retryAfterSeconds(header) {
   return Number.isNaN(seconds) ? undefined : Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_SECONDS);
 }
 
-/** @param {number} seconds @returns {Promise<void>} */
+/** @param {number} seconds */
 const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-// Exponential backoff with jitter before retry number `retry` (1, 2, ...).
-/** @param {number} retry @returns {number} seconds */
+// Seconds of exponential backoff, with jitter, before retry number `retry` (1, 2, ...).
+/** @param {number} retry */
 function backoffSeconds(retry) {
   const jitter = 1 + BACKOFF_JITTER * (2 * Math.random() - 1); // uniform in [1 - j, 1 + j)
   return INITIAL_BACKOFF_SECONDS * 2 ** (retry - 1) * jitter;
@@ -74,7 +123,7 @@ function backoffSeconds(retry) {
 // Worth another attempt: no answer at all (a network error or a timeout), or a retryable status.
 /** @param {unknown} err @returns {err is TokenError} */
 function isTransient(err) {
-  return err instanceof TokenError && (err.status === undefined || RETRY_STATUSES.has(err.status));
+  return err instanceof TokenError && (!err.response || RETRY_STATUSES.has(err.response.status));
 }
 
 /**
@@ -86,15 +135,13 @@ function isTransient(err) {
  */
 
 export class TokenManager {
-  /** @type {URL} */
-  #url;
-  /** @type {RequestInit} the token request, built once */
-  #request;
+  #clientId;
+  #clientSecret;
   /** @type {CachedToken | null} */
   #token = null;
   /** @type {Promise<void> | null} the one background renewal in flight; it never rejects */
   #renewal = null;
-  /** @type {number} no background renewal before this time (the cool-down after a failed one) */
+  // no background renewal before this time (the cool-down after a failed one)
   #retryAt = 0;
   /** @type {Promise<string> | null} the one request that callers without a usable token share */
   #waiting = null;
@@ -108,19 +155,8 @@ export class TokenManager {
     clientId = requireEnv("CLIENT_ID"),
     clientSecret = requireEnv("CLIENT_SECRET"),
   } = {}) {
-    this.#url = new URL(TOKEN_URL); // a malformed URL fails here, not as a retried network error
-    /** @type {Record<string, string>} */
-    const headers = {
-      Accept: "application/json",
-      "Content-Type": "application/x-www-form-urlencoded",
-    };
-    const body = new URLSearchParams({ grant_type: "client_credentials" });
-    body.append("client_id", clientId);
-    body.append("client_secret", clientSecret);
-    body.append("scope", "read write");
-    body.append("audience", "https://api.example.com");
-    body.append("resource", "r\"$1\\");
-    this.#request = { method: "POST", headers, body };
+    this.#clientId = clientId;
+    this.#clientSecret = clientSecret;
   }
 
   /**
@@ -175,11 +211,11 @@ export class TokenManager {
   // One attempt that no caller awaits. After a failure the cached token stays in use, and the
   // next attempt waits out REFRESH_RETRY_DELAY_SECONDS, or a longer Retry-After.
   #renewInBackground() {
-    this.#renewal = this.#attempt(TIMEOUT_SECONDS * 1000)
+    this.#renewal = this.#attempt(TIMEOUT_SECONDS)
       .then(
         () => {},
         (err) => {
-          const delay = Math.max(REFRESH_RETRY_DELAY_SECONDS, err?.retryAfter ?? 0);
+          const delay = Math.max(REFRESH_RETRY_DELAY_SECONDS, retryAfterSeconds(err) ?? 0);
           this.#retryAt = performance.now() + delay * 1000;
         },
       )
@@ -197,10 +233,10 @@ export class TokenManager {
     if (token && performance.now() < token.expiresAt) return token.accessToken;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.#attempt(Math.min(TIMEOUT_SECONDS * 1000, deadline - performance.now()));
+        return await this.#attempt(Math.min(TIMEOUT_SECONDS, (deadline - performance.now()) / 1000));
       } catch (err) {
         if (!isTransient(err) || attempt >= MAX_ATTEMPTS) throw failedAfter(err, attempt);
-        const delay = err.retryAfter ?? backoffSeconds(attempt);
+        const delay = retryAfterSeconds(err) ?? backoffSeconds(attempt);
         if (performance.now() + delay * 1000 >= deadline) {
           throw failedAfter(err, attempt, `, no time left to retry within ${MAX_WAIT_SECONDS} s`);
         }
@@ -209,50 +245,12 @@ export class TokenManager {
     }
   }
 
-  // One token request, bounded by timeoutMs from connect to the last body byte; stores the token.
-  /** @param {number} timeoutMs @returns {Promise<string>} */
-  async #attempt(timeoutMs) {
+  // One token request, bounded by timeoutSeconds from connect to the last body byte; stores the token.
+  /** @param {number} timeoutSeconds */
+  async #attempt(timeoutSeconds) {
     const started = performance.now(); // read before sending: the lifetime counts from here
-    const ms = Math.max(Math.round(timeoutMs), 0);
-    let response, text;
-    try {
-      const signal = AbortSignal.timeout(ms); // also aborts reading the body
-      response = await globalThis.fetch(this.#url, { ...this.#request, signal });
-      text = await response.text();
-    } catch (err) {
-      // No answer. fetch() rejects with a TypeError on a network error (the URL is valid).
-      if (err instanceof Error && err.name === "TimeoutError") {
-        throw new TokenError(`token request timed out after ${ms / 1000} s`);
-      }
-      if (err instanceof TypeError) {
-        const reason = err.cause instanceof Error ? err.cause.message : err.message;
-        throw new TokenError(`token request failed: ${reason}`);
-      }
-      throw err;
-    }
-    const { status } = response;
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-    if (!response.ok || data === undefined || data?.error) {
-      const { error, error_description: description } = data ?? {};
-      let message = `token request failed with HTTP ${status}`;
-      if (data === undefined) message += ": the body is not JSON";
-      for (const part of [error, description]) if (part) message += `: ${part}`;
-      const retryAfter = retryAfterSeconds(response.headers.get("Retry-After"));
-      throw new TokenError(message, { status, error, description, retryAfter });
-    }
-    if (typeof data?.access_token !== "string" || !data.access_token) {
-      throw new TokenError("the token response has no access_token", { status });
-    }
-    if (String(data.token_type).toLowerCase() !== "bearer") {
-      throw new TokenError(`the token_type is ${data.token_type ?? "missing"}, not bearer`, { status });
-    }
-    // A refresh_token, if any, is ignored (RFC 6749 §4.4.3): renewing means running the grant.
-    let lifetime = Number.parseFloat(data.expires_in); // a number or a numeric string
+    const data = await requestToken(this.#clientId, this.#clientSecret, timeoutSeconds);
+    let lifetime = Number.parseFloat(String(data.expires_in)); // a number or a numeric string
     if (!(lifetime > 0 && Number.isFinite(lifetime))) lifetime = DEFAULT_LIFETIME_SECONDS;
     const margin = Math.min(RENEW_MARGIN_SECONDS, lifetime * MAX_RENEW_FRACTION);
     const expiresAt = started + lifetime * 1000;
@@ -266,11 +264,10 @@ export class TokenManager {
 /** @param {unknown} err @param {number} attempts @param {string} [note] @returns {unknown} */
 function failedAfter(err, attempts, note = "") {
   if (!(err instanceof TokenError) || (attempts === 1 && !note)) return err;
-  return new TokenError(`${err.message} (${attempts} attempt${attempts > 1 ? "s" : ""}${note})`, err);
+  return new TokenError(`${err.message} (${attempts} attempt${attempts > 1 ? "s" : ""}${note})`, err.response);
 }
 
-// Runs only when started as a program, not when imported.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+async function main() {
   try {
     const manager = new TokenManager();
     const response = await manager.fetch(API_URL);
@@ -278,8 +275,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.ar
     console.log(`GET ${API_URL} -> HTTP ${response.status}`);
     process.exitCode = response.ok ? 0 : 1;
   } catch (err) {
-    const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-    console.error(`error: ${reason instanceof Error ? reason.message : reason}`);
+    console.error(`error: ${err instanceof Error ? err.message : err}`);
     process.exitCode = 1;
   }
 }
+
+// Node 18 has no import.meta.main: main() runs when this file is the program, not when it is
+// imported. (Node resolves symbolic links in import.meta.url, so argv[1] is resolved too.)
+if (import.meta.url === pathToFileURL(realpathSync(process.argv[1] ?? ".")).href) await main();
