@@ -5,10 +5,12 @@ import TestSupport
 import Testing
 
 /// Every sample, for every model variant of `SampleModelVariants`, passes the strictest checker its
-/// readers are likely to run: `mypy --strict`, `ruff check` and `ruff format --check` for Python
-/// (rules in Tests/Lint/ruff.toml); Swift 6 language mode with complete concurrency checking and
-/// warnings as errors, the same with main-actor default isolation (an app target's setting), and
-/// `swift format lint --strict` under the repository's `.swift-format`.
+/// readers are likely to run: `mypy --strict`, pyright's strict mode, `ruff check` and
+/// `ruff format --check` for Python (rules in Tests/Lint/ruff.toml); `node --check` and
+/// `tsc --checkJs --strict` for JavaScript; `ruby -wc` and RuboCop for Ruby; `php -l` and PSR-12
+/// for PHP; shellcheck with every optional check for curl; Swift 6 language mode with complete
+/// concurrency checking and warnings as errors, the same with main-actor default isolation (an app
+/// target's setting), and `swift format lint --strict` under the repository's `.swift-format`.
 @Suite struct SampleLintTests {
     /// Variant-snippet name → sample text, for one language.
     static func samples(_ language: Language) throws -> [(name: String, text: String)] {
@@ -39,14 +41,13 @@ import Testing
         #expect(result.status == 0 && !result.timedOut, "\(tool):\n\(result.stdout)\(result.stderr)")
     }
 
-    /// shellcheck with every optional check but require-variable-braces (a house style), as
+    /// shellcheck with every optional check, none left out, as
     /// `Tests/Execution/Drivers/curl/syntax_check.sh` runs it.
     @Test func curlPassesShellcheckWithEveryOptionalCheck() throws {
         let (directory, paths) = try Self.write(.curl)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let result = try ProcessResult.run(
-            Interpreters.require("shellcheck"),
-            ["--shell=bash", "--severity=style", "--enable=all", "--exclude=SC2250"] + paths)
+            Interpreters.require("shellcheck"), ["--shell=bash", "--severity=style", "--enable=all"] + paths)
         Self.expectClean(result, "shellcheck --enable=all")
     }
 
@@ -71,6 +72,67 @@ import Testing
             try ProcessResult.run(
                 python, ["-m", "ruff", "format", "--check", "--diff", "--no-cache", "--config", config] + paths),
             "ruff format --check")
+    }
+
+    /// pyright in strict mode, for Python 3.9, finds nothing. pyright runs from basedpyright's
+    /// wheel, which carries it and a Node to run it (the `pyright` package downloads them from
+    /// npm on first use); its "strict" is pyright's.
+    @Test func pythonPassesPyrightStrict() throws {
+        let (directory, paths) = try Self.write(.python)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = "\(directory)/pyrightconfig.json"
+        let settings = #"{"typeCheckingMode": "strict", "pythonVersion": "3.9"}"#
+        try Data(settings.utf8).write(to: URL(fileURLWithPath: config))
+        let python = try Interpreters.require("python3")
+        let result = try ProcessResult.run(
+            python, ["-m", "basedpyright", "--project", config, "--pythonpath", python] + paths)
+        Self.expectClean(result, "pyright --strict")
+    }
+
+    /// `node --check` parses every sample as a module, and `tsc --checkJs --strict` (Debian's
+    /// TypeScript 4.8, with Node's own types: `Tests/Lint/tsconfig.json`) finds nothing.
+    @Test func javascriptPassesNodeCheckAndTscStrict() throws {
+        let (directory, paths) = try Self.write(.javascript)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let node = try Interpreters.require("node")
+        for path in paths {
+            Self.expectClean(try ProcessResult.run(node, ["--check", path]), "node --check \(path)")
+        }
+        let config = #"{"extends": "\#(RepositoryPaths.path("Tests/Lint/tsconfig.json"))", "include": ["*.mjs"]}"#
+        try Data(config.utf8).write(to: URL(fileURLWithPath: "\(directory)/tsconfig.json"))
+        let tsc = try ProcessResult.run(Interpreters.require("tsc"), ["--project", directory])
+        Self.expectClean(tsc, "tsc --checkJs --strict")
+    }
+
+    /// `ruby -wc` (syntax and parse warnings) and RuboCop, under `Tests/Lint/rubocop.yml`, find nothing.
+    @Test func rubyPassesWarningsAndRubocop() throws {
+        let (directory, paths) = try Self.write(.ruby)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let ruby = try Interpreters.require("ruby")
+        for path in paths {
+            let result = try ProcessResult.run(ruby, ["-wc", path])
+            Self.expectClean(result, "ruby -wc \(path)")
+            #expect(result.stderr.isEmpty, "ruby -wc \(path):\n\(result.stderr)")
+        }
+        let rubocop = try ProcessResult.run(
+            Interpreters.require("rubocop"),
+            ["--config", RepositoryPaths.path("Tests/Lint/rubocop.yml"), "--cache", "false", "--format", "simple"]
+                + paths)
+        Self.expectClean(rubocop, "rubocop")
+    }
+
+    /// `php -l` and PHP_CodeSniffer's PSR-12, warnings included (`Tests/Lint/phpcs.xml`), find nothing.
+    @Test func phpPassesLintAndPSR12() throws {
+        let (directory, paths) = try Self.write(.php)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let php = try Interpreters.require("php")
+        for path in paths {
+            Self.expectClean(try ProcessResult.run(php, ["-l", path]), "php -l \(path)")
+        }
+        let phpcs = try ProcessResult.run(
+            Interpreters.require("phpcs"),
+            ["-s", "--no-colors", "--standard=\(RepositoryPaths.path("Tests/Lint/phpcs.xml"))"] + paths)
+        Self.expectClean(phpcs, "phpcs --standard=PSR12")
     }
 
     /// Each Swift sample is a program of its own, so each is type-checked on its own, two at a time.

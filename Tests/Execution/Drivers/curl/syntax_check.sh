@@ -10,6 +10,6 @@ if ! command -v shellcheck >/dev/null; then
   echo "shellcheck is missing: apt-get install -y shellcheck (scripts/install-deps --tests)"
   exit 1
 fi
-# Every optional check too, except require-variable-braces (SC2250), a house style.
-shellcheck --shell=bash --severity=style --enable=all --exclude=SC2250 --format=gcc "$@" || bad=1
+# Every optional check too, none left out.
+shellcheck --shell=bash --severity=style --enable=all --format=gcc "$@" || bad=1
 exit "$bad"
