@@ -13,7 +13,7 @@ let package = Package(
             targets: [
                 "SampleModel", "GenConfig", "SampleRendering", "BundledTemplates", "GuideDocument", "GuideFilling",
                 "GuidePublishing",
-                "Generator",
+                "Generator", "OpenAPIImport",
             ]),
     ],
     dependencies: [

@@ -1,6 +1,8 @@
-// libyaml is the parser Yams wraps; its event API is read directly so that a document is read
-// once, in one pass, without building a node for every value (a large API's paths are never
-// needed) and without expanding an alias (an alias bomb is measured before anything copies it).
+// libyaml is the parser Yams wraps (its CYaml module, built with Yams); its event API is read
+// directly so that a document is read once, in one pass, without building a node for every
+// value (a large API's paths are never needed) and without expanding an alias (an alias bomb is
+// measured before anything copies it). Yams' own `compose` builds every node, and hashes each
+// mapping's keys whole: an alias used as a key is expanded there, before anything can measure it.
 internal import CYaml
 import SampleModel
 
