@@ -106,11 +106,22 @@ struct Generate: ParsableCommand {
         for annotation in annotations { print(annotation.command) }
     }
 
+    /// Prints one of gen's lines on stdout; what it quotes is escaped (`PrintedLine`).
+    private func say(_ line: String) {
+        print(PrintedLine.escaped(line))
+    }
+
+    /// Prints text gen did not write (a diff, samples) on stdout as it is; with `--format github`,
+    /// with workflow commands stopped around it (`StoppedCommands`).
+    private func show(_ text: String) {
+        print(format == .github ? StoppedCommands.wrapping(text) : text, terminator: "")
+    }
+
     private func printList() {
-        print("languages: " + Language.allCases.map(\.rawValue).joined(separator: ", "))
-        print("snippets:")
+        say("languages: " + Language.allCases.map(\.rawValue).joined(separator: ", "))
+        say("snippets:")
         for snippet in Snippet.allCases {
-            print("  \(snippet.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(snippet.summary)")
+            say("  \(snippet.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(snippet.summary)")
         }
     }
 
@@ -128,7 +139,7 @@ struct Generate: ParsableCommand {
         } catch {
             throw GenFailure(error)
         }
-        print(samples.map(\.fileText).joined(separator: "\n"), terminator: "")
+        show(samples.map(\.fileText).joined(separator: "\n"))
     }
 
     /// Fills the guides; `timed` (for `--watch`) starts each line with the time.
@@ -163,13 +174,13 @@ struct Generate: ParsableCommand {
             case .prepared(let file): prepared.append(file)
             case .outOfDate(let diff):
                 changed += 1
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
             case .editedByHand(let errors, let diff):
                 if !diff.isEmpty { changed += 1 }
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff) + errors.map(GitHubAnnotation.init))
-                failures.append(GenFailure(errors.map(\.description).joined(separator: "\n")))
+                failures.append(GenFailure(errors))
             case .failed(let failure):
                 annotate(failure.diagnostic.map { [GitHubAnnotation($0)] } ?? [])
                 failures.append(failure)
@@ -179,7 +190,7 @@ struct Generate: ParsableCommand {
         guard failures.isEmpty else {
             for file in prepared { file.discard() }
             if failures.count == 1, count == 1 { throw failures[0] }
-            for failure in failures { GenFailure.print(failure.description) }
+            for failure in failures { failure.lines.forEach(GenFailure.print) }
             let outOfDate = changed > 0 ? "; \(changed) out of date" : ""
             throw GenFailure(
                 .error(
@@ -189,7 +200,7 @@ struct Generate: ParsableCommand {
         }
         if check {
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
-            print(count == 1 ? "1 guide up to date" : "\(guides) up to date")
+            say(count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
         }
         for (index, file) in prepared.enumerated() {
@@ -203,9 +214,9 @@ struct Generate: ParsableCommand {
                     : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
                 throw GenFailure("\(error.description) (\(written))")
             }
-            print("\(prefix)\(file.path): updated")
+            say("\(prefix)\(file.path): updated")
         }
-        print("\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
+        say("\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
     }
 
     private func regenerateConfiguredGuide(timed: Bool = false) throws(GenFailure) {
@@ -224,7 +235,7 @@ struct Generate: ParsableCommand {
         if !plan.handEdits.isEmpty {
             if check, !plan.isCurrent {
                 let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
             }
             annotate(plan.handEdits.dropLast().map(GitHubAnnotation.init))
@@ -234,12 +245,12 @@ struct Generate: ParsableCommand {
         if check {
             guard plan.isCurrent else {
                 let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
                 throw GenFailure("\(path): out of date; run gen to regenerate it")
             }
             if let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
-            print("\(path): up to date")
+            say("\(path): up to date")
             return
         }
         if let warning = plan.coverage.warning {
@@ -248,9 +259,9 @@ struct Generate: ParsableCommand {
         }
         if !plan.isCurrent {
             try AtomicFile.replace(path, with: plan.filled.bytes)
-            print(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
+            say(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
         } else {
-            print(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
+            say(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
         }
     }
 }
