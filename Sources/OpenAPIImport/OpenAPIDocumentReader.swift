@@ -142,9 +142,12 @@ public struct OpenAPIDocumentReader {
             }
             return found
         }
+        // A scheme that only refers to another ($ref) is that scheme under a second name: one.
         var oauth2: [SecuritySchemeTable.Scheme] = []
         for other in table.names {
-            if let scheme = try table.scheme(other), scheme.isOAuth2 { oauth2.append(scheme) }
+            if let scheme = try table.scheme(other), scheme.isOAuth2, scheme.references.isEmpty {
+                oauth2.append(scheme)
+            }
         }
         guard oauth2.count == 1, let only = oauth2.first else {
             let place = top["components"]?["securitySchemes"]?.location(in: path) ?? Diagnostic.Location(path: path)

@@ -71,6 +71,8 @@ import Testing
         #expect(
             flow.scopes == [.init(name: "orders:read", location: .init(path: Documents.path, line: 14, column: 13))])
         #expect(flow.location == Diagnostic.Location(path: Documents.path, line: 8, column: 5))
+        // Unnamed, the scheme and the name that refers to it are one scheme, not two.
+        #expect(try Documents.read(Self.referenced).get().schemeName == "real")
     }
 
     @Test(arguments: [
