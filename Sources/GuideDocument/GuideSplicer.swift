@@ -205,6 +205,23 @@ public struct GuideSplicer: Sendable {
     /// label stays, empty, as the Confluence export had it). Nil for a section `gen` did not write.
     public func removal(of section: CodeSection, withLabel: Bool) -> GuideEdit? {
         guard case .generated(let block) = section.content else { return nil }
+        if let tab = section.tab, tab.holdsOtherContent {
+            // The writer's tab stays, with everything in it but gen's block and the blank lines
+            // that separate the block from the writer's text before it (or, when the block comes
+            // first, after it).
+            let isBlank = { (line: Int) in source.lineContent(line).allSatisfy(Self.isContainerContinuation) }
+            var previous = block.range.start.line - 1
+            while previous >= tab.content.lowerBound, isBlank(previous) { previous -= 1 }
+            if previous >= tab.content.lowerBound {
+                return GuideEdit(
+                    range: source.lineContentEnd(previous)..<source.lineContentEnd(block.range.end.line),
+                    replacement: [])
+            }
+            var next = block.range.end.line + 1
+            while next < tab.content.upperBound, isBlank(next) { next += 1 }
+            return GuideEdit(
+                range: source.lineStart(block.range.start.line)..<source.lineStart(next), replacement: [])
+        }
         if let tab = section.tab {
             // The whole tab, with the blank lines before it.
             var previous = tab.headerLine - 1

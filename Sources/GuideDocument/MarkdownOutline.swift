@@ -69,7 +69,9 @@ public struct MarkdownBlock: Sendable, Hashable {
         case heading(level: Int, text: String)
         /// A code block; `info` is empty for indented ones.
         case codeBlock(info: String, isFenced: Bool)
-        /// Anything else: HTML, thematic breaks, tables, footnote definitions.
+        /// Raw HTML, a comment included: where tab markup or a fence is text, not Markdown.
+        case html
+        /// Anything else: thematic breaks, tables, footnote definitions.
         case other
 
         init(_ node: OpaquePointer) {
@@ -83,6 +85,7 @@ public struct MarkdownBlock: Sendable, Hashable {
                 self = .heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownTree.plainText(of: node))
             case CMARK_NODE_CODE_BLOCK:
                 self = .codeBlock(info: MarkdownTree.fenceInfo(of: node), isFenced: MarkdownTree.isFenced(node))
+            case CMARK_NODE_HTML_BLOCK: self = .html
             default: self = .other
             }
         }
