@@ -139,7 +139,7 @@ public struct ConfigDraft: Sendable {
             lines += Self.comment(
                 "The guide has no code sections yet. Under a heading, add a paragraph that is only "
                     + "\"Python code:\" (any language gen knows), or MkDocs or MyST language tabs, then map the "
-                    + "heading to its snippet here, as docs-site/gen.yml does:")
+                    + "heading to its snippet here, for example:")
             lines += [
                 "#   groups:",
                 "#     Postman guide: token-request",
