@@ -62,7 +62,11 @@ enum YAMLEvents {
     private static func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, path: String)
         -> Diagnostic
     {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        var problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if problem.contains("nesting level") {
+            // libyaml's words name its C function; say what is wrong with the document.
+            problem = "lists and mappings nest more than 1,000 deep here"
+        }
         let (line, column): (Int, Int)
         if parser.error == YAML_READER_ERROR {
             (line, column) = position(ofOffset: min(parser.problem_offset, bytes.count), in: bytes)

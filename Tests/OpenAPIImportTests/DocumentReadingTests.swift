@@ -203,6 +203,13 @@ import Testing
         #expect(error?.location == Diagnostic.Location(path: Documents.path, line: line, column: column))
     }
 
+    @Test func nestingPastLibyamlsLimitIsNamedInTheDocumentsWords() {
+        let deep = Documents.head + "x-deep: " + String(repeating: "[", count: 1_200) + "\n"
+        let error = Documents.read(deep).failure
+        #expect(error?.message == "cannot be read as YAML or JSON: lists and mappings nest more than 1,000 deep here")
+        #expect(error?.location?.line == 4)
+    }
+
     @Test func aSwaggerDocumentIsNamedAsOne() {
         let error = Documents.read("swagger: \"2.0\"\ninfo: {title: x, version: \"1\"}\n").failure
         #expect(error?.message == "this is a Swagger 2.0 document (swagger:); gen reads OpenAPI 3.0 and 3.1 documents")
