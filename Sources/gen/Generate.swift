@@ -80,7 +80,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         if watch {
             let sources = WatchedSources(options: options, guides: guides)
-            WatchLoop(watched: sources.watched, written: sources.written) { () throws(GenFailure) in
+            WatchLoop(watched: sources.watched) { () throws(GenFailure) in
                 try regenerate(timed: true)
             }.run()
         }
@@ -162,7 +162,7 @@ struct Generate: ParsableCommand {
     private func report(_ outcomes: [BatchRun.Outcome], paths: [String], prefix: String = "") throws(GenFailure) {
         let count = paths.count
         var failures: [GenFailure] = []
-        var prepared: [PreparedFile] = []
+        var prepared: [(file: PreparedFile, read: GuideAsRead)] = []
         var changed = 0
         for (outcome, path) in zip(outcomes, paths) {
             if let warning = outcome.warning {
@@ -171,7 +171,7 @@ struct Generate: ParsableCommand {
             }
             switch outcome.result {
             case .current: break
-            case .prepared(let file): prepared.append(file)
+            case .prepared(let file, let read): prepared.append((file, read))
             case .outOfDate(let diff):
                 changed += 1
                 show(diff)
@@ -188,7 +188,7 @@ struct Generate: ParsableCommand {
         }
         let guides = FillSummary.count(count, "guide")
         guard failures.isEmpty else {
-            for file in prepared { file.discard() }
+            for (file, _) in prepared { file.discard() }
             if failures.count == 1, count == 1 { throw failures[0] }
             for failure in failures { failure.lines.forEach(GenFailure.print) }
             let outOfDate = changed > 0 ? "; \(changed) out of date" : ""
@@ -203,11 +203,11 @@ struct Generate: ParsableCommand {
             say(count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
         }
-        for (index, file) in prepared.enumerated() {
+        for (index, (file, read)) in prepared.enumerated() {
             do throws(GenFailure) {
-                try file.commit()
+                try read.replace(with: file)
             } catch {
-                for rest in prepared[(index + 1)...] { rest.discard() }
+                for rest in prepared[(index + 1)...] { rest.file.discard() }
                 let written =
                     index == 0
                     ? "no guide was written"
@@ -223,12 +223,15 @@ struct Generate: ParsableCommand {
         let prefix = timed ? WatchLoop.time() + " " : ""
         var pipeline = try options.pipeline(requireFile: true)
         pipeline.replacingHandEdits = force
+        // A guide another program is writing is not read (nor, below, replaced) until it is closed.
+        let reading = try GuideAsRead.start(pipeline.guidePath, refusingWriters: !check)
         let plan: GuidePlan
         do {
             plan = try pipeline.fillGuide()
         } catch {
             throw GenFailure(error)
         }
+        let read = reading.read(plan)
         let path = plan.path
         // A block edited by hand: nothing is written over it, in a check or a run. The check
         // still shows the diff of everything else.
@@ -258,7 +261,8 @@ struct Generate: ParsableCommand {
             annotate([GitHubAnnotation(warning)])
         }
         if !plan.isCurrent {
-            try AtomicFile.replace(path, with: plan.filled.bytes)
+            let file = try AtomicFile.prepare(path, plan.filled.bytes, mustExist: true)
+            try read.replace(with: file)
             say(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
         } else {
             say(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
