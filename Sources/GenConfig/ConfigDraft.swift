@@ -12,6 +12,7 @@ public struct ConfigDraft: Sendable {
             case labels = "labels"
             case mkdocsTabs = "MkDocs tabs"
             case mystTabSet = "a MyST tab set"
+            case vitepressCodeGroup = "a VitePress code group"
         }
 
         /// The heading's text as gen matches it; nil for sections before any heading.

@@ -23,6 +23,7 @@ public enum GuideSurvey {
                 case .labels: .labels
                 case .mkdocsTabs: .mkdocsTabs
                 case .mystTabSet: .mystTabSet
+                case .vitepressCodeGroup: .vitepressCodeGroup
                 }
             return ConfigDraft.Group(
                 heading: group.heading, line: group.sections[0].start.line, languages: group.languages, form: form,

@@ -147,9 +147,24 @@ public struct GuideSplicer: Sendable {
             ?? source.lineBreak(after: layout.insertionLine) ?? source.preferredLineBreak
         func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
             let sample = code(language)
-            return blocks.bytes(
-                of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
-                prefix: layout.contentPrefix, lineBreak: lineBreak)
+            guard case .commentBefore(let comment) = group.form.markerPlacement else {
+                return blocks.bytes(
+                    of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
+                    prefix: layout.contentPrefix, lineBreak: lineBreak)
+            }
+            // gen's words in the comment; the fence's info string is the writer's (the language
+            // and the tab's title), else the form's own for the language.
+            var fenceLine = old?.start.line
+            if let line = fenceLine, comment.words(in: source.lineContent(line)) != nil { fenceLine = line + 1 }
+            let fence = Self.tabFenceInfo(
+                form: group.form, language: language,
+                keeping: fenceLine.map { line in
+                    let text = source.lineContent(line).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                    return text.drop { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }
+                })
+            return comment.line(snippet: snippet, digest: SampleDigest.of(sample)) + lineBreak + layout.contentPrefix
+                + blocks.bytes(
+                    of: FencedCodeBlock(info: fence, code: sample), prefix: layout.contentPrefix, lineBreak: lineBreak)
         }
         func info(_ language: Language, replacing old: SourceRange?, sample: String) -> String {
             blocks.infoString(
@@ -193,11 +208,35 @@ public struct GuideSplicer: Sendable {
                 insertion += lineBreak + layout.contentPrefix + block(language) + lineBreak
                 insertion += layout.tabIndent + Array(layout.itemFence.utf8) + lineBreak
             }
+        case .vitepressCodeGroup:
+            // After the last tab (else the opening line), a blank line between.
+            offset = source.lineContentEnd(layout.insertionLine)
+            let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
+            for language in missing {
+                insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language)
+            }
         case .labels:
             return edits
         }
         edits.append(GuideEdit(range: offset..<offset, replacement: insertion))
         return edits
+    }
+
+    /// The info string of a tab's fence on a platform that reads gen's words from a comment:
+    /// the writer's (`kept`, as the guide spells it) with the language tag added where it has
+    /// none and the tab's title where it has none, else the language's tag and title.
+    static func tabFenceInfo(form: SectionForm, language: Language, keeping kept: ArraySlice<UInt8>?) -> String {
+        var info = kept.map { String(decoding: $0, as: UTF8.self).trimmingBlanks() } ?? ""
+        if InfoString(Array(info.utf8)).languageName == nil {
+            info = info.isEmpty ? language.fenceTag : language.fenceTag + " " + info
+        }
+        switch form {
+        case .vitepressCodeGroup where TabMarkupFinder.bracketedTitle(Array(info.utf8)) == nil:
+            info += " [\(language.displayName)]"
+        default:
+            break
+        }
+        return info
     }
 
     /// The edit that takes a generated section out of the guide — the inverse of inserting it:

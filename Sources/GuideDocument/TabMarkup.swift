@@ -10,11 +10,23 @@ public enum SectionForm: Sendable, Hashable {
     /// A MyST `tab-set` directive of sphinx-design, one `tab-item` per language, each with a
     /// `:sync:` key so that choosing a language switches every tab set of the page.
     case mystTabSet(TabSetLayout)
+    /// A VitePress `::: code-group` container: each fenced block in it is a tab titled by the
+    /// `[Title]` in its info string (```` ```py [Python] ````), gen's words in an HTML comment on
+    /// the line before the fence.
+    case vitepressCodeGroup(TabSetLayout)
 
     var layout: TabSetLayout? {
         switch self {
         case .labels: nil
-        case .mkdocsTabs(let layout), .mystTabSet(let layout): layout
+        case .mkdocsTabs(let layout), .mystTabSet(let layout), .vitepressCodeGroup(let layout): layout
+        }
+    }
+
+    /// Where the form's generated blocks carry gen's words.
+    public var markerPlacement: MarkerPlacement {
+        switch self {
+        case .vitepressCodeGroup: .commentBefore(.html)
+        default: .infoString
         }
     }
 }
@@ -102,6 +114,7 @@ struct TabMarkupFinder {
             }
             var set = try mkdocsGroup(at: line)
             if set == nil { set = try mystGroup(at: line) }
+            if set == nil { set = try vitepressGroup(at: line) }
             if let set {
                 try SectionFinder.checkDistinctLanguages(set.group.sections, kind: "tab", container: "tab set")
                 let indent = Array(
@@ -387,7 +400,7 @@ struct TabMarkupFinder {
                 holdsOtherContent: holdsOtherContent))
     }
 
-    private func isBlank(_ line: Int) -> Bool {
+    func isBlank(_ line: Int) -> Bool {
         source.lineContent(line).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }
@@ -419,9 +432,11 @@ public struct TabSetOutline: Sendable, Hashable {
 extension MarkdownDocument {
     /// Every MkDocs content-tab group and MyST tab set, found as `SectionFinder` finds them (only
     /// where Markdown reads the markup as text: not in code, HTML or a comment), with all their
-    /// tabs.
+    /// tabs. (Not the other platforms' code groups, whose markup the published page does not
+    /// turn into tabs.)
     public func tabSets() throws(GuideError) -> [TabSetOutline] {
-        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan().map(\.outline)
+        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan()
+            .filter { $0.group.form.markerPlacement == .infoString }.map(\.outline)
     }
 }
 
