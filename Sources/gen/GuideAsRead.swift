@@ -16,7 +16,9 @@ import Generator
 /// `rsync --inplace`). So a guide open for writing by another program is neither read nor
 /// replaced (Linux tells through a read lease, which the kernel refuses while any process has
 /// the file open for writing; gen holds it across the rename, so no writer opens the guide in
-/// between), and a guide whose inode, size, modification time or bytes changed between the read
+/// between; one that opens it then waits for the rename and writes to the replaced file, whose
+/// bytes gen then puts back), and a guide whose inode, size, modification time or bytes changed
+/// between the read
 /// and the rename is left as it is. Where leases cannot tell (a file system without them, a
 /// file of another user), a watch leaves as it is, until it changes again, a guide that lost
 /// groups or code sections since gen last filled it, or now ends inside a code block: it may be
@@ -88,8 +90,32 @@ struct GuideAsRead: Sendable {
                 "changed while gen was filling it; gen left it as it is"
                     + (WatchRecord.shared.isWatching ? " and fills it again once it is still" : "; run gen again"))
         }
+        #if DEBUG
+            GuideAsReadHooks.holdingLease(path)
+        #endif
         try file.commit()
+        if lease.isBroken { try putBack(from: lease) }
         if let filledStructure { WatchRecord.shared.filled(path, structure: filledStructure) }
+    }
+
+    /// A program opened the guide for writing while gen held the lease: the kernel made it wait,
+    /// and it now writes to the file gen just replaced. Once it has closed that file, what it
+    /// holds goes back in the guide's place, and the guide is filled again (a watch runs again
+    /// at once; plain gen fails, asking for another run).
+    private func putBack(from lease: Lease) throws(GenFailure) {
+        let written = lease.contentsOnceClosed()
+        WatchRecord.shared.foundBusy(path)
+        guard let written else {
+            throw GenFailure.file(
+                path,
+                "was opened for writing by another program as gen replaced it, and is still open; what that program writes goes to the file gen replaced: save it again"
+            )
+        }
+        try AtomicFile.write(path, written)
+        throw GenFailure.file(
+            path,
+            "was opened for writing by another program as gen replaced it; gen put back what that program wrote"
+                + (WatchRecord.shared.isWatching ? " and fills it again" : "; run gen again"))
     }
 
     private static func busy(_ path: String) -> GenFailure {
@@ -122,7 +148,9 @@ private struct Lease {
     var isGranted: Bool { descriptor >= 0 }
 
     #if os(Linux)
-        private static let setLease: Int32 = 1024  // F_SETLEASE (F_LINUX_SPECIFIC_BASE), not in Swift's Glibc
+        // F_SETLEASE and F_GETLEASE (F_LINUX_SPECIFIC_BASE + 0 and + 1), not in Swift's Glibc.
+        private static let setLease: Int32 = 1024
+        private static let getLease: Int32 = 1025
         /// A lease holder is sent SIGIO when a writer opens the file; its default action ends gen.
         private static let ignoreLeaseBreaks: Void = { _ = signal(SIGIO, SIG_IGN) }()
     #endif
@@ -155,6 +183,44 @@ private struct Lease {
             close(descriptor)
         #endif
     }
+
+    /// Whether a program is waiting to open the file for writing: the kernel is breaking the lease.
+    var isBroken: Bool {
+        #if os(Linux)
+            return descriptor >= 0 && fcntl(descriptor, Self.getLease) == Int32(F_UNLCK)
+        #else
+            return false
+        #endif
+    }
+
+    /// Lets the waiting writer go, waits (up to a minute) until it has closed the file, and reads
+    /// the file as it left it; nil if it is still open then. The lease is released either way
+    /// (`release` then does nothing more than close).
+    func contentsOnceClosed() -> [UInt8]? {
+        #if os(Linux)
+            guard descriptor >= 0 else { return nil }
+            _ = fcntl(descriptor, Self.setLease, Int32(F_UNLCK))
+            for _ in 0..<1200 {
+                // A lease is granted again once no process has the file open for writing.
+                if fcntl(descriptor, Self.setLease, Int32(F_RDLCK)) == 0 {
+                    _ = fcntl(descriptor, Self.setLease, Int32(F_UNLCK))
+                    var bytes: [UInt8] = []
+                    var chunk = [UInt8](repeating: 0, count: 65536)
+                    while true {
+                        let count = chunk.withUnsafeMutableBytes {
+                            pread(descriptor, $0.baseAddress, $0.count, off_t(bytes.count))
+                        }
+                        if count < 0, errno == EINTR { continue }
+                        guard count > 0 else { break }
+                        bytes += chunk[..<count]
+                    }
+                    return bytes
+                }
+                usleep(50_000)
+            }
+        #endif
+        return nil
+    }
 }
 
 #if DEBUG
@@ -166,6 +232,15 @@ private struct Lease {
     ///   the read and the rename.
     enum GuideAsReadHooks {
         static let withoutLeases = getenv("GEN_TEST_NO_LEASE") != nil
+
+        /// `GEN_TEST_PAUSE_HOLDING_LEASE=<seconds>`: the same pause, with the lease held and the
+        /// checks done, just before the rename (`gen-test: renaming over <path>`).
+        static func holdingLease(_ path: String) {
+            guard let value = getenv("GEN_TEST_PAUSE_HOLDING_LEASE"), let seconds = Double(String(cString: value))
+            else { return }
+            GenFailure.print("gen-test: renaming over \(path)")
+            usleep(useconds_t(seconds * 1_000_000))
+        }
 
         static func beforeReplacing(_ path: String) {
             guard let value = getenv("GEN_TEST_PAUSE_BEFORE_REPLACE"), let seconds = Double(String(cString: value))

@@ -29,9 +29,20 @@
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                 | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
+        #if DEBUG
+            /// Test hook (debug builds only): `GEN_TEST_INOTIFY_WATCHES=<n>` refuses watches past
+            /// n folders as the kernel does past `max_user_watches`.
+            private static let testLimit = getenv("GEN_TEST_INOTIFY_WATCHES").flatMap { Int(String(cString: $0)) }
+        #endif
+
         init() throws(Failure) {
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-            guard descriptor >= 0 else { throw .limit("inotify_init1: \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else {
+                throw .limit(
+                    errno == EMFILE
+                        ? "inotify cannot start: the kernel's fs.inotify.max_user_instances is reached"
+                        : "inotify cannot start: \(String(cString: strerror(errno)))")
+            }
         }
 
         deinit { close(descriptor) }
@@ -41,13 +52,19 @@
 
         /// Watches `folder` (again: an existing watch is kept). A folder that is gone is skipped.
         func watch(_ folder: String) throws(Failure) {
-            let watch = inotify_add_watch(descriptor, folder, Self.mask)
-            guard watch >= 0 else {
-                if errno == ENOSPC || errno == ENOMEM {
-                    throw .limit(
-                        "inotify cannot watch more folders (\(String(cString: strerror(errno))); see /proc/sys/fs/inotify/max_user_watches)"
-                    )
+            var watch = inotify_add_watch(descriptor, folder, Self.mask)
+            #if DEBUG
+                if let limit = Self.testLimit, watch >= 0, folders[watch] == nil, folders.count >= limit {
+                    inotify_rm_watch(descriptor, watch)
+                    (watch, errno) = (-1, ENOSPC)
                 }
+            #endif
+            guard watch >= 0 else {
+                if errno == ENOSPC {
+                    throw .limit(
+                        "inotify cannot watch more folders: the kernel's fs.inotify.max_user_watches is reached")
+                }
+                if errno == ENOMEM { throw .limit("inotify cannot watch more folders: out of kernel memory") }
                 return
             }
             if let old = folders[watch], old != folder { watches[old] = nil }

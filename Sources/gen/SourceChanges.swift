@@ -46,7 +46,13 @@ final class SourceChanges {
         #else
             pollingReason = "inotify is Linux's"
         #endif
+        // The folders watched now, so that the first line says if the kernel refuses them.
+        _ = snapshot()
+        announcesFallBack = true
     }
+
+    /// Whether falling back to polling is said on a line of its own (after the first line).
+    private var announcesFallBack = false
 
     /// How the watch learns of changes, for its first line.
     var method: String {
@@ -162,6 +168,7 @@ final class SourceChanges {
             guard inotify != nil else { return }
             inotify = nil
             pollingReason = reason
+            guard announcesFallBack else { return }
             print(PrintedLine.escaped("gen: \(reason); polling every \(Self.milliseconds(pollInterval)) ms instead"))
             fflush(nil)
         }

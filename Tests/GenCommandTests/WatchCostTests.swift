@@ -186,4 +186,61 @@ import Testing
         #expect(watch.errors.isEmpty, "\(watch.errors)")
         #expect(try watch.interrupt() == 0)
     }
+
+    /// Where inotify cannot tell: a folder on NFS (a mount table given by a test hook), the
+    /// kernel's limit on watches reached at the start, or reached later by new folders. The
+    /// watch says so and polls, and still sees a new guide in a new folder.
+    enum Refusal: String, CaseIterable, Sendable {
+        case mountedOverNFS, watchLimitAtStart, watchLimitLater
+    }
+
+    @Test(arguments: Refusal.allCases)
+    func whereInotifyCannotTellTheWatchSaysSoAndPolls(_ refusal: Refusal) throws {
+        let directory = try workspace(guides: 1, others: 0)
+        var environment: [String: String] = [:]
+        switch refusal {
+        case .mountedOverNFS:
+            let table = directory + "/mountinfo"
+            try Data(
+                "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n30 22 0:50 / \(directory) rw - nfs4 server:/export rw\n".utf8
+            )
+            .write(to: URL(fileURLWithPath: table))
+            environment["GEN_TEST_MOUNTINFO"] = table
+        case .watchLimitAtStart: environment["GEN_TEST_INOTIFY_WATCHES"] = "3"
+        case .watchLimitLater: environment["GEN_TEST_INOTIFY_WATCHES"] = "30"
+        }
+        let watch = try WatchedProcess(
+            GenCommandTests.gen, ["--watch", "docs"], in: directory, environment: environment)
+        defer { watch.kill() }
+        try watch.waitUntil("the first run") {
+            watch.output.contains { $0.hasSuffix("1 guide: 1 updated, 0 already up to date") }
+        }
+        let limit = "(inotify cannot watch more folders: the kernel's fs.inotify.max_user_watches is reached)"
+        switch refusal {
+        case .mountedOverNFS:
+            #expect(
+                watch.output[0].hasSuffix(
+                    "by polling every 100 ms (gen.yml is on nfs4, whose changes from elsewhere inotify does not see); Ctrl-C stops"
+                ), "\(watch.output[0])")
+        case .watchLimitAtStart:
+            #expect(watch.output[0].hasSuffix("by polling every 100 ms \(limit); Ctrl-C stops"), "\(watch.output[0])")
+        case .watchLimitLater:
+            #expect(watch.output[0].hasSuffix("with inotify; Ctrl-C stops"), "\(watch.output[0])")
+        }
+        // Thirty new folders, a guide in the last.
+        var folder = directory + "/docs"
+        for index in 0..<30 { folder += "/level-\(index)" }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(Self.smallGuide.utf8).write(to: URL(fileURLWithPath: folder + "/deep.md"))
+        try watch.waitUntil("the guide in the new folders") {
+            ((try? String(contentsOfFile: folder + "/deep.md", encoding: .utf8)) ?? "").contains("```python gen=")
+        }
+        if refusal == .watchLimitLater {
+            #expect(
+                watch.output.contains("gen: \(limit.dropFirst().dropLast()); polling every 100 ms instead"),
+                "\(watch.output)")
+        }
+        #expect(watch.errors.isEmpty, "\(watch.errors)")
+        #expect(try watch.interrupt() == 0)
+    }
 }

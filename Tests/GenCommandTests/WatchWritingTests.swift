@@ -201,4 +201,62 @@ import Testing
         }
         #expect(try watch.interrupt() == 0)
     }
+
+    /// Outside a watch too: plain `gen`, on the guide gen.yml names or one named on the command line, leaves a guide
+    /// another program has open for writing as it is, says so, and fails; once it is closed, it
+    /// fills it.
+    @Test(arguments: [[], ["guide.md"]])
+    func genLeavesAGuideOpenForWritingAloneAndFailsSayingSo(_ arguments: [String]) throws {
+        let directory = try watchTests.workspace()
+        let path = directory + "/guide.md"
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let writer = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let refused = try watchTests.commands.run(arguments, in: directory)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.hasPrefix(
+                "guide.md: error: is open for writing by another program, which may not have finished saving it; gen left it as it is; run gen again once it is saved\n"
+            ), "\(refused.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        try writer.close()
+        let filled = try watchTests.commands.run(arguments, in: directory)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != before)
+    }
+
+    /// A writer that opens the guide just as gen renames the filled one over it (gen paused there
+    /// by a test hook, holding its lease): the kernel makes the writer wait, then it writes to the
+    /// file gen replaced. gen puts what it wrote back and fills that; nothing is lost.
+    @Test(arguments: WriteMode.allCases)
+    func aWriterOpeningTheGuideAsGenRenamesLosesNothing(_ mode: WriteMode) throws {
+        let directory = try watchTests.workspace()
+        let path = directory + "/guide.md"
+        let watch = try WatchedProcess(
+            GenCommandTests.gen, ["--watch"], in: directory, environment: ["GEN_TEST_PAUSE_HOLDING_LEASE": "0.5"])
+        defer { watch.kill() }
+        try watch.waitForLines(2, on: .output)
+        for round in 0..<2 {
+            let errors = watch.errors.count
+            try WatchTests.edit(directory + "/Templates/python/token-request.mustache") { $0 + "\n# round \(round)" }
+            try watch.waitUntil("the run to hold its lease") {
+                watch.errors[errors...].contains { $0.hasPrefix("gen-test: renaming over") }
+            }
+            // Opens while gen holds the lease: waits until gen has renamed, then writes.
+            let before = try String(contentsOfFile: path, encoding: .utf8)
+            let text = Array((before + "\nWritten as gen renamed, round \(round).\n").utf8)
+            try Self.write(text, to: path, cut: text.count, mode: mode) {}
+            try watch.waitUntil("the writer's text back, and filled") {
+                let guide = try String(contentsOfFile: path, encoding: .utf8)
+                return guide.contains("Written as gen renamed, round \(round).") && guide.contains("# round \(round)")
+                    && watch.errors.count >= errors + 3
+            }
+            #expect(
+                watch.errors[errors...].contains {
+                    $0.hasSuffix(
+                        "guide.md: error: was opened for writing by another program as gen replaced it; gen put back what that program wrote and fills it again"
+                    )
+                }, "\(watch.errors)")
+        }
+        #expect(try watch.interrupt() == 0)
+    }
 }
