@@ -336,22 +336,79 @@ import Testing
         #expect(try PageElement.parse(xml).all("ac:structured-macro").first?.parameter("title") == "Linux")
     }
 
-    @Test func deeplyNestedTabSetsCostLittleAndLoseNothing() throws {
-        // Each level is read again on its own; past `maximumDepth` levels the rest is left as
-        // Markdown reads it, so 200 levels cost a few reads, not 200.
+    @Test func aMySTTabSetNestedInATabItemIsTabsInsideTheTab() throws {
+        let guide = """
+            ::::::{tab-set}
+            :::::{tab-item} Linux
+            :selected:
+
+            Install it, then:
+
+            ::::{tab-set}
+            :::{tab-item} Python
+            ```python
+            print(1)
+            ```
+            :::
+            ::::
+            :::::
+            :::::{tab-item} Go
+            :sync: go
+
+            ```go
+            fmt.Println(2)
+            ```
+            :::::
+            ::::::
+
+            """
+        let sets = try Self.sets(try Self.site(guide))
+        #expect(sets.map { $0.map(\.key) } == [["linux", "go"], ["python"]])
+        #expect(sets[0][0].text.contains("Install it, then:") && sets[0][1].code == "fmt.Println(2)")
+        #expect(sets[1].map(\.code) == ["print(1)"])
+        let xml = try Self.confluence(guide)
+        #expect(try Self.codeMacros(xml).map(\.code) == ["print(1)", "fmt.Println(2)"])
+        #expect(!xml.contains(":selected:") && !xml.contains("tab-item"))
+    }
+
+    /// `levels` tab sets, each inside the one before (four more spaces a level), the last holding text.
+    static func nested(_ levels: Int) -> String {
         var guide = ""
-        for depth in 0..<200 {
+        for depth in 0..<levels {
             guide += String(repeating: " ", count: depth * 4) + "=== \"Level \(depth)\"\n\n"
         }
-        guide += String(repeating: " ", count: 200 * 4) + "deepest\n"
-        let clock = ContinuousClock()
-        var html = ""
-        let elapsed = try clock.measure { html = try Self.site(guide) }
-        #expect(elapsed < .seconds(5), "\(elapsed)")
-        #expect(html.contains("deepest"))
-        let xml = try Self.confluence(guide)
-        #expect(xml.contains("deepest"))
-        _ = try PageElement.parse(xml)
+        return guide + String(repeating: " ", count: levels * 4) + "deepest\n"
+    }
+
+    @Test func deeplyNestedTabSetsCostLinearlyAndLoseNothing() throws {
+        // Each level is read again on its own; past `maximumDepth` levels the rest is left as
+        // Markdown reads it. Four times the levels is sixteen times the text (each line is
+        // indented as deep as its level): read again at every level, it would cost 64 times.
+        let (small, large) = (Self.nested(50), Self.nested(200))
+        for guide in [small, large] {
+            #expect(try Self.site(guide).contains("deepest"))
+            let xml = try Self.confluence(guide)
+            #expect(xml.contains("deepest"))
+            _ = try PageElement.parse(xml)
+        }
+        let ratio = try Linearity.ratio({ _ = try Self.site(small) }, to: { _ = try Self.site(large) })
+        #expect(ratio < 32, "200 levels took \(ratio) times as long as 50")
+    }
+
+    @Test func manyTabSetsCostLinearly() throws {
+        func guide(_ sets: Int) -> String {
+            String(
+                repeating:
+                    "Step:\n\n=== \"Python\"\n\n    ```python\n    print(1)\n    ```\n\n=== \"Output\"\n\n    1\n\n",
+                count: sets)
+        }
+        let (small, large) = (guide(250), guide(1_000))
+        #expect(try Self.sets(try Self.site(large)).count == 1_000)
+        let site = try Linearity.ratio({ _ = try Self.site(small) }, to: { _ = try Self.site(large) })
+        let confluence = try Linearity.ratio({ _ = try Self.confluence(small) }, to: { _ = try Self.confluence(large) })
+        #expect(
+            site < 8 && confluence < 8,
+            "4 times the tab sets: \(site) times the site's time, \(confluence) Confluence's")
     }
 
     // MARK: What a writer may put in a tab's title or content
