@@ -13,6 +13,7 @@ public struct ConfigDraft: Sendable {
             case mkdocsTabs = "MkDocs tabs"
             case mystTabSet = "a MyST tab set"
             case vitepressCodeGroup = "a VitePress code group"
+            case docusaurusTabs = "Docusaurus tabs"
         }
 
         /// The heading's text as gen matches it; nil for sections before any heading.

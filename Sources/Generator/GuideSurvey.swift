@@ -24,6 +24,7 @@ public enum GuideSurvey {
                 case .mkdocsTabs: .mkdocsTabs
                 case .mystTabSet: .mystTabSet
                 case .vitepressCodeGroup: .vitepressCodeGroup
+                case .docusaurusTabs: .docusaurusTabs
                 }
             return ConfigDraft.Group(
                 heading: group.heading, line: group.sections[0].start.line, languages: group.languages, form: form,

@@ -189,6 +189,10 @@ public struct GuideSplicer: Sendable {
                 edits.append(GuideEdit(range: bytes, replacement: replacement))
             }
         }
+        if let imports = layout.missingImports {
+            let lines = imports.lines.map { Array($0.utf8) + lineBreak }.joined()
+            edits.append(GuideEdit(range: imports.offset..<imports.offset, replacement: Array(lines) + lineBreak))
+        }
         let missing = languages.filter { !group.languages.contains($0) }
         guard !missing.isEmpty else { return edits }
         var insertion: [UInt8] = []
@@ -214,6 +218,15 @@ public struct GuideSplicer: Sendable {
             let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
             for language in missing {
                 insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language)
+            }
+        case .docusaurusTabs:
+            offset = source.lineStart(layout.insertionLine)
+            let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
+            for language in missing {
+                insertion += layout.itemIndent
+                insertion += Array("<TabItem value=\"\(language.rawValue)\" label=\"\(language.displayName)\">".utf8)
+                insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language) + lineBreak + blank
+                insertion += lineBreak + layout.itemIndent + Array("</TabItem>".utf8) + lineBreak
             }
         case .labels:
             return edits

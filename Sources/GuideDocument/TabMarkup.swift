@@ -14,11 +14,16 @@ public enum SectionForm: Sendable, Hashable {
     /// `[Title]` in its info string (```` ```py [Python] ````), gen's words in an HTML comment on
     /// the line before the fence.
     case vitepressCodeGroup(TabSetLayout)
+    /// Docusaurus MDX tabs: `<Tabs groupId="…">`, one `<TabItem value="python" label="Python">`
+    /// per language with the fence inside, blank lines around it.
+    case docusaurusTabs(TabSetLayout)
 
     var layout: TabSetLayout? {
         switch self {
         case .labels: nil
-        case .mkdocsTabs(let layout), .mystTabSet(let layout), .vitepressCodeGroup(let layout): layout
+        case .mkdocsTabs(let layout), .mystTabSet(let layout), .vitepressCodeGroup(let layout),
+            .docusaurusTabs(let layout):
+            layout
         }
     }
 
@@ -43,6 +48,19 @@ public struct TabSetLayout: Sendable, Hashable {
     public let insertionLine: Int
     /// MyST: the colons of a tab item's fence (`:::`); empty for MkDocs.
     public let itemFence: String
+    /// Docusaurus: before each `<TabItem>` line.
+    public var itemIndent: [UInt8] = []
+    /// Docusaurus: the `import` lines the page lacks, and the byte they go before (only on the
+    /// page's first `<Tabs>` group, so that they are added once).
+    public var missingImports: (offset: Int, lines: [String])? {
+        get { importOffset.map { ($0, importLines) } }
+        set {
+            importOffset = newValue?.offset
+            importLines = newValue?.lines ?? []
+        }
+    }
+    var importOffset: Int? = nil
+    var importLines: [String] = []
 }
 
 /// One language's tab: its header and content lines, and the fenced block it holds, if any.
@@ -108,13 +126,16 @@ struct TabMarkupFinder {
         while line <= source.lineCount {
             // Only a paragraph's line whose first non-blank byte is `=` or `:` can start a tab group.
             let first = source.lineContent(line).first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            guard first == UInt8(ascii: "=") || first == UInt8(ascii: ":"), lines.isParagraph(line) else {
+            // …or, for Docusaurus' JSX, a paragraph's or HTML block's line starting with `<`.
+            let startsJSX = first == UInt8(ascii: "<") && (lines.isParagraph(line) || lines.role(line) == .html)
+            guard (first == UInt8(ascii: "=") || first == UInt8(ascii: ":")) && lines.isParagraph(line) || startsJSX
+            else {
                 line += 1
                 continue
             }
-            var set = try mkdocsGroup(at: line)
-            if set == nil { set = try mystGroup(at: line) }
-            if set == nil { set = try vitepressGroup(at: line) }
+            var set = startsJSX ? try docusaurusGroup(at: line) : try mkdocsGroup(at: line)
+            if set == nil, !startsJSX { set = try mystGroup(at: line) }
+            if set == nil, !startsJSX { set = try vitepressGroup(at: line) }
             if let set {
                 try SectionFinder.checkDistinctLanguages(set.group.sections, kind: "tab", container: "tab set")
                 let indent = Array(
@@ -124,6 +145,16 @@ struct TabMarkupFinder {
             } else {
                 line += 1
             }
+        }
+        // The imports Docusaurus tabs need, added once: by the page's first group of them.
+        if let first = found.firstIndex(where: { if case .docusaurusTabs = $0.group.form { true } else { false } }),
+            case .docusaurusTabs(var layout) = found[first].group.form, let missing = missingDocusaurusImports()
+        {
+            layout.missingImports = missing
+            let group = found[first].group
+            found[first].group = CodeSectionGroup(
+                sections: group.sections, heading: group.heading, headingLine: group.headingLine,
+                form: .docusaurusTabs(layout))
         }
         return found
     }
@@ -302,7 +333,7 @@ struct TabMarkupFinder {
     /// columns; nil for a tab that names no language. Throws for a `gen=` block the section
     /// does not hold (nested in a list, in an indented block, a second one), which would
     /// otherwise go stale without a word.
-    private func section(
+    func section(
         title: String, sync: String? = nil, headerLine: Int, content: Range<Int>, width: Int, lastLine: Int
     ) throws(GuideError) -> CodeSection? {
         let tab = TabContent(source: source, lines: content, indentation: width)
@@ -436,7 +467,12 @@ extension MarkdownDocument {
     /// turn into tabs.)
     public func tabSets() throws(GuideError) -> [TabSetOutline] {
         try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan()
-            .filter { $0.group.form.markerPlacement == .infoString }.map(\.outline)
+            .filter {
+                switch $0.group.form {
+                case .mkdocsTabs, .mystTabSet: true
+                default: false
+                }
+            }.map(\.outline)
     }
 }
 

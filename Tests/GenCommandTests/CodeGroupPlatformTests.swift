@@ -137,4 +137,112 @@ import Testing
             #expect(markers.allSatisfy { $0.hasPrefix("<!--") || $0.hasPrefix("   <!--") }, "\(guide.name)")
         }
     }
+
+    /// Docusaurus' documented multi-language code block with its Python tab emptied; without
+    /// its imports, twice on the page; nested in a list; with CRLF line breaks.
+    static let docusaurusGuides: [(name: String, text: String)] = {
+        let tabs = """
+            <Tabs groupId="language">
+            <TabItem value="js" label="JavaScript">
+
+            ```js
+            function helloWorld() {
+              console.log('Hello, world!');
+            }
+            ```
+
+            </TabItem>
+            <TabItem value="py" label="Python">
+
+            ```py
+            ```
+
+            </TabItem>
+            </Tabs>
+
+            """
+        let imports = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+        let nested =
+            "1. Request a token:\n\n"
+            + tabs.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "   " + $0 }.joined(separator: "\n") + "2. Use it.\n"
+        return [
+            ("documented", imports + "## Postman guide\n\n" + tabs),
+            ("without imports, two groups", "## Postman guide\n\n" + tabs + "\n## Postman guide\n\n" + tabs),
+            ("nested in a list", imports + "## Postman guide\n\n" + nested),
+            ("CRLF", (imports + "## Postman guide\n\n" + tabs).replacingOccurrences(of: "\n", with: "\r\n")),
+        ]
+    }()
+
+    struct MDXPage: Decodable {
+        struct Group: Decodable {
+            let groupId: String?
+            let tabs: [Tab]
+        }
+        struct Tab: Decodable {
+            let value: String?
+            let label: String?
+            let fences: [RenderedPage.Fence]
+        }
+        let jsxErrors: [String]
+        let importErrors: [String]
+        let imported: [String]
+        let groups: [Group]
+    }
+
+    @Test func genFillsDocusaurusTabsAsWellFormedJSXWithEachFenceInItsTabItemAndTheImportsOnce() throws {
+        let directory = try RepositoryPaths.scratchDirectory()
+        try Data(try TabFormCommandTests.postmanOnlyConfiguration().utf8)
+            .write(to: URL(fileURLWithPath: directory + "/gen.yml"))
+        var files: [String] = []
+        for (index, guide) in Self.docusaurusGuides.enumerated() {
+            let path = "\(directory)/guide-\(index).md"
+            try Data(guide.text.utf8).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let names = files.map { ($0 as NSString).lastPathComponent }
+        let fill = try commands.run(names, in: directory)
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let filled = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(try commands.run(names, in: directory).status == 0)
+        #expect(try files.map { try String(contentsOfFile: $0, encoding: .utf8) } == filled, "idempotent")
+        let check = try commands.run(["--check"] + names, in: directory)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        var samples: [String: String] = [:]
+        let labels = ["curl", "Python", "JavaScript", "PHP", "Ruby", "Go", "Java", "Swift"]
+        for (label, language) in zip(labels, ["curl", "python", "javascript", "php", "ruby", "go", "java", "swift"]) {
+            let printed = try commands.run(["--lang", language, "--snippet", "token-request"], in: directory)
+            samples[label] = TabFormCommandTests.trimmingFinalLineBreaks(printed.stdout)
+        }
+        let script = RepositoryPaths.path("Tests/Execution/DocsPlatforms/mdx_tabs.js")
+        let pages = try JSONDecoder().decode(
+            [MDXPage].self,
+            from: try run(
+                "node", [script] + files, environment: ["NODE_PATH": "/usr/share/nodejs", "PATH": "/usr/bin:/bin"]))
+        for (index, guide) in Self.docusaurusGuides.enumerated() {
+            let page = pages[index]
+            #expect(
+                page.jsxErrors.isEmpty && page.importErrors.isEmpty,
+                "\(guide.name): \(page.jsxErrors) \(page.importErrors)")
+            #expect(page.imported == ["Tabs", "TabItem"], "\(guide.name): imported once each")
+            #expect(page.groups.count == (index == 1 ? 2 : 1), "\(guide.name)")
+            for group in page.groups {
+                #expect(
+                    group.tabs.map(\.label) == ["JavaScript", "Python", "curl", "PHP", "Ruby", "Go", "Java", "Swift"],
+                    "\(guide.name)")
+                for tab in group.tabs {
+                    #expect(tab.fences.count == 1, "\(guide.name): \(tab.label ?? "") holds its fence")
+                    for word in ["gen=", "digest="] {
+                        #expect(!(tab.label ?? "").contains(word) && !(tab.value ?? "").contains(word))
+                    }
+                    if let label = tab.label, label != "JavaScript", let fence = tab.fences.first {
+                        #expect(
+                            TabFormCommandTests.trimmingFinalLineBreaks(fence.code) == samples[label],
+                            "\(guide.name): \(label)")
+                        #expect(fence.info.contains(" gen=token-request digest="), "\(guide.name): \(label)")
+                    }
+                }
+            }
+        }
+    }
 }
