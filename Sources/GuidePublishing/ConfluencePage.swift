@@ -132,9 +132,12 @@ public struct ConfluencePage: Sendable {
             return codeMacro(code, language: language)
         case .thematicBreak:
             return "<hr/>\n"
+        // Raw HTML shows as its text, but a comment as nothing, as on any Markdown page.
         case .htmlBlock:
-            return "<p>\(Markup.escape(node.literal))</p>\n"
-        case .text, .htmlInline:
+            return Markup.isComment(node.literal) ? "" : "<p>\(Markup.escape(node.literal))</p>\n"
+        case .htmlInline:
+            return Markup.isComment(node.literal) ? "" : Markup.escape(node.literal)
+        case .text:
             return Markup.escape(node.literal)
         case .code:
             return "<code>\(Markup.escape(node.literal))</code>"

@@ -181,7 +181,10 @@ struct PublishedTab {
             text.append(UInt8(ascii: "\n"))
         }
         let document = MarkdownDocument(parsing: SourceText(validated: text))
-        let blocks = document.root.children.map { document.nodes[$0] }
+        // What the tab shows: an HTML comment (gen's words beside a VitePress fence) shows nothing.
+        let blocks = document.root.children.map { document.nodes[$0] }.filter {
+            !($0.kind == .htmlBlock && Markup.isComment($0.literal))
+        }
         guard !blocks.isEmpty else { return nil }
         var tag: Substring?
         if blocks.count == 1, case .codeBlock(let info, true) = blocks[0].kind {

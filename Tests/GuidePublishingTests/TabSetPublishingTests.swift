@@ -189,6 +189,15 @@ import Testing
             ])
     }
 
+    @Test func aCommentBesideATabsBlockLeavesItACodeTab() throws {
+        let guide =
+            "=== \"Python\"\n\n    <!-- checked by CI -->\n    ```python\n    print(1)\n    ```\n\n    <!-- end -->\n"
+        #expect(try Self.sets(try Self.site(guide)).first?.map(\.code) == ["print(1)"])
+        let xml = try Self.confluence(guide)
+        #expect(try Self.codeMacros(xml).map(\.code) == ["print(1)"])
+        #expect(!xml.contains("checked by CI") && !xml.contains("panel"))
+    }
+
     @Test func aSetOfTextTabsOnlyIsTabsOfText() throws {
         let guide = "=== \"Linux\"\n\n    Run `make`.\n\n=== \"macOS\"\n\n    Run `xcodebuild`.\n"
         let html = try Self.site(guide)
