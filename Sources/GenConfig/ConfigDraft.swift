@@ -14,6 +14,7 @@ public struct ConfigDraft: Sendable {
             case mystTabSet = "a MyST tab set"
             case vitepressCodeGroup = "a VitePress code group"
             case docusaurusTabs = "Docusaurus tabs"
+            case gitbookTabs = "GitBook tabs"
         }
 
         /// The heading's text as gen matches it; nil for sections before any heading.

@@ -25,6 +25,7 @@ public enum GuideSurvey {
                 case .mystTabSet: .mystTabSet
                 case .vitepressCodeGroup: .vitepressCodeGroup
                 case .docusaurusTabs: .docusaurusTabs
+                case .gitbookTabs: .gitbookTabs
                 }
             return ConfigDraft.Group(
                 heading: group.heading, line: group.sections[0].start.line, languages: group.languages, form: form,

@@ -220,13 +220,22 @@ public struct GuideSplicer: Sendable {
                 insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language)
             }
         case .docusaurusTabs:
+            // Blank lines around the fence, which make it Markdown inside the JSX element.
             offset = source.lineStart(layout.insertionLine)
             let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
             for language in missing {
-                insertion += layout.itemIndent
-                insertion += Array("<TabItem value=\"\(language.rawValue)\" label=\"\(language.displayName)\">".utf8)
+                insertion += layout.itemIndent + Array(TagTabSyntax.docusaurus.itemLine(language).utf8)
                 insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language) + lineBreak + blank
                 insertion += lineBreak + layout.itemIndent + Array("</TabItem>".utf8) + lineBreak
+            }
+        case .gitbookTabs:
+            // As GitBook writes its tabs: a blank line between them, none around the fence.
+            offset = source.lineStart(layout.insertionLine)
+            let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
+            for language in missing {
+                insertion += blank + lineBreak + layout.itemIndent + Array(TagTabSyntax.gitbook.itemLine(language).utf8)
+                insertion += lineBreak + layout.contentPrefix + block(language) + lineBreak
+                insertion += layout.itemIndent + Array("{% endtab %}".utf8) + lineBreak
             }
         case .labels:
             return edits

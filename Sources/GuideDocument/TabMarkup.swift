@@ -17,12 +17,15 @@ public enum SectionForm: Sendable, Hashable {
     /// Docusaurus MDX tabs: `<Tabs groupId="…">`, one `<TabItem value="python" label="Python">`
     /// per language with the fence inside, blank lines around it.
     case docusaurusTabs(TabSetLayout)
+    /// GitBook tabs: `{% tabs %}`, one `{% tab title="Python" %}` … `{% endtab %}` per language
+    /// with the fence inside, `{% endtabs %}`.
+    case gitbookTabs(TabSetLayout)
 
     var layout: TabSetLayout? {
         switch self {
         case .labels: nil
         case .mkdocsTabs(let layout), .mystTabSet(let layout), .vitepressCodeGroup(let layout),
-            .docusaurusTabs(let layout):
+            .docusaurusTabs(let layout), .gitbookTabs(let layout):
             layout
         }
     }
@@ -127,15 +130,26 @@ struct TabMarkupFinder {
             // Only a paragraph's line whose first non-blank byte is `=` or `:` can start a tab group.
             let first = source.lineContent(line).first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
             // …or, for Docusaurus' JSX, a paragraph's or HTML block's line starting with `<`.
+            // GitBook's, a paragraph's line starting with `{`.
             let startsJSX = first == UInt8(ascii: "<") && (lines.isParagraph(line) || lines.role(line) == .html)
-            guard (first == UInt8(ascii: "=") || first == UInt8(ascii: ":")) && lines.isParagraph(line) || startsJSX
+            let startsLiquid = first == UInt8(ascii: "{") && lines.isParagraph(line)
+            guard
+                (first == UInt8(ascii: "=") || first == UInt8(ascii: ":")) && lines.isParagraph(line) || startsJSX
+                    || startsLiquid
             else {
                 line += 1
                 continue
             }
-            var set = startsJSX ? try docusaurusGroup(at: line) : try mkdocsGroup(at: line)
-            if set == nil, !startsJSX { set = try mystGroup(at: line) }
-            if set == nil, !startsJSX { set = try vitepressGroup(at: line) }
+            var set: (group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab])?
+            if startsJSX {
+                set = try taggedGroup(at: line, .docusaurus)
+            } else if startsLiquid {
+                set = try taggedGroup(at: line, .gitbook)
+            } else {
+                set = try mkdocsGroup(at: line)
+                if set == nil { set = try mystGroup(at: line) }
+                if set == nil { set = try vitepressGroup(at: line) }
+            }
             if let set {
                 try SectionFinder.checkDistinctLanguages(set.group.sections, kind: "tab", container: "tab set")
                 let indent = Array(

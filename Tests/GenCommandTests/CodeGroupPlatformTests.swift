@@ -245,4 +245,84 @@ import Testing
             }
         }
     }
+
+    /// GitBook's documented tabs block with a Python placeholder tab; nested in a list; CRLF.
+    static let gitbookGuides: [(name: String, text: String)] = {
+        let tabs = """
+            {% tabs %}
+            {% tab title="Windows" %}
+            Here are the instructions for Windows
+            {% endtab %}
+
+            {% tab title="Python" %}
+            ```python
+            ```
+            {% endtab %}
+            {% endtabs %}
+
+            """
+        let nested =
+            "- Request a token:\n\n"
+            + tabs.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "- Use it.\n"
+        return [
+            ("documented", "## Postman guide\n\n" + tabs), ("nested in a list", "## Postman guide\n\n" + nested),
+            ("CRLF", ("## Postman guide\n\n" + tabs).replacingOccurrences(of: "\n", with: "\r\n")),
+        ]
+    }()
+
+    struct GitBookTab: Decodable {
+        let title: String
+        let fences: [RenderedPage.Fence]
+        let text: [String]
+    }
+
+    struct GitBookGroup: Decodable {
+        let tabs: [GitBookTab]
+    }
+
+    @Test func genFillsGitBookTabsEachFenceAFenceInItsTabAsMarkdownItReadsThePage() throws {
+        let directory = try RepositoryPaths.scratchDirectory()
+        try Data(try TabFormCommandTests.postmanOnlyConfiguration().utf8)
+            .write(to: URL(fileURLWithPath: directory + "/gen.yml"))
+        var files: [String] = []
+        for (index, guide) in Self.gitbookGuides.enumerated() {
+            let path = "\(directory)/guide-\(index).md"
+            try Data(guide.text.utf8).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let names = files.map { ($0 as NSString).lastPathComponent }
+        let fill = try commands.run(names, in: directory)
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let filled = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(try commands.run(names, in: directory).status == 0)
+        #expect(try files.map { try String(contentsOfFile: $0, encoding: .utf8) } == filled, "idempotent")
+        let check = try commands.run(["--check"] + names, in: directory)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        var samples: [String: String] = [:]
+        let labels = ["curl", "Python", "JavaScript", "PHP", "Ruby", "Go", "Java", "Swift"]
+        for (label, language) in zip(labels, ["curl", "python", "javascript", "php", "ruby", "go", "java", "swift"]) {
+            let printed = try commands.run(["--lang", language, "--snippet", "token-request"], in: directory)
+            samples[label] = TabFormCommandTests.trimmingFinalLineBreaks(printed.stdout)
+        }
+        let script = RepositoryPaths.path("Tests/Execution/DocsPlatforms/gitbook_tabs.js")
+        let pages = try JSONDecoder().decode(
+            [[GitBookGroup]].self,
+            from: try run(
+                "node", [script] + files, environment: ["NODE_PATH": "/usr/share/nodejs", "PATH": "/usr/bin:/bin"]))
+        for (index, guide) in Self.gitbookGuides.enumerated() {
+            #expect(pages[index].count == 1, "\(guide.name): one tab group")
+            guard let group = pages[index].first else { continue }
+            #expect(
+                group.tabs.map(\.title) == ["Windows", "Python"] + labels.filter { $0 != "Python" }, "\(guide.name)")
+            #expect(group.tabs.first?.text == ["Here are the instructions for Windows"], "\(guide.name)")
+            for tab in group.tabs.dropFirst() {
+                #expect(tab.text.isEmpty && tab.fences.count == 1, "\(guide.name): \(tab.title) is its fence")
+                #expect(!tab.title.contains("gen=") && !tab.title.contains("digest="))
+                #expect(
+                    tab.fences.first.map { TabFormCommandTests.trimmingFinalLineBreaks($0.code) } == samples[tab.title],
+                    "\(guide.name): \(tab.title)")
+            }
+        }
+    }
 }
