@@ -13,7 +13,7 @@ let package = Package(
             targets: [
                 "SampleModel", "GenConfig", "SampleRendering", "BundledTemplates", "GuideDocument", "GuideFilling",
                 "GuidePublishing",
-                "Generator",
+                "Generator", "OpenAPIImport",
             ]),
     ],
     dependencies: [
@@ -21,9 +21,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        // OpenAPI documents (3.0 and 3.1); loading external references is not needed, and leaving
-        // its default trait off keeps the build smaller.
-        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         // Stage 1 — the model: what a token request is and how a token is kept fresh.
@@ -37,14 +34,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
 
-        // Stage 2b — the team's OpenAPI document: the token URL and scopes of its OAuth 2.0 scheme.
+        // Stage 2b — the team's OpenAPI document: the token URL and scopes of its OAuth 2.0 scheme, read
+        // selectively from libyaml's events (CYaml, the libyaml Yams builds and links).
         .target(
             name: "OpenAPIImport",
             dependencies: [
                 "SampleModel",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]),
 
         // Stage 3 — rendering: model values encoded as literals, then the Mustache templates.

@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// gen's in-process benchmarks (package-benchmark): rendering each sample, and finding and
-// splicing the code sections of generated guides. A package of its own so that its dependencies
+// gen's in-process benchmarks (package-benchmark): rendering each sample, finding and splicing
+// the code sections of generated guides, and reading an OpenAPI document. A package of its own so that its dependencies
 // and build stay out of the main package and its `swift test`. Run: `swift package benchmark`.
 let package = Package(
     name: "SampleGenBenchmarks",

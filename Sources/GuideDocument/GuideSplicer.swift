@@ -147,9 +147,24 @@ public struct GuideSplicer: Sendable {
             ?? source.lineBreak(after: layout.insertionLine) ?? source.preferredLineBreak
         func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
             let sample = code(language)
-            return blocks.bytes(
-                of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
-                prefix: layout.contentPrefix, lineBreak: lineBreak)
+            guard case .commentBefore(let comment) = group.form.markerPlacement else {
+                return blocks.bytes(
+                    of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
+                    prefix: layout.contentPrefix, lineBreak: lineBreak)
+            }
+            // gen's words in the comment; the fence's info string is the writer's (the language
+            // and the tab's title), else the form's own for the language.
+            var fenceLine = old?.start.line
+            if let line = fenceLine, comment.words(in: source.lineContent(line)) != nil { fenceLine = line + 1 }
+            let fence = Self.tabFenceInfo(
+                form: group.form, language: language,
+                keeping: fenceLine.map { line in
+                    let text = source.lineContent(line).drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                    return text.drop { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }
+                })
+            return comment.line(snippet: snippet, digest: SampleDigest.of(sample)) + lineBreak + layout.contentPrefix
+                + blocks.bytes(
+                    of: FencedCodeBlock(info: fence, code: sample), prefix: layout.contentPrefix, lineBreak: lineBreak)
         }
         func info(_ language: Language, replacing old: SourceRange?, sample: String) -> String {
             blocks.infoString(
@@ -174,6 +189,10 @@ public struct GuideSplicer: Sendable {
                 edits.append(GuideEdit(range: bytes, replacement: replacement))
             }
         }
+        if let imports = layout.missingImports {
+            let lines = imports.lines.map { Array($0.utf8) + lineBreak }.joined()
+            edits.append(GuideEdit(range: imports.offset..<imports.offset, replacement: Array(lines) + lineBreak))
+        }
         let missing = languages.filter { !group.languages.contains($0) }
         guard !missing.isEmpty else { return edits }
         var insertion: [UInt8] = []
@@ -193,6 +212,31 @@ public struct GuideSplicer: Sendable {
                 insertion += lineBreak + layout.contentPrefix + block(language) + lineBreak
                 insertion += layout.tabIndent + Array(layout.itemFence.utf8) + lineBreak
             }
+        case .vitepressCodeGroup:
+            // After the last tab (else the opening line), a blank line between.
+            offset = source.lineContentEnd(layout.insertionLine)
+            let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
+            for language in missing {
+                insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language)
+            }
+        case .docusaurusTabs:
+            // Blank lines around the fence, which make it Markdown inside the JSX element.
+            offset = source.lineStart(layout.insertionLine)
+            let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
+            for language in missing {
+                insertion += layout.itemIndent + Array(TagTabSyntax.docusaurus.itemLine(language).utf8)
+                insertion += lineBreak + blank + lineBreak + layout.contentPrefix + block(language) + lineBreak + blank
+                insertion += lineBreak + layout.itemIndent + Array("</TabItem>".utf8) + lineBreak
+            }
+        case .gitbookTabs:
+            // As GitBook writes its tabs: a blank line between them, none around the fence.
+            offset = source.lineStart(layout.insertionLine)
+            let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
+            for language in missing {
+                insertion += blank + lineBreak + layout.itemIndent + Array(TagTabSyntax.gitbook.itemLine(language).utf8)
+                insertion += lineBreak + layout.contentPrefix + block(language) + lineBreak
+                insertion += layout.itemIndent + Array("{% endtab %}".utf8) + lineBreak
+            }
         case .labels:
             return edits
         }
@@ -200,11 +244,45 @@ public struct GuideSplicer: Sendable {
         return edits
     }
 
+    /// The info string of a tab's fence on a platform that reads gen's words from a comment:
+    /// the writer's (`kept`, as the guide spells it) with the language tag added where it has
+    /// none and the tab's title where it has none, else the language's tag and title.
+    static func tabFenceInfo(form: SectionForm, language: Language, keeping kept: ArraySlice<UInt8>?) -> String {
+        var info = kept.map { String(decoding: $0, as: UTF8.self).trimmingBlanks() } ?? ""
+        if InfoString(Array(info.utf8)).languageName == nil {
+            info = info.isEmpty ? language.fenceTag : language.fenceTag + " " + info
+        }
+        switch form {
+        case .vitepressCodeGroup where TabMarkupFinder.bracketedTitle(Array(info.utf8)) == nil:
+            info += " [\(language.displayName)]"
+        default:
+            break
+        }
+        return info
+    }
+
     /// The edit that takes a generated section out of the guide — the inverse of inserting it:
     /// its block, with the blank lines before it, and its label too when `withLabel` (else the
     /// label stays, empty, as the Confluence export had it). Nil for a section `gen` did not write.
     public func removal(of section: CodeSection, withLabel: Bool) -> GuideEdit? {
         guard case .generated(let block) = section.content else { return nil }
+        if let tab = section.tab, tab.holdsOtherContent {
+            // The writer's tab stays, with everything in it but gen's block and the blank lines
+            // that separate the block from the writer's text before it (or, when the block comes
+            // first, after it).
+            let isBlank = { (line: Int) in source.lineContent(line).allSatisfy(Self.isContainerContinuation) }
+            var previous = block.range.start.line - 1
+            while previous >= tab.content.lowerBound, isBlank(previous) { previous -= 1 }
+            if previous >= tab.content.lowerBound {
+                return GuideEdit(
+                    range: source.lineContentEnd(previous)..<source.lineContentEnd(block.range.end.line),
+                    replacement: [])
+            }
+            var next = block.range.end.line + 1
+            while next < tab.content.upperBound, isBlank(next) { next += 1 }
+            return GuideEdit(
+                range: source.lineStart(block.range.start.line)..<source.lineStart(next), replacement: [])
+        }
         if let tab = section.tab {
             // The whole tab, with the blank lines before it.
             var previous = tab.headerLine - 1

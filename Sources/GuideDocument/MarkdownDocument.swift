@@ -51,6 +51,23 @@ public final class MarkdownDocument {
         }
     }
 
+    /// Each column's alignment in a table (`:--`, `:-:`, `--:` in its delimiter row; nil where
+    /// the row says none), so a page other than cmark-gfm's HTML can align its cells too.
+    public func tableAlignments(of table: MarkdownNode) -> [TableAlignment?] {
+        guard table.kind == .table else { return [] }
+        let node = pointers[table.id]
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        guard columns > 0, let alignments = cmark_gfm_extensions_get_table_alignments(node) else { return [] }
+        return (0..<columns).map { column in
+            switch alignments[column] {
+            case UInt8(ascii: "l"): .left
+            case UInt8(ascii: "c"): .center
+            case UInt8(ascii: "r"): .right
+            default: nil
+            }
+        }
+    }
+
     /// Visits every node as cmark-gfm's iterator does: containers on entering and on exiting,
     /// leaves (`MarkdownNode.isLeaf`) once. Return `.skipChildren` on entering a container to go
     /// past it, its exit included.
@@ -153,6 +170,11 @@ public final class MarkdownDocument {
         }
         return (nodes, pointers)
     }
+}
+
+/// How a table column's cells are aligned.
+public enum TableAlignment: String, Sendable, Hashable {
+    case left, center, right
 }
 
 /// What `MarkdownDocument.walk(_:)` does after visiting a node.

@@ -27,6 +27,9 @@ public struct MarkdownOutline: Sendable {
         var blocks: [MarkdownBlock] = []
         // (node, parent index) pairs still to visit, last first.
         var pending: [(OpaquePointer, Int?)] = [(document, nil)]
+        // Whether the block just flattened is a comment that may hold gen's words for the fence
+        // after it (`MarkerComment`): that fence's code is digested as if its info string held them.
+        var markerBefore = false
         while let (node, parent) = pending.popLast() {
             let kind = MarkdownBlock.Kind(node)
             let index = blocks.count
@@ -44,9 +47,12 @@ public struct MarkdownOutline: Sendable {
             }
             // The digest of what a generated block holds now, to compare with the one it records.
             var codeDigest: String?
-            if case .codeBlock(let info, true) = kind, GeneratedBlock.recordsDigest(info: info) {
+            if case .codeBlock(let info, true) = kind,
+                (markerBefore && blocks.last?.parent == parent) || GeneratedBlock.recordsDigest(info: info)
+            {
                 codeDigest = MarkdownTree.literalDigest(of: node)
             }
+            markerBefore = kind == .html && cmark_node_get_literal(node).map(MarkerComment.mayRecordDigest) == true
             blocks.append(
                 MarkdownBlock(
                     kind: kind, range: range, parent: parent, isOpenFence: isOpenFence, codeDigest: codeDigest))
@@ -69,7 +75,9 @@ public struct MarkdownBlock: Sendable, Hashable {
         case heading(level: Int, text: String)
         /// A code block; `info` is empty for indented ones.
         case codeBlock(info: String, isFenced: Bool)
-        /// Anything else: HTML, thematic breaks, tables, footnote definitions.
+        /// Raw HTML, a comment included: where tab markup or a fence is text, not Markdown.
+        case html
+        /// Anything else: thematic breaks, tables, footnote definitions.
         case other
 
         init(_ node: OpaquePointer) {
@@ -83,6 +91,7 @@ public struct MarkdownBlock: Sendable, Hashable {
                 self = .heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownTree.plainText(of: node))
             case CMARK_NODE_CODE_BLOCK:
                 self = .codeBlock(info: MarkdownTree.fenceInfo(of: node), isFenced: MarkdownTree.isFenced(node))
+            case CMARK_NODE_HTML_BLOCK: self = .html
             default: self = .other
             }
         }

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -22,22 +23,31 @@ final class MarkdownTree {
 
     /// Parses UTF-8 bytes already validated (`SourceText.validate`).
     init(parsing bytes: [UInt8]) {
-        cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
-            fatalError("cmark-gfm could not allocate a parser")
-        }
-        for name in Self.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        let (parser, document) = Self.parsing.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
+                fatalError("cmark-gfm could not allocate a parser")
             }
+            for name in Self.extensionNames {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
+            return (parser, document)
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark-gfm returned no document") }
         self.parser = parser
         self.document = document
     }
+
+    /// Held while cmark-gfm parses: it keeps the characters that start its extensions' inlines
+    /// (`~`, autolinks' `:`, `w`, `@`) in one table for the whole process, added when a parse's
+    /// inline pass starts and taken out when it ends, so two parses at once (a batch fills guides
+    /// on every core) took them from each other and one lost its struck-out text or links.
+    private static let parsing = Mutex(())
 
     deinit {
         cmark_node_free(document)

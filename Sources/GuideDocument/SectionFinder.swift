@@ -20,18 +20,12 @@ public struct SectionFinder: Sendable {
         }
         // Tab markup first (MkDocs content tabs, MyST tab sets): the fenced blocks inside those
         // tabs belong to their tab group, not to a group of labels.
-        var codeLines = [Bool](repeating: false, count: source.lineCount + 2)
+        let lines = BlockLines(outline: outline, source: source)
         var headings: [(text: String, line: Int)] = []
         for block in outline.blocks {
-            if case .codeBlock(_, true) = block.kind {
-                for line in block.range.start.line...max(block.range.start.line, block.range.end.line)
-                where line < codeLines.count {
-                    codeLines[line] = true
-                }
-            }
             if case .heading(_, let text) = block.kind { headings.append((text, block.range.start.line)) }
         }
-        let (tabGroups, tabRanges) = try TabMarkupFinder(source: source, codeLines: codeLines).groups { line in
+        let (tabGroups, tabRanges) = try TabMarkupFinder(source: source, lines: lines).groups { line in
             // The nearest heading above: headings are in document order.
             var low = 0
             var high = headings.count
@@ -51,6 +45,12 @@ public struct SectionFinder: Sendable {
             }
             return low < tabRanges.count && tabRanges[low].contains(line)
         }
+        // A fence carrying gen= that cmark-gfm reads as text outside the tab sets: no section
+        // holds it, so gen would leave it to go stale.
+        for line in 1...max(source.lineCount, 1)
+        where lines.mayHideAFence(line) && GeneratedFence.isGenerated(source.lineContent(line)) && !inTabGroup(line) {
+            throw GeneratedFence.strayError(line: line, role: lines.role(line))
+        }
         var groups = tabGroups
         for parent in children.keys.sorted() {
             let siblings = children[parent]!
@@ -58,7 +58,7 @@ public struct SectionFinder: Sendable {
             var firstIndex = 0
             func closeGroup() throws(GuideError) {
                 guard !sections.isEmpty else { return }
-                try Self.checkDistinctLanguages(sections)
+                try Self.checkDistinctLanguages(sections, kind: "section", container: "group")
                 let heading = headingBefore[firstIndex]
                 groups.append(CodeSectionGroup(sections: sections, heading: heading?.text, headingLine: heading?.line))
                 sections = []
@@ -171,7 +171,7 @@ public struct SectionFinder: Sendable {
 
     /// A code section's block must be closed: an open fence takes in the rest of the guide, which
     /// regenerating it would replace.
-    private static func requireClosed(_ block: MarkdownBlock) throws(GuideError) {
+    static func requireClosed(_ block: MarkdownBlock) throws(GuideError) {
         guard block.isOpenFence else { return }
         throw GuideError(
             position: block.range.start,
@@ -180,14 +180,16 @@ public struct SectionFinder: Sendable {
         )
     }
 
-    private static func checkDistinctLanguages(_ sections: [CodeSection]) throws(GuideError) {
+    /// One section per language in a group (`kind`: "section", "tab"; `container`: "group",
+    /// "tab set"), else an error at the second.
+    static func checkDistinctLanguages(_ sections: [CodeSection], kind: String, container: String) throws(GuideError) {
         var seen: [Language: SourcePosition] = [:]
         for section in sections {
             if let first = seen[section.language] {
                 throw GuideError(
                     position: section.start,
                     message:
-                        "a second \(section.language.displayName) section in this group (the first is at line \(first.line)); keep one"
+                        "a second \(section.language.displayName) \(kind) in this \(container) (the first is at line \(first.line)); keep one"
                 )
             }
             seen[section.language] = section.start

@@ -10,11 +10,31 @@ public enum SectionForm: Sendable, Hashable {
     /// A MyST `tab-set` directive of sphinx-design, one `tab-item` per language, each with a
     /// `:sync:` key so that choosing a language switches every tab set of the page.
     case mystTabSet(TabSetLayout)
+    /// A VitePress `::: code-group` container: each fenced block in it is a tab titled by the
+    /// `[Title]` in its info string (```` ```py [Python] ````), gen's words in an HTML comment on
+    /// the line before the fence.
+    case vitepressCodeGroup(TabSetLayout)
+    /// Docusaurus MDX tabs: `<Tabs groupId="…">`, one `<TabItem value="python" label="Python">`
+    /// per language with the fence inside, blank lines around it.
+    case docusaurusTabs(TabSetLayout)
+    /// GitBook tabs: `{% tabs %}`, one `{% tab title="Python" %}` … `{% endtab %}` per language
+    /// with the fence inside, `{% endtabs %}`.
+    case gitbookTabs(TabSetLayout)
 
     var layout: TabSetLayout? {
         switch self {
         case .labels: nil
-        case .mkdocsTabs(let layout), .mystTabSet(let layout): layout
+        case .mkdocsTabs(let layout), .mystTabSet(let layout), .vitepressCodeGroup(let layout),
+            .docusaurusTabs(let layout), .gitbookTabs(let layout):
+            layout
+        }
+    }
+
+    /// Where the form's generated blocks carry gen's words.
+    public var markerPlacement: MarkerPlacement {
+        switch self {
+        case .vitepressCodeGroup: .commentBefore(.html)
+        default: .infoString
         }
     }
 }
@@ -31,6 +51,19 @@ public struct TabSetLayout: Sendable, Hashable {
     public let insertionLine: Int
     /// MyST: the colons of a tab item's fence (`:::`); empty for MkDocs.
     public let itemFence: String
+    /// Docusaurus: before each `<TabItem>` line.
+    public var itemIndent: [UInt8] = []
+    /// Docusaurus: the `import` lines the page lacks, and the byte they go before (only on the
+    /// page's first `<Tabs>` group, so that they are added once).
+    public var missingImports: (offset: Int, lines: [String])? {
+        get { importOffset.map { ($0, importLines) } }
+        set {
+            importOffset = newValue?.offset
+            importLines = newValue?.lines ?? []
+        }
+    }
+    var importOffset: Int? = nil
+    var importLines: [String] = []
 }
 
 /// One language's tab: its header and content lines, and the fenced block it holds, if any.
@@ -38,17 +71,37 @@ public struct TabPlacement: Sendable, Hashable {
     public let headerLine: Int
     /// The tab's last line (MyST: its closing `:::`).
     public let lastLine: Int
+    /// The tab's content lines (MyST: after its options, before its closing line).
+    public let content: Range<Int>
     /// The empty fenced block a writer left to be filled (`python` then the closing fence).
     public let placeholder: SourceRange?
+    /// Whether the tab holds more than its code block (a note, a second block): only the block
+    /// is then gen's to replace or remove, never the tab.
+    public let holdsOtherContent: Bool
 }
 
-/// Finds code sections written as docs-platform language tabs, each with exactly one fenced block:
-/// empty (a placeholder to fill), tagged `gen=` (written by gen), or hand-written (left alone).
-/// A tab holding anything else, or a title that names no language, is not a code section.
+/// Finds code sections written as docs-platform language tabs.
+///
+/// A tab's content is parsed on its own, as the platform parses it (`TabContent`). A tab whose
+/// title (else `:sync:` key, else its block's tag) names a language is that language's section:
+/// its block tagged `gen=` is regenerated, else its one empty fenced block (untagged or tagged
+/// with the language) is filled, else it is the writer's and left alone; whatever else the tab
+/// holds stays as it is. A `gen=` block anywhere else in a tab set is an error, so that none goes
+/// stale unseen. Tab markup counts only where Markdown reads it as text (a paragraph), never
+/// inside code, HTML or a comment, and for MkDocs never inside an element Python-Markdown keeps as
+/// raw HTML.
 struct TabMarkupFinder {
     let source: SourceText
-    /// Lines inside fenced code blocks (by line number): a tab line there is code, not a tab.
-    let codeLines: [Bool]
+    /// What each line is to cmark-gfm.
+    let lines: BlockLines
+    /// MkDocs: the lines Python-Markdown keeps as raw HTML.
+    private let rawHTML: [Bool]
+
+    init(source: SourceText, lines: BlockLines) {
+        self.source = source
+        self.lines = lines
+        rawHTML = PythonMarkdownHTML.rawLines(of: source, lines: lines)
+    }
 
     /// The tab groups, each with the heading above it, and the lines they cover.
     func groups(headingAbove: (Int) -> (text: String, line: Int)?) throws(GuideError) -> (
@@ -74,60 +127,94 @@ struct TabMarkupFinder {
         var found: [(group: CodeSectionGroup, outline: TabSetOutline)] = []
         var line = 1
         while line <= source.lineCount {
-            // Only a line whose first non-blank byte is `=` or `:` can start a tab group.
-            let first = source.lineContent(line).first { $0 != UInt8(ascii: " ") }
-            guard first == UInt8(ascii: "=") || first == UInt8(ascii: ":"), !isCode(line) else {
+            // Only a paragraph's line whose first non-blank byte is `=` or `:` can start a tab group.
+            let first = source.lineContent(line).first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            // …or, for Docusaurus' JSX, a paragraph's or HTML block's line starting with `<`.
+            // GitBook's, a paragraph's line starting with `{`.
+            let startsJSX = first == UInt8(ascii: "<") && (lines.isParagraph(line) || lines.role(line) == .html)
+            let startsLiquid = first == UInt8(ascii: "{") && lines.isParagraph(line)
+            guard
+                (first == UInt8(ascii: "=") || first == UInt8(ascii: ":")) && lines.isParagraph(line) || startsJSX
+                    || startsLiquid
+            else {
                 line += 1
                 continue
             }
-            var set = try mkdocsGroup(at: line)
-            if set == nil { set = try mystGroup(at: line) }
+            var set: (group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab])?
+            if startsJSX {
+                set = try taggedGroup(at: line, .docusaurus)
+            } else if startsLiquid {
+                set = try taggedGroup(at: line, .gitbook)
+            } else {
+                set = try mkdocsGroup(at: line)
+                if set == nil { set = try mystGroup(at: line) }
+                if set == nil { set = try vitepressGroup(at: line) }
+            }
             if let set {
-                let indent = Array(source.lineContent(line).prefix { $0 == UInt8(ascii: " ") })
+                try SectionFinder.checkDistinctLanguages(set.group.sections, kind: "tab", container: "tab set")
+                let indent = Array(
+                    repeating: UInt8(ascii: " "), count: TabContent.indentation(of: source.lineContent(line)))
                 found.append((set.group, TabSetOutline(lines: line...set.lastLine, indent: indent, tabs: set.tabs)))
                 line = set.lastLine + 1
             } else {
                 line += 1
             }
         }
+        // The imports Docusaurus tabs need, added once: by the page's first group of them.
+        if let first = found.firstIndex(where: { if case .docusaurusTabs = $0.group.form { true } else { false } }),
+            case .docusaurusTabs(var layout) = found[first].group.form, let missing = missingDocusaurusImports()
+        {
+            layout.missingImports = missing
+            let group = found[first].group
+            found[first].group = CodeSectionGroup(
+                sections: group.sections, heading: group.heading, headingLine: group.headingLine,
+                form: .docusaurusTabs(layout))
+        }
         return found
     }
 
     // MARK: MkDocs Material
 
-    /// `=== "Title"` (also `===!`, which starts a new group, and `===+`, which selects the tab).
-    private func mkdocsHeader(_ line: Int) -> (indent: [UInt8], marker: UInt8?, title: String)? {
-        let text = Array(source.lineContent(line))
-        let indent = Array(text.prefix { $0 == UInt8(ascii: " ") })
-        var rest = text[indent.count...]
+    /// `=== "Title"` at a multiple of four columns, as Python-Markdown nests blocks (also `===!`,
+    /// which starts a new group, and `===+`, which selects the tab; a tab character counts to the
+    /// next multiple of four, as Python-Markdown expands it); nil on a line Python-Markdown keeps
+    /// as raw HTML or that cmark-gfm does not read as a paragraph.
+    private func mkdocsHeader(_ line: Int) -> (indent: Int, startsGroup: Bool, title: String)? {
+        guard lines.isParagraph(line), line >= rawHTML.count || !rawHTML[line] else { return nil }
+        let text = source.lineContent(line)
+        let indent = TabContent.indentation(of: text)
+        guard indent % 4 == 0 else { return nil }
+        var rest = text.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         guard rest.starts(with: Array("===".utf8)) else { return nil }
         rest = rest.dropFirst(3)
-        var marker: UInt8?
-        if let first = rest.first, first == UInt8(ascii: "!") || first == UInt8(ascii: "+") {
-            marker = first
-            rest = rest.dropFirst()
-        }
-        guard rest.first == UInt8(ascii: " ") else { return nil }
+        let markers = rest.prefix { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "+") }
+        guard markers.count <= 2, Set(markers).count == markers.count else { return nil }
+        rest = rest.dropFirst(markers.count)
+        guard rest.first == UInt8(ascii: " ") || rest.first == UInt8(ascii: "\t") else { return nil }
         let quoted = String(decoding: rest, as: UTF8.self).trimmingBlanks()
         guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else { return nil }
-        return (indent, marker, String(quoted.dropFirst().dropLast()))
+        return (indent, markers.contains(UInt8(ascii: "!")), String(quoted.dropFirst().dropLast()))
     }
 
     private func mkdocsGroup(at start: Int) throws(GuideError) -> (
         group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab]
     )? {
         guard let first = mkdocsHeader(start) else { return nil }
-        let contentPrefix = first.indent + Array("    ".utf8)
+        let contentWidth = first.indent + 4
+        let contentPrefix = [UInt8](repeating: UInt8(ascii: " "), count: contentWidth)
         var sections: [CodeSection] = []
         var tabs: [TabSetOutline.Tab] = []
         var line = start
         var lastLine = start
-        while line <= source.lineCount, !isCode(line), let header = mkdocsHeader(line),
-            header.indent == first.indent, line == start || header.marker != UInt8(ascii: "!")
+        while line <= source.lineCount, let header = mkdocsHeader(line), header.indent == first.indent,
+            line == start || !header.startsGroup
         {
+            // The content: every line indented past the tab line, and blank lines between them.
             var end = line
             var next = line + 1
-            while next <= source.lineCount, isBlank(next) || source.lineContent(next).starts(with: contentPrefix) {
+            while next <= source.lineCount,
+                isBlank(next) || TabContent.indentation(of: source.lineContent(next)) >= contentWidth
+            {
                 if !isBlank(next) { end = next }
                 next += 1
             }
@@ -136,7 +223,7 @@ struct TabMarkupFinder {
                     title: header.title, sync: nil, headerLine: line, content: (line + 1)..<(end + 1),
                     contentPrefix: contentPrefix))
             if let section = try section(
-                title: header.title, headerLine: line, content: (line + 1)..<(end + 1), prefix: contentPrefix,
+                title: header.title, headerLine: line, content: (line + 1)..<(end + 1), width: contentWidth,
                 lastLine: end)
             {
                 sections.append(section)
@@ -146,7 +233,8 @@ struct TabMarkupFinder {
             while line <= source.lineCount, isBlank(line) { line += 1 }
         }
         let layout = TabSetLayout(
-            tabIndent: first.indent, contentPrefix: contentPrefix, insertionLine: lastLine, itemFence: "")
+            tabIndent: [UInt8](repeating: UInt8(ascii: " "), count: first.indent), contentPrefix: contentPrefix,
+            insertionLine: lastLine, itemFence: "")
         return (
             CodeSectionGroup(sections: sections, heading: nil, headingLine: nil, form: .mkdocsTabs(layout)), lastLine,
             tabs
@@ -155,11 +243,11 @@ struct TabMarkupFinder {
 
     // MARK: MyST + sphinx-design
 
-    /// `<indent>:::{name} argument` with at least three colons.
-    private func mystDirective(_ line: Int) -> (indent: [UInt8], colons: Int, name: String, argument: String)? {
-        let text = Array(source.lineContent(line))
-        let indent = Array(text.prefix { $0 == UInt8(ascii: " ") })
-        let rest = text[indent.count...]
+    /// `<indent>:::{name} argument` with at least three colons; the indentation in columns.
+    private func mystDirective(_ line: Int) -> (indent: Int, colons: Int, name: String, argument: String)? {
+        let text = source.lineContent(line)
+        let indent = TabContent.indentation(of: text)
+        let rest = text.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         let colons = rest.prefix { $0 == UInt8(ascii: ":") }.count
         guard colons >= 3, rest.dropFirst(colons).first == UInt8(ascii: "{") else { return nil }
         let after = String(decoding: rest.dropFirst(colons + 1), as: UTF8.self)
@@ -170,12 +258,11 @@ struct TabMarkupFinder {
         )
     }
 
-    /// A line of exactly `colons` colons after `indent`: a directive's end.
-    private func isMystClose(_ line: Int, indent: [UInt8], colons: Int) -> Bool {
-        let text = Array(source.lineContent(line))
-        guard text.starts(with: indent) else { return false }
-        let rest = String(decoding: text[indent.count...], as: UTF8.self).trimmingBlanks()
-        return rest == String(repeating: ":", count: colons)
+    /// A line of exactly `colons` colons, indented at least `indent` columns: a directive's end.
+    private func isMystClose(_ line: Int, indent: Int, colons: Int) -> Bool {
+        let text = source.lineContent(line)
+        guard TabContent.indentation(of: text) >= indent else { return false }
+        return String(decoding: text, as: UTF8.self).trimmingBlanks() == String(repeating: ":", count: colons)
     }
 
     /// `:key: value`, a directive option line.
@@ -191,6 +278,7 @@ struct TabMarkupFinder {
         group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab]
     )? {
         guard let set = mystDirective(start), set.name == "tab-set" else { return nil }
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: set.indent)
         var line = start + 1
         while line <= source.lineCount, mystOption(line) != nil { line += 1 }
         var sections: [CodeSection] = []
@@ -199,7 +287,7 @@ struct TabMarkupFinder {
         while line <= source.lineCount {
             if isMystClose(line, indent: set.indent, colons: set.colons) {
                 let layout = TabSetLayout(
-                    tabIndent: set.indent, contentPrefix: set.indent, insertionLine: line, itemFence: itemFence)
+                    tabIndent: indent, contentPrefix: indent, insertionLine: line, itemFence: itemFence)
                 return (
                     CodeSectionGroup(sections: sections, heading: nil, headingLine: nil, form: .mystTabSet(layout)),
                     line, tabs
@@ -208,6 +296,15 @@ struct TabMarkupFinder {
             guard let item = mystDirective(line), item.name == "tab-item", item.colons < set.colons,
                 item.indent == set.indent
             else {
+                // Between tab items: sphinx-design shows nothing of it, so a block gen wrote here
+                // would never be seen or refreshed.
+                if GeneratedFence.isGenerated(source.lineContent(line)) {
+                    throw GuideError(
+                        position: SourcePosition(line: line, column: 1),
+                        message:
+                            "this generated block is inside the tab-set but in no tab-item, where gen does not fill it; move it into a tab-item or remove gen= from its info string"
+                    )
+                }
                 line += 1
                 continue
             }
@@ -230,9 +327,9 @@ struct TabMarkupFinder {
             tabs.append(
                 TabSetOutline.Tab(
                     title: item.argument, sync: sync, headerLine: line, content: contentStart..<close,
-                    contentPrefix: set.indent))
+                    contentPrefix: indent))
             if let section = try section(
-                title: item.argument, sync: sync, headerLine: line, content: contentStart..<close, prefix: set.indent,
+                title: item.argument, sync: sync, headerLine: line, content: contentStart..<close, width: set.indent,
                 lastLine: close)
             {
                 sections.append(section)
@@ -246,70 +343,109 @@ struct TabMarkupFinder {
 
     // MARK: A tab's content
 
-    /// The code section of a tab whose content (`content`, each line behind `prefix`) is one
-    /// fenced block; nil for any other tab.
-    private func section(
-        title: String, sync: String? = nil, headerLine: Int, content: Range<Int>, prefix: [UInt8], lastLine: Int
+    /// The code section of a tab whose content is on `content`, each line indented `width`
+    /// columns; nil for a tab that names no language. Throws for a `gen=` block the section
+    /// does not hold (nested in a list, in an indented block, a second one), which would
+    /// otherwise go stale without a word.
+    func section(
+        title: String, sync: String? = nil, headerLine: Int, content: Range<Int>, width: Int, lastLine: Int
     ) throws(GuideError) -> CodeSection? {
-        let lines = content.filter { !isBlank($0) }
-        guard let opener = lines.first, let closer = lines.last, opener < closer else { return nil }
-        let open = Array(source.lineContent(opener).dropFirst(prefix.count))
-        guard source.lineContent(opener).starts(with: prefix), let fence = open.first,
-            fence == UInt8(ascii: "`") || fence == UInt8(ascii: "~")
-        else { return nil }
-        let fenceLength = open.prefix { $0 == fence }.count
-        guard fenceLength >= 3 else { return nil }
-        let close = String(decoding: source.lineContent(closer).dropFirst(prefix.count), as: UTF8.self)
-            .trimmingBlanks()
-        guard close.count >= fenceLength, close.allSatisfy({ $0 == Character(UnicodeScalar(fence)) }) else {
-            return nil
+        let tab = TabContent(source: source, lines: content, indentation: width)
+        let named = "the \"\(title)\" tab"
+        // Every block gen wrote in the tab: only one directly in it can be the section's.
+        var generated: [(block: MarkdownBlock, language: Language, generated: GeneratedBlock)] = []
+        for block in tab.outline.blocks {
+            guard case .codeBlock(let info, true) = block.kind else { continue }
+            let placed = tab.inSource(block)
+            guard let (language, found) = try SectionFinder.generatedBlock(placed, info: info, source: source) else {
+                continue
+            }
+            guard block.parent == 0 else {
+                throw GuideError(
+                    position: placed.range.start,
+                    message:
+                        "this generated block is inside a list or quote in \(named), where gen does not fill it, so it would go stale; move it out to the tab's own level or remove gen= from its info string"
+                )
+            }
+            if let earlier = generated.first {
+                throw GuideError(
+                    position: placed.range.start,
+                    message:
+                        "a second generated block in \(named) (the first is at line \(earlier.block.range.start.line)); keep one"
+                )
+            }
+            generated.append((placed, language, found))
         }
-        // Anything but blank lines between the block and the tab's end: not a code section.
-        guard lines.dropFirst().dropLast().allSatisfy({ $0 > opener && $0 < closer }) else { return nil }
-        let info = String(decoding: open.dropFirst(fenceLength), as: UTF8.self)
-        let tag = info.split(whereSeparator: \.isWhitespace).first.map(String.init)
+        for line in 1..<(content.count + 1) where tab.lines.mayHideAFence(line) {
+            let sourceLine = tab.sourceLine(line)
+            if GeneratedFence.isGenerated(source.lineContent(sourceLine)) {
+                throw GeneratedFence.strayError(line: sourceLine, role: tab.lines.role(line), place: named)
+            }
+        }
+        let blocks = tab.topLevelBlocks.map(tab.inSource)
+        let fenced = blocks.filter { if case .codeBlock(_, true) = $0.kind { true } else { false } }
+        func tag(_ block: MarkdownBlock) -> Language? { InfoString(source.fenceInfo(at: block.range.start)).language }
+        let soleBlock = blocks.count == 1 ? fenced.first : nil
         guard
-            let language = Language(name: title) ?? sync.flatMap({ Language(name: $0) })
-                ?? tag.flatMap(Language.init(name:))
+            let language = Language(name: title) ?? sync.flatMap({ Language(name: $0) }) ?? soleBlock.flatMap(tag)
+                ?? generated.first?.language
         else { return nil }
-        let range = SourceRange(
-            start: SourcePosition(line: opener, column: prefix.count + 1),
-            end: SourcePosition(line: closer, column: source.lineContent(closer).count))
-        let code = ((opener + 1)..<closer).map { line in
-            let text = source.lineContent(line)
-            return text.starts(with: prefix) ? Array(text.dropFirst(prefix.count)) : []
-        }
         let header = SourceRange(
             start: SourcePosition(line: headerLine, column: 1),
             end: SourcePosition(line: headerLine, column: max(1, source.lineContent(headerLine).count)))
-        let isEmpty = code.allSatisfy { $0.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
-        if let (tagged, generated) = try SectionFinder.generatedBlock(
-            MarkdownBlock(
-                kind: .codeBlock(info: info, isFenced: true), range: range, parent: nil, isOpenFence: false,
-                codeDigest: SampleDigest.of(Array(code.joined(separator: [UInt8(ascii: "\n")])))),
-            info: info)
-        {
+        let holdsOtherContent = blocks.count > 1
+        if let (block, tagged, found) = generated.first {
             guard tagged == language else {
                 throw GuideError(
-                    position: range.start,
+                    position: block.range.start,
                     message:
                         "this block is tagged \(tagged.rawValue) but sits in the \"\(title)\" tab; fix the tag or the tab's title"
                 )
             }
+            try SectionFinder.requireClosed(block)
             return CodeSection(
-                language: language, label: header, content: .generated(generated),
-                tab: TabPlacement(headerLine: headerLine, lastLine: lastLine, placeholder: nil))
+                language: language, label: header, content: .generated(found),
+                tab: TabPlacement(
+                    headerLine: headerLine, lastLine: lastLine, content: content, placeholder: nil,
+                    holdsOtherContent: holdsOtherContent))
         }
+        // The writer's placeholder: the tab's one empty, closed fenced block, untagged or tagged
+        // with the tab's language.
+        let empty = fenced.filter { block in
+            !block.isOpenFence && block.range.end.line > block.range.start.line
+                && (block.range.start.line + 1..<block.range.end.line).allSatisfy(isBlank)
+        }
+        if empty.count == 1, let placeholder = empty.first,
+            soleBlock != nil || InfoString(source.fenceInfo(at: placeholder.range.start)).languageName == nil
+                || tag(placeholder) == language
+        {
+            let range = SourceRange(
+                start: placeholder.range.start,
+                end: SourcePosition(
+                    line: placeholder.range.end.line, column: source.lineContent(placeholder.range.end.line).count))
+            return CodeSection(
+                language: language, label: header, content: .empty,
+                tab: TabPlacement(
+                    headerLine: headerLine, lastLine: lastLine, content: content, placeholder: range,
+                    holdsOtherContent: holdsOtherContent))
+        }
+        // The writer's own: left alone, and the language counts as present (no second tab).
+        let written =
+            blocks.isEmpty
+            ? header
+            : SourceRange(
+                start: blocks[0].range.start,
+                end: SourcePosition(
+                    line: blocks[blocks.count - 1].range.end.line,
+                    column: source.lineContent(blocks[blocks.count - 1].range.end.line).count))
         return CodeSection(
-            language: language, label: header, content: isEmpty ? .empty : .handWritten(range),
-            tab: TabPlacement(headerLine: headerLine, lastLine: lastLine, placeholder: isEmpty ? range : nil))
+            language: language, label: header, content: .handWritten(written),
+            tab: TabPlacement(
+                headerLine: headerLine, lastLine: lastLine, content: content, placeholder: nil,
+                holdsOtherContent: holdsOtherContent))
     }
 
-    private func isCode(_ line: Int) -> Bool {
-        line < codeLines.count && codeLines[line]
-    }
-
-    private func isBlank(_ line: Int) -> Bool {
+    func isBlank(_ line: Int) -> Bool {
         source.lineContent(line).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }
@@ -331,24 +467,26 @@ public struct TabSetOutline: Sendable, Hashable {
         public let headerLine: Int
         /// The tab's content lines (MyST: after its options, before its closing line).
         public let content: Range<Int>
-        /// What each content line starts with; a blank line may be shorter.
+        /// The content's indentation, as spaces: each content line is indented at least as far
+        /// (a tab character counting to the next multiple of four columns); a blank line may be
+        /// shorter.
         public let contentPrefix: [UInt8]
     }
 }
 
 extension MarkdownDocument {
-    /// Every MkDocs content-tab group and MyST tab set, found as `SectionFinder` finds them (not
-    /// inside fenced code), with all their tabs.
+    /// Every MkDocs content-tab group and MyST tab set, found as `SectionFinder` finds them (only
+    /// where Markdown reads the markup as text: not in code, HTML or a comment), with all their
+    /// tabs. (Not the other platforms' code groups, whose markup the published page does not
+    /// turn into tabs.)
     public func tabSets() throws(GuideError) -> [TabSetOutline] {
-        var codeLines = [Bool](repeating: false, count: source.lineCount + 2)
-        for block in outline.blocks {
-            guard case .codeBlock(_, true) = block.kind else { continue }
-            for line in block.range.start.line...max(block.range.start.line, block.range.end.line)
-            where line < codeLines.count {
-                codeLines[line] = true
-            }
-        }
-        return try TabMarkupFinder(source: source, codeLines: codeLines).scan().map(\.outline)
+        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan()
+            .filter {
+                switch $0.group.form {
+                case .mkdocsTabs, .mystTabSet: true
+                default: false
+                }
+            }.map(\.outline)
     }
 }
 

@@ -57,8 +57,12 @@ public struct GuideFiller: Sendable {
         for group in groups {
             guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] else {
                 // Stale: gen wrote every section of this group, and no rule of groups: maps its
-                // heading any more. The whole group goes, labels included.
-                if group.sections.allSatisfy({ if case .generated = $0.content { true } else { false } }) {
+                // heading any more. The whole group goes, labels included — unless a tab holds the
+                // writer's text beside gen's block, which is theirs as a hand-written block is.
+                if group.sections.allSatisfy({
+                    guard case .generated = $0.content else { return false }
+                    return $0.tab?.holdsOtherContent != true
+                }) {
                     for section in group.sections where !keeps(section) {
                         edits += splicer.removal(of: section, withLabel: true).map { [$0] } ?? []
                         removed.append(RemovedSample(language: section.language, line: section.start.line))

@@ -39,9 +39,39 @@ public enum UnifiedDiff {
             byteLimit: byteLimit)
         runs.append(Run(mark: .same, count: suffix))
         let script = Script(runs: runs.filter { $0.count > 0 }, a: a, b: b)
-        var output = Array("--- \(path)\n+++ \(path) (regenerated)\n".utf8)
+        let name = headerName(path)
+        var output = Array("--- \(name)\n+++ \(name) (regenerated)\n".utf8)
         script.appendHunks(to: &output, context: context, lineLimit: lineLimit, byteLimit: byteLimit)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A path as a header names it: as it is, or, when it holds a control character (a line
+    /// break would end the header) or starts with `"`, C-quoted as git quotes it
+    /// (`"a\nb.md"`), which `patch` and `git apply` read back.
+    static func headerName(_ path: String) -> String {
+        let controls = path.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        guard controls || path.hasPrefix("\"") else { return path }
+        var quoted = "\""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\u{07}": quoted += "\\a"
+            case "\u{08}": quoted += "\\b"
+            case "\t": quoted += "\\t"
+            case "\n": quoted += "\\n"
+            case "\u{0B}": quoted += "\\v"
+            case "\u{0C}": quoted += "\\f"
+            case "\r": quoted += "\\r"
+            case _ where scalar.properties.generalCategory == .control:
+                for byte in String(scalar).utf8 {
+                    let octal = String(byte, radix: 8)
+                    quoted += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+                }
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     /// Runs of the differing middle, by longest common subsequence: all at once when small,

@@ -5,7 +5,11 @@ import SampleModel
 /// to Confluence's REST API to regenerate the page.
 ///
 /// Code blocks become `code` macros with their `language` parameter and the code in CDATA; block
-/// quotes — the guide's security notes — become `warning` panels.
+/// quotes — the guide's security notes — become `warning` panels. A tab set (MkDocs content tabs,
+/// a MyST tab set) becomes its tabs one after another, as Confluence has no tabs of its own: a
+/// code tab as a `code` macro titled with the tab's title, any other tab as a `panel` macro
+/// titled so, holding the tab's content. Tables are `<table><tbody>` with every row a `<tr>`,
+/// the header row's cells `<th>`, each cell's text in a paragraph aligned as its column is.
 public struct ConfluencePage: Sendable {
     public init() {}
 
@@ -23,29 +27,81 @@ public struct ConfluencePage: Sendable {
     /// The page body for a guide parsed once by the caller.
     public func render(_ document: MarkdownDocument) throws(GuideError) -> String {
         let emptyLabels = Set(try SampleGroupIndex(document: document).emptyLabels)
-        return Self.storageFormat(of: document, skipping: emptyLabels)
+        return Self.storageFormat(of: try TabbedDocument(document), skipping: emptyLabels)
     }
 
     /// `skipping`: where the labels that have no sample start; like the site, the page leaves
     /// them out (a language the guide names but `gen` did not fill).
     private static func storageFormat(
-        of document: MarkdownDocument,
-        skipping emptyLabels: Set<SourcePosition>
+        of tabbed: TabbedDocument,
+        skipping emptyLabels: Set<SourcePosition> = []
     ) -> String {
+        let document = tabbed.document
         var output = ""
+        // The table being written: its columns' alignments, and the next cell's column.
+        var alignments: [TableAlignment?] = []
+        var column = 0
         document.walk { node, entering in
             if entering, node.kind == .paragraph, emptyLabels.contains(node.start) {
                 return .skipChildren
             }
-            if case .image(let url) = node.kind {
+            if let tabs = tabbed.tabSets[node.id] {
+                for tab in tabs { output += markup(for: tab) }
+                return .skipChildren
+            }
+            switch node.kind {
+            case .blockQuote where entering && tabbed.quotes[node.id] != nil:
+                // A quote holding tabs: its content read on its own, in the quote's panel.
+                output += markup(for: node, entering: true, in: document)
+                output += storageFormat(of: tabbed.quotes[node.id]!)
+                output += markup(for: node, entering: false, in: document)
+                return .skipChildren
+            case .image(let url):
                 // Confluence takes the image's URL; its alt text (the children) is skipped.
                 output += "<ac:image><ri:url ri:value=\"\(Markup.escape(SafeURL.filtered(url)))\"/></ac:image>"
                 return .skipChildren
+            case .table:
+                alignments = entering ? document.tableAlignments(of: node) : []
+            case .tableHeader, .tableRow:
+                column = 0
+            case .tableCell:
+                let alignment = column < alignments.count ? alignments[column] : nil
+                let style = alignment.map { " style=\"text-align: \($0.rawValue);\"" } ?? ""
+                let header = node.parent.map { document.nodes[$0].kind == .tableHeader } ?? false
+                output += entering ? (header ? "<th>" : "<td>") + "<p\(style)>" : "</p>" + (header ? "</th>" : "</td>")
+                if !entering { column += 1 }
+                return .visitChildren
+            default:
+                break
             }
             output += markup(for: node, entering: entering, in: document)
             return .visitChildren
         }
         return output
+    }
+
+    /// A tab of a tab set: a code tab as a titled `code` macro, any other as a titled `panel`.
+    private static func markup(for tab: PublishedTab) -> String {
+        switch tab.content {
+        case .code(let info, let code):
+            let tag = info.split(whereSeparator: \.isWhitespace).first
+            let language =
+                tag.map { Language(name: $0)?.confluenceLanguage ?? String($0) } ?? tab.language?.confluenceLanguage
+            return codeMacro(code, language: language, title: tab.title)
+        case .text(let content):
+            return
+                "<ac:structured-macro ac:name=\"panel\"><ac:parameter ac:name=\"title\">\(Markup.escape(tab.title))</ac:parameter><ac:rich-text-body>\n"
+                + storageFormat(of: content) + "</ac:rich-text-body></ac:structured-macro>\n"
+        }
+    }
+
+    /// A `code` macro: the code in CDATA, its language (Confluence's name) and title if any.
+    private static func codeMacro(_ code: String, language: String?, title: String? = nil) -> String {
+        var parameters = ""
+        if let title { parameters += "<ac:parameter ac:name=\"title\">\(Markup.escape(title))</ac:parameter>" }
+        if let language { parameters += "<ac:parameter ac:name=\"language\">\(Markup.escape(language))</ac:parameter>" }
+        return
+            "<ac:structured-macro ac:name=\"code\">\(parameters)<ac:plain-text-body>\(Markup.cdata(code))</ac:plain-text-body></ac:structured-macro>\n"
     }
 
     private static func markup(for node: MarkdownNode, entering: Bool, in document: MarkdownDocument) -> String {
@@ -73,15 +129,15 @@ public struct ConfluencePage: Sendable {
             }
             var code = node.literal
             if code.hasSuffix("\n") { code.removeLast() }
-            let parameter =
-                language.map { "<ac:parameter ac:name=\"language\">\(Markup.escape($0))</ac:parameter>" } ?? ""
-            return
-                "<ac:structured-macro ac:name=\"code\">\(parameter)<ac:plain-text-body>\(Markup.cdata(code))</ac:plain-text-body></ac:structured-macro>\n"
+            return codeMacro(code, language: language)
         case .thematicBreak:
             return "<hr/>\n"
+        // Raw HTML shows as its text, but a comment as nothing, as on any Markdown page.
         case .htmlBlock:
-            return "<p>\(Markup.escape(node.literal))</p>\n"
-        case .text, .htmlInline:
+            return Markup.isComment(node.literal) ? "" : "<p>\(Markup.escape(node.literal))</p>\n"
+        case .htmlInline:
+            return Markup.isComment(node.literal) ? "" : Markup.escape(node.literal)
+        case .text:
             return Markup.escape(node.literal)
         case .code:
             return "<code>\(Markup.escape(node.literal))</code>"
@@ -99,14 +155,11 @@ public struct ConfluencePage: Sendable {
             return entering ? "<s>" : "</s>"
         case .table:
             return entering ? "<table><tbody>\n" : "</tbody></table>\n"
-        case .tableRow:
+        // Every row is a `<tr>`, the header row's included (its cells are `<th>`).
+        case .tableHeader, .tableRow:
             return entering ? "<tr>" : "</tr>\n"
-        case .tableCell:
-            let row = node.parent.map { document.nodes[$0].kind }
-            let header = row == .tableHeader || row == .tableRow(isHeader: true)
-            return entering ? (header ? "<th>" : "<td>") : (header ? "</th>" : "</td>")
-        // The header row writes no `<tr>` of its own, only its `<th>` cells (as it always has).
-        case .image, .tableHeader, .other:
+        // Cells are written by `storageFormat`, which knows their column.
+        case .image, .tableCell, .other:
             return ""
         }
     }

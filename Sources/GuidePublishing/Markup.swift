@@ -26,6 +26,18 @@ enum Markup {
         }
     }
 
+    /// Whether raw HTML is comments and nothing else (blanks aside): what every Markdown page
+    /// shows as nothing, gen's own words beside a VitePress fence among them.
+    static func isComment(_ html: String) -> Bool {
+        var rest = Substring(html).drop { $0.isWhitespace }
+        guard rest.hasPrefix("<!--") else { return false }
+        while rest.hasPrefix("<!--") {
+            guard let end = rest.dropFirst(4).firstRange(of: "-->") else { return false }
+            rest = rest[end.upperBound...].drop { $0.isWhitespace }
+        }
+        return rest.isEmpty
+    }
+
     /// `text` as CDATA sections: a `]]>` inside is split across two sections, so it survives.
     static func cdata(_ text: String) -> String {
         let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { isXMLCharacter($0) ? $0 : "\u{FFFD}" }))

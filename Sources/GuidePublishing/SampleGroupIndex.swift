@@ -1,8 +1,9 @@
 import GuideDocument
 import SampleModel
 
-/// Which nodes of a guide belong to a group of code sections, found by the same `SectionFinder`
-/// as `gen` uses, so the published page groups exactly what was filled.
+/// Which nodes of a guide belong to a group of labelled code sections, found by the same
+/// `SectionFinder` as `gen` uses, so the published page groups exactly what was filled. (Groups
+/// written as tabs are published from their tab sets: `TabbedDocument`.)
 struct SampleGroupIndex {
     struct Member {
         let group: Int
@@ -20,7 +21,7 @@ struct SampleGroupIndex {
     }
 
     init(document: MarkdownDocument) throws(GuideError) {
-        groups = try SectionFinder().groups(in: document.outline, source: document.source)
+        groups = try SectionFinder().groups(in: document.outline, source: document.source).filter { $0.form == .labels }
         var members: [SourcePosition: Member] = [:]
         for (index, group) in groups.enumerated() {
             for section in group.sections {

@@ -23,7 +23,7 @@ public struct ClientCredentialsFlow: Sendable, Hashable {
     public let tokenURLLocation: Diagnostic.Location
     /// The scopes the flow defines, in the document's order.
     public let scopes: [Scope]
-    /// Where the scheme is written in the document.
+    /// Where the scheme is written in the document (its key; where a `$ref` led, if one did).
     public let location: Diagnostic.Location
 
     public init(

@@ -40,8 +40,8 @@ public struct OpenAPIDocumentReader {
         }
         try checkVersion(top)
         try checkRequiredFields(top)
-        let table = try schemeTable(top)
-        let chosen = try choose(scheme, schemeLocation: schemeLocation, in: table, top: top)
+        var table = try schemeTable(top)
+        let chosen = try choose(scheme, schemeLocation: schemeLocation, in: &table, top: top)
         return try flow(of: chosen)
     }
 
@@ -122,12 +122,14 @@ public struct OpenAPIDocumentReader {
 
     /// The scheme gen.yml names, or the only OAuth 2.0 scheme.
     private func choose(
-        _ name: String?, schemeLocation: Diagnostic.Location?, in table: SecuritySchemeTable, top: YAMLMapping
+        _ name: String?, schemeLocation: Diagnostic.Location?, in table: inout SecuritySchemeTable, top: YAMLMapping
     ) throws(Diagnostic) -> SecuritySchemeTable.Scheme {
         if let name {
             guard let found = try table.scheme(name) else {
                 var oauth2: [String] = []
-                for other in table.names where (try? table.scheme(other))??.isOAuth2 == true { oauth2.append(other) }
+                for other in table.names {
+                    if let scheme = try? table.scheme(other), scheme.isOAuth2 { oauth2.append(other) }
+                }
                 throw .error(
                     "the OpenAPI document \(path) has no security scheme \"\(name)\""
                         + (oauth2.isEmpty
@@ -142,9 +144,12 @@ public struct OpenAPIDocumentReader {
             }
             return found
         }
+        // A scheme that only refers to another ($ref) is that scheme under a second name: one.
         var oauth2: [SecuritySchemeTable.Scheme] = []
         for other in table.names {
-            if let scheme = try table.scheme(other), scheme.isOAuth2 { oauth2.append(scheme) }
+            if let scheme = try table.scheme(other), scheme.isOAuth2, scheme.reference == nil {
+                oauth2.append(scheme)
+            }
         }
         guard oauth2.count == 1, let only = oauth2.first else {
             let place = top["components"]?["securitySchemes"]?.location(in: path) ?? Diagnostic.Location(path: path)

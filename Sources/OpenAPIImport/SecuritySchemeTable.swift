@@ -12,15 +12,20 @@ struct SecuritySchemeTable {
         let value: YAMLValue
         /// The key the value is written under.
         let key: YAMLValue
-        /// Each `$ref` followed, in order.
-        let references: [YAMLValue]
+        /// The first `$ref` followed, if one was.
+        let reference: YAMLValue?
 
         var isOAuth2: Bool { value["type"]?.string == "oauth2" }
 
         /// What a message about a value of this scheme adds when a `$ref` led to it.
         var throughReference: String {
-            guard let first = references.first else { return "" }
-            return " (\"\(name)\" refers to it with the $ref on line \(first.line))"
+            guard let reference else { return "" }
+            return " (\"\(name)\" refers to it with the $ref on line \(reference.line))"
+        }
+
+        /// The same scheme reached from `name` through `reference`.
+        func named(_ name: String, through reference: YAMLValue) -> Scheme {
+            Scheme(name: name, definedAs: definedAs, value: value, key: key, reference: reference)
         }
     }
 
@@ -34,42 +39,70 @@ struct SecuritySchemeTable {
 
     var names: [String] { schemes.entries.compactMap { $0.key.string } }
 
+    /// Each scheme resolved so far, by name: a chain of `$ref`s is followed once, however many
+    /// of its names are asked for.
+    private var resolved: [String: Scheme] = [:]
+
+    init(path: String, schemes: YAMLMapping) {
+        self.path = path
+        self.schemes = schemes
+    }
+
     /// The scheme called `name`, its `$ref`s followed; nil if there is none of that name.
-    func scheme(_ name: String) throws(Diagnostic) -> Scheme? {
-        guard var value = schemes[name], var key = schemes.key(name) else { return nil }
-        var definedAs = name
-        var references: [YAMLValue] = []
-        var visited: [String] = [name]
-        while let reference = value["$ref"] {
-            guard let target = reference.string else {
+    mutating func scheme(_ name: String) throws(Diagnostic) -> Scheme? {
+        if let known = resolved[name] { return known }
+        guard let value = schemes[name], let key = schemes.key(name) else { return nil }
+        // The names followed from `name`, each with the $ref that leads on from it.
+        var chain: [(name: String, reference: YAMLValue)] = []
+        var visited: Set<String> = [name]
+        var (current, currentValue, currentKey) = (name, value, key)
+        var found: Scheme?
+        while found == nil, let reference = currentValue["$ref"] {
+            let next = try target(of: reference, from: current)
+            chain.append((current, reference))
+            if let known = resolved[next] {
+                found = known
+            } else if visited.contains(next) {
+                let followed = chain.map(\.name)
+                let cycle = followed[(followed.firstIndex(of: next) ?? 0)...] + [next]
                 throw .error(
-                    "this $ref is \(reference.kind.name); write the reference as a string, such as "
-                        + "\"\(Self.referencePrefix)\(definedAs)\"", at: reference.location(in: path))
+                    "this $ref leads back to \"\(next)\" (\(cycle.joined(separator: " → "))): a reference cycle, so "
+                        + "it names no scheme; point it at the scheme itself", at: reference.location(in: path))
+            } else {
+                guard let nextValue = schemes[next], let nextKey = schemes.key(next) else {
+                    throw .error(
+                        "this $ref names the security scheme \"\(next)\", which components.securitySchemes does not "
+                            + "define" + (names.isEmpty ? "" : " (it defines \(names.joined(separator: ", ")))"),
+                        at: reference.location(in: path))
+                }
+                visited.insert(next)
+                (current, currentValue, currentKey) = (next, nextValue, nextKey)
             }
-            guard target.hasPrefix(Self.referencePrefix),
-                let next = Self.pointerToken(target.dropFirst(Self.referencePrefix.count))
-            else {
-                throw .error(
-                    "this $ref is \"\(target)\"; gen follows a security scheme's $ref only to another scheme "
-                        + "of the same document (\(Self.referencePrefix)name)", at: reference.location(in: path))
-            }
-            if let start = visited.firstIndex(of: next) {
-                let cycle = (visited[start...] + [next]).joined(separator: " → ")
-                throw .error(
-                    "this $ref leads back to \"\(next)\" (\(cycle)): a reference cycle, so it names no scheme; "
-                        + "point it at the scheme itself", at: reference.location(in: path))
-            }
-            guard let found = schemes[next], let foundKey = schemes.key(next) else {
-                throw .error(
-                    "this $ref names the security scheme \"\(next)\", which components.securitySchemes does not define"
-                        + (names.isEmpty ? "" : " (it defines \(names.joined(separator: ", ")))"),
-                    at: reference.location(in: path))
-            }
-            references.append(reference)
-            visited.append(next)
-            (value, key, definedAs) = (found, foundKey, next)
         }
-        return Scheme(name: name, definedAs: definedAs, value: value, key: key, references: references)
+        let end =
+            found ?? Scheme(name: current, definedAs: current, value: currentValue, key: currentKey, reference: nil)
+        if found == nil { resolved[current] = end }
+        for (name, reference) in chain.reversed() where resolved[name] == nil {
+            resolved[name] = end.named(name, through: reference)
+        }
+        return resolved[name]
+    }
+
+    /// The scheme a `$ref` written in the scheme `from` names.
+    private func target(of reference: YAMLValue, from scheme: String) throws(Diagnostic) -> String {
+        guard let target = reference.string else {
+            throw .error(
+                "this $ref is \(reference.kind.name); write the reference as a string, such as "
+                    + "\"\(Self.referencePrefix)\(scheme)\"", at: reference.location(in: path))
+        }
+        guard target.hasPrefix(Self.referencePrefix),
+            let next = Self.pointerToken(target.dropFirst(Self.referencePrefix.count))
+        else {
+            throw .error(
+                "this $ref is \"\(target)\"; gen follows a security scheme's $ref only to another scheme "
+                    + "of the same document (\(Self.referencePrefix)name)", at: reference.location(in: path))
+        }
+        return next
     }
 
     /// One JSON pointer token (RFC 6901) of a URI fragment: percent-decoded, then `~1` is `/`

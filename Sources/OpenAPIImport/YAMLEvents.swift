@@ -1,6 +1,8 @@
-// libyaml is the parser Yams wraps; its event API is read directly so that a document is read
-// once, in one pass, without building a node for every value (a large API's paths are never
-// needed) and without expanding an alias (an alias bomb is measured before anything copies it).
+// libyaml is the parser Yams wraps (its CYaml module, built with Yams); its event API is read
+// directly so that a document is read once, in one pass, without building a node for every
+// value (a large API's paths are never needed) and without expanding an alias (an alias bomb is
+// measured before anything copies it). Yams' own `compose` builds every node, and hashes each
+// mapping's keys whole: an alias used as a key is expanded there, before anything can measure it.
 internal import CYaml
 import SampleModel
 
@@ -60,7 +62,11 @@ enum YAMLEvents {
     private static func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>, path: String)
         -> Diagnostic
     {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        var problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if problem.contains("nesting level") {
+            // libyaml's words name its C function; say what is wrong with the document.
+            problem = "lists and mappings nest more than 1,000 deep here"
+        }
         let (line, column): (Int, Int)
         if parser.error == YAML_READER_ERROR {
             (line, column) = position(ofOffset: min(parser.problem_offset, bytes.count), in: bytes)

@@ -39,6 +39,7 @@ enum AtomicFile {
                 "cannot be written: no temporary file can be made in \(directory) (\(errorText())); \(target.unchanged)"
             )
         }
+        var written: FileState?
         do throws(GenFailure) {
             try Self.writeAll(bytes, to: descriptor, path: path, unchanged: target.unchanged)
             guard fchmod(descriptor, target.mode) == 0 else {
@@ -50,13 +51,15 @@ enum AtomicFile {
             guard fsync(descriptor) == 0 else {
                 throw GenFailure.file(path, "cannot be written: \(errorText()); \(target.unchanged)")
             }
+            written = FileState(descriptor: descriptor)
         } catch {
             close(descriptor)
             PendingFiles.shared.remove(temporary)
             throw error
         }
         close(descriptor)
-        return PreparedFile(path: path, target: target.path, temporary: temporary, unchanged: target.unchanged)
+        return PreparedFile(
+            path: path, target: target.path, temporary: temporary, unchanged: target.unchanged, written: written)
     }
 
     /// The file a path names, checked before anything is written.
@@ -132,6 +135,8 @@ struct PreparedFile: Sendable {
     let target: String
     let temporary: String
     let unchanged: String
+    /// The file as written (a rename keeps its inode, size and time): `--watch` knows its own write.
+    let written: FileState?
 
     func commit() throws(GenFailure) {
         #if DEBUG
@@ -142,6 +147,7 @@ struct PreparedFile: Sendable {
             errno = failure
             throw .file(path, "cannot be replaced: \(AtomicFile.errorText()); \(unchanged)")
         }
+        if let written { WatchRecord.shared.wrote([path, target], as: written) }
         let directoryDescriptor = open(AtomicFile.directory(of: target), O_RDONLY)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)

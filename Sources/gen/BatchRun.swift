@@ -13,7 +13,8 @@ import Synchronization
 struct BatchRun: Sendable {
     enum Result: Sendable {
         case current
-        case prepared(PreparedFile)
+        /// The filled guide, waiting to replace the guide as it was read.
+        case prepared(PreparedFile, GuideAsRead)
         case outOfDate(diff: String)
         /// Blocks edited by hand, one error each, and (for a check) the diff of the rest.
         case editedByHand([Diagnostic], diff: String)
@@ -46,12 +47,15 @@ struct BatchRun: Sendable {
     private func fill(_ job: BatchPlan.Job, fillers: inout [GuideFiller]) -> Outcome {
         var warning: Diagnostic?
         do throws(GenFailure) {
+            // A guide another program is writing is not read (nor later replaced) until it is closed.
+            let reading = try GuideAsRead.start(job.guidePath, refusingWriters: !check)
             let plan: GuidePlan
             do {
                 plan = try batch.fill(job, fillers: &fillers)
             } catch {
                 throw GenFailure(error)
             }
+            let read = reading.read(plan)
             // A block edited by hand fails its guide, in a check as in a run: nothing is written
             // over a person's change. A check also shows the rest of the guide's diff.
             if !plan.handEdits.isEmpty {
@@ -70,7 +74,7 @@ struct BatchRun: Sendable {
                 return Outcome(result: .outOfDate(diff: diff), warning: nil)
             }
             let prepared = try AtomicFile.prepare(plan.path, plan.filled.bytes, mustExist: true)
-            return Outcome(result: .prepared(prepared), warning: warning)
+            return Outcome(result: .prepared(prepared, read), warning: warning)
         } catch {
             return Outcome(result: .failed(error), warning: warning)
         }

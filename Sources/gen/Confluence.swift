@@ -10,7 +10,9 @@ struct Confluence: ParsableCommand {
         abstract: "Write the guide in Confluence storage format to _site/guide.confluence.xml.",
         discussion: """
             Each sample becomes a code macro with its language; block quotes become warning \
-            panels. Send the file as the page body with Confluence's REST API (see the README).
+            panels; a tab set (MkDocs content tabs, a MyST tab set) becomes its tabs in turn, a \
+            code tab as a code macro titled with the tab's title, any other tab as a panel so \
+            titled. Send the file as the page body with Confluence's REST API (see the README).
             """)
 
     @OptionGroup var options: ConfigurationOptions

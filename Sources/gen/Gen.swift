@@ -1,5 +1,6 @@
 import ArgumentParser
 import Generator
+import SampleModel
 
 @main
 struct Gen: ParsableCommand {
@@ -16,8 +17,12 @@ struct Gen: ParsableCommand {
               gen --check              Exit 1 with a diff if the guide is out of date.
               gen --lang php           Print both PHP samples.
               gen export --out DIR     Write each language's samples as a runnable folder.
+              gen init guide.md        Write a gen.yml for your own guide (then run gen).
+
+            This is \(GenVersion.line).
             """,
-        subcommands: [Generate.self, Export.self, Site.self, Confluence.self],
+        version: GenVersion.line,
+        subcommands: [Generate.self, Init.self, Export.self, Site.self, Confluence.self, Version.self],
         defaultSubcommand: Generate.self)
 
     /// Signals are set up before anything else runs, so an interrupted write leaves no

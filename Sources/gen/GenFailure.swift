@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import SampleModel
 
-/// Why a command stopped: a diagnostic from any stage, or a run's summary line. Printed on
-/// stderr by `reported`, the one place `gen` prints failures; exit status 64 for a mistake on
-/// the command line, 1 otherwise.
+/// Why a command stopped: a diagnostic from any stage, several (a guide's blocks edited by
+/// hand), or a run's summary line. Printed on stderr by `reported`, the one place `gen` prints
+/// failures, one line each (`PrintedLine`); exit status 64 for a mistake on the command line,
+/// 1 otherwise.
 struct GenFailure: Error, CustomStringConvertible {
     private enum Content {
         case diagnostic(Diagnostic)
+        case diagnostics([Diagnostic])
         case summary(String)
     }
 
@@ -22,6 +24,11 @@ struct GenFailure: Error, CustomStringConvertible {
         content = .diagnostic(diagnostic)
     }
 
+    /// Several diagnostics, printed one a line.
+    init(_ diagnostics: [Diagnostic]) {
+        content = diagnostics.count == 1 ? .diagnostic(diagnostics[0]) : .diagnostics(diagnostics)
+    }
+
     /// The diagnostic, when the failure is one (not a run's summary line).
     var diagnostic: Diagnostic? {
         if case .diagnostic(let diagnostic) = content { return diagnostic }
@@ -29,9 +36,15 @@ struct GenFailure: Error, CustomStringConvertible {
     }
 
     var description: String {
+        lines.joined(separator: "\n")
+    }
+
+    /// The lines `reported` prints, before `PrintedLine` escapes them.
+    var lines: [String] {
         switch content {
-        case .diagnostic(let diagnostic): diagnostic.description
-        case .summary(let text): text
+        case .diagnostic(let diagnostic): [diagnostic.description]
+        case .diagnostics(let diagnostics): diagnostics.map(\.description)
+        case .summary(let text): [text]
         }
     }
 
@@ -47,14 +60,15 @@ struct GenFailure: Error, CustomStringConvertible {
         do {
             try work()
         } catch {
-            print(error.description)
+            for line in error.lines { print(line) }
             throw error.isUsageError ? ExitCode.validationFailure : ExitCode.failure
         }
     }
 
-    /// Prints a diagnostic, or any line, on stderr.
+    /// Prints a diagnostic, or any line, on stderr, escaped: a line break in it prints as `\n`,
+    /// and nothing in it reads as a GitHub Actions workflow command (`PrintedLine`).
     static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((PrintedLine.escaped(line) + "\n").utf8))
     }
 
     /// `path: error: message`, for problems with a file as a whole.

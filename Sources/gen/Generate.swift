@@ -80,7 +80,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         if watch {
             let sources = WatchedSources(options: options, guides: guides)
-            WatchLoop(watched: sources.watched, written: sources.written) { () throws(GenFailure) in
+            WatchLoop(watched: sources.watched) { () throws(GenFailure) in
                 try regenerate(timed: true)
             }.run()
         }
@@ -106,11 +106,22 @@ struct Generate: ParsableCommand {
         for annotation in annotations { print(annotation.command) }
     }
 
+    /// Prints one of gen's lines on stdout; what it quotes is escaped (`PrintedLine`).
+    private func say(_ line: String) {
+        print(PrintedLine.escaped(line))
+    }
+
+    /// Prints text gen did not write (a diff, samples) on stdout as it is; with `--format github`,
+    /// with workflow commands stopped around it (`StoppedCommands`).
+    private func show(_ text: String) {
+        print(format == .github ? StoppedCommands.wrapping(text) : text, terminator: "")
+    }
+
     private func printList() {
-        print("languages: " + Language.allCases.map(\.rawValue).joined(separator: ", "))
-        print("snippets:")
+        say("languages: " + Language.allCases.map(\.rawValue).joined(separator: ", "))
+        say("snippets:")
         for snippet in Snippet.allCases {
-            print("  \(snippet.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(snippet.summary)")
+            say("  \(snippet.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0))\(snippet.summary)")
         }
     }
 
@@ -128,7 +139,7 @@ struct Generate: ParsableCommand {
         } catch {
             throw GenFailure(error)
         }
-        print(samples.map(\.fileText).joined(separator: "\n"), terminator: "")
+        show(samples.map(\.fileText).joined(separator: "\n"))
     }
 
     /// Fills the guides; `timed` (for `--watch`) starts each line with the time.
@@ -151,7 +162,7 @@ struct Generate: ParsableCommand {
     private func report(_ outcomes: [BatchRun.Outcome], paths: [String], prefix: String = "") throws(GenFailure) {
         let count = paths.count
         var failures: [GenFailure] = []
-        var prepared: [PreparedFile] = []
+        var prepared: [(file: PreparedFile, read: GuideAsRead)] = []
         var changed = 0
         for (outcome, path) in zip(outcomes, paths) {
             if let warning = outcome.warning {
@@ -160,16 +171,16 @@ struct Generate: ParsableCommand {
             }
             switch outcome.result {
             case .current: break
-            case .prepared(let file): prepared.append(file)
+            case .prepared(let file, let read): prepared.append((file, read))
             case .outOfDate(let diff):
                 changed += 1
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
             case .editedByHand(let errors, let diff):
                 if !diff.isEmpty { changed += 1 }
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff) + errors.map(GitHubAnnotation.init))
-                failures.append(GenFailure(errors.map(\.description).joined(separator: "\n")))
+                failures.append(GenFailure(errors))
             case .failed(let failure):
                 annotate(failure.diagnostic.map { [GitHubAnnotation($0)] } ?? [])
                 failures.append(failure)
@@ -177,9 +188,9 @@ struct Generate: ParsableCommand {
         }
         let guides = FillSummary.count(count, "guide")
         guard failures.isEmpty else {
-            for file in prepared { file.discard() }
+            for (file, _) in prepared { file.discard() }
             if failures.count == 1, count == 1 { throw failures[0] }
-            for failure in failures { GenFailure.print(failure.description) }
+            for failure in failures { failure.lines.forEach(GenFailure.print) }
             let outOfDate = changed > 0 ? "; \(changed) out of date" : ""
             throw GenFailure(
                 .error(
@@ -189,42 +200,45 @@ struct Generate: ParsableCommand {
         }
         if check {
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
-            print(count == 1 ? "1 guide up to date" : "\(guides) up to date")
+            say(count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
         }
-        for (index, file) in prepared.enumerated() {
+        for (index, (file, read)) in prepared.enumerated() {
             do throws(GenFailure) {
-                try file.commit()
+                try read.replace(with: file)
             } catch {
-                for rest in prepared[(index + 1)...] { rest.discard() }
+                for rest in prepared[(index + 1)...] { rest.file.discard() }
                 let written =
                     index == 0
                     ? "no guide was written"
                     : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
                 throw GenFailure("\(error.description) (\(written))")
             }
-            print("\(prefix)\(file.path): updated")
+            say("\(prefix)\(file.path): updated")
         }
-        print("\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
+        say("\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
     }
 
     private func regenerateConfiguredGuide(timed: Bool = false) throws(GenFailure) {
         let prefix = timed ? WatchLoop.time() + " " : ""
         var pipeline = try options.pipeline(requireFile: true)
         pipeline.replacingHandEdits = force
+        // A guide another program is writing is not read (nor, below, replaced) until it is closed.
+        let reading = try GuideAsRead.start(pipeline.guidePath, refusingWriters: !check)
         let plan: GuidePlan
         do {
             plan = try pipeline.fillGuide()
         } catch {
             throw GenFailure(error)
         }
+        let read = reading.read(plan)
         let path = plan.path
         // A block edited by hand: nothing is written over it, in a check or a run. The check
         // still shows the diff of everything else.
         if !plan.handEdits.isEmpty {
             if check, !plan.isCurrent {
                 let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
             }
             annotate(plan.handEdits.dropLast().map(GitHubAnnotation.init))
@@ -234,12 +248,12 @@ struct Generate: ParsableCommand {
         if check {
             guard plan.isCurrent else {
                 let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                print(diff, terminator: "")
+                show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
                 throw GenFailure("\(path): out of date; run gen to regenerate it")
             }
             if let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
-            print("\(path): up to date")
+            say("\(path): up to date")
             return
         }
         if let warning = plan.coverage.warning {
@@ -247,10 +261,11 @@ struct Generate: ParsableCommand {
             annotate([GitHubAnnotation(warning)])
         }
         if !plan.isCurrent {
-            try AtomicFile.replace(path, with: plan.filled.bytes)
-            print(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
+            let file = try AtomicFile.prepare(path, plan.filled.bytes, mustExist: true)
+            try read.replace(with: file)
+            say(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
         } else {
-            print(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
+            say(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
         }
     }
 }

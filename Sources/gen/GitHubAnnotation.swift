@@ -20,16 +20,18 @@ struct GitHubAnnotation: Equatable {
     var title: String
     var message: String
 
-    /// `::error file=…,line=…,title=…::message`, every value escaped as the runner expects.
+    /// `::error file=…,line=…,title=…::message`, every value escaped as the runner expects; the
+    /// message and title as gen prints them on stderr too (`PrintedLine`), so a gen.yml key with
+    /// a line break shows as `\n`. The file is the path itself, for GitHub to find it.
     var command: String {
         var properties: [String] = []
         if let file { properties.append("file=" + Self.escapedProperty(file)) }
         if let line { properties.append("line=\(line)") }
         if let endLine { properties.append("endLine=\(endLine)") }
         if let column { properties.append("col=\(column)") }
-        properties.append("title=" + Self.escapedProperty(title))
+        properties.append("title=" + Self.escapedProperty(PrintedLine.escaped(title)))
         let command = severity == .note ? "notice" : severity.rawValue
-        return "::\(command) \(properties.joined(separator: ","))::\(Self.escapedData(message))"
+        return "::\(command) \(properties.joined(separator: ","))::\(Self.escapedData(PrintedLine.escaped(message)))"
     }
 
     /// An annotation for a diagnostic; one about a command-line option has no file.
@@ -55,9 +57,11 @@ struct GitHubAnnotation: Equatable {
     }
 
     /// One annotation per hunk of a guide's `--check` diff, on the lines of the guide as it is.
+    /// Lines end at LF alone: a CRLF guide's line is no one Character with the next.
     static func outOfDate(path: String, diff: String) -> [GitHubAnnotation] {
-        diff.split(separator: "\n").compactMap { line -> GitHubAnnotation? in
+        diff.utf8.split(separator: 0x0A).compactMap { bytes -> GitHubAnnotation? in
             // "@@ -start,count +start,count @@"; a count of 0 is an insertion after `start`.
+            let line = Substring(bytes)
             guard line.hasPrefix("@@ -"), let old = line.dropFirst(4).split(separator: " ").first else { return nil }
             let parts = old.split(separator: ",")
             guard let start = Int(parts[0]) else { return nil }

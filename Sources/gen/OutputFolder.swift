@@ -1,3 +1,5 @@
+import SampleModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -10,7 +12,7 @@
 /// itself, which it marks with a file naming the tool and its version; any other folder is
 /// refused, unless `--force` is given.
 enum OutputFolder {
-    static let toolVersion = "1.0"
+    static let toolVersion = GenVersion.number
     static let markerName = ".gen-output"
     private static let markerPrefix = "gen (SampleGen)"
     static let markerText = """

@@ -42,8 +42,8 @@ struct Site: ParsableCommand {
     func run() throws {
         if watch {
             var sources = WatchedSources(options: options, guides: [])
-            sources.includesAssets = true
-            WatchLoop(watched: sources.watched, written: { [] }) { () throws(GenFailure) in
+            sources.site = WatchedSources.Site(out: out)
+            WatchLoop(watched: sources.watched) { () throws(GenFailure) in
                 try build(prefix: WatchLoop.time() + " ")
             }.run()
         }

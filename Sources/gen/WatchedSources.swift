@@ -3,62 +3,74 @@ import GenConfig
 import Generator
 
 /// What `--watch` watches for a command line: gen.yml (`--config`, else where gen looks for it),
-/// the guides, and the template folder gen.yml or `--templates` names — found again after each
-/// run, so that editing gen.yml to name another guide or folder moves the watch with it.
+/// the guides, and what each gen.yml names (the template folder, or `--templates`, and the
+/// OpenAPI document) — found again after each run, so that editing gen.yml to name another guide
+/// or folder moves the watch with it. A folder of guides is watched for its `*.md` and gen.yml
+/// files only, a template folder for its templates only. The site's output folder is never
+/// watched: gen writes it.
 struct WatchedSources {
     let options: ConfigurationOptions
     /// The guides and folders given on the command line; empty for the guide gen.yml names.
     let guides: [String]
-    /// Also watched: the site's assets folder (`gen site --watch`).
-    var includesAssets = false
+    /// For `gen site --watch`: the site's assets are watched, and its output folder (`--out`,
+    /// else `_site` beside gen.yml) is not.
+    var site: Site?
 
-    func watched() -> [String] {
+    struct Site {
+        let out: String?
+    }
+
+    func watched() -> WatchSet {
+        var set = WatchSet()
         // gen.yml where gen finds it; before it exists, both places gen looks.
-        var paths =
-            (try? ConfigFile.path(explicit: options.configPath)).map { [$0] }
-            ?? [ConfigFile.fileName, "docs-site/\(ConfigFile.fileName)"]
-        if let templates = options.templatesDirectory { paths.append(templates) }
-        if guides.isEmpty, let (configPath, configuration) = configuration() {
-            func resolved(_ path: String) -> String { ConfigFile.resolve(path, relativeTo: configPath) }
-            paths.append(resolved(configuration.guidePath))
-            if options.templatesDirectory == nil, let templates = configuration.templatesPath {
-                paths.append(resolved(templates))
+        if let path = try? ConfigFile.path(explicit: options.configPath) {
+            set.add(path)
+        } else {
+            set.add(ConfigFile.fileName)
+            set.add("docs-site/\(ConfigFile.fileName)")
+        }
+        if let templates = options.templatesDirectory { set.add(templates, .templates) }
+        if guides.isEmpty {
+            if let path = try? ConfigFile.path(explicit: options.configPath) {
+                add(configurationAt: path, to: &set, guide: true)
+                if let site {
+                    set.add(ConfigFile.resolve("assets", relativeTo: path))
+                    set.exclude(site.out ?? ConfigFile.resolve("_site", relativeTo: path))
+                }
             }
-            if let openAPI = configuration.openAPIPath { paths.append(resolved(openAPI)) }
-            if includesAssets { paths.append(resolved("assets")) }
         } else {
             for guide in guides {
-                paths.append(guide)
-                if let config = try? ConfigFile.nearest(to: guide) { paths.append(config) }
+                set.add(guide, .guides)
+                if let config = try? ConfigFile.nearest(to: guide) { set.add(config) }
+            }
+            // Each gen.yml among the guides, or above them, names its own templates and document.
+            var configurations: [String] = options.configPath.map { [$0] } ?? []
+            for guide in guides {
+                if let config = try? ConfigFile.nearest(to: guide) { configurations.append(config) }
+            }
+            let listings = FolderListings()
+            let found = FileSnapshot(set, listings: listings).files.keys.filter {
+                $0.hasSuffix("/" + ConfigFile.fileName)
+            }
+            var seen: Set<String> = []
+            for path in configurations + found.sorted() where seen.insert(FileSnapshot.normalized(path)).inserted {
+                add(configurationAt: path, to: &set, guide: false)
             }
         }
-        var seen: Set<String> = []
-        return paths.filter { seen.insert(FileSnapshot.normalized($0)).inserted }
+        return set
     }
 
-    /// gen.yml where gen finds it, read on its own: the paths it names are all a watch needs, so
-    /// neither the templates nor the OpenAPI document are loaded for it. Nil while there is none
-    /// or it cannot be read.
-    private func configuration() -> (path: String, configuration: GenConfiguration)? {
-        guard let path = try? ConfigFile.path(explicit: options.configPath),
-            let bytes = try? FileBytes.read(path, limit: Pipeline.configurationSizeLimit),
+    /// What the configuration at `path` names: its guide (`guide`), its templates (unless
+    /// `--templates` is given) and its OpenAPI document. Nothing while it cannot be read.
+    private func add(configurationAt path: String, to set: inout WatchSet, guide: Bool) {
+        guard let bytes = try? FileBytes.read(path, limit: Pipeline.configurationSizeLimit),
             let configuration = try? ConfigFile.parse(bytes: bytes, path: path)
-        else { return nil }
-        return (path, configuration)
-    }
-
-    /// The guides `gen` writes: changes it makes itself do not start another run.
-    func written() -> [String] {
-        guard !guides.isEmpty else {
-            return configuration().map { [ConfigFile.resolve($0.configuration.guidePath, relativeTo: $0.path)] } ?? []
+        else { return }
+        func resolved(_ relative: String) -> String { ConfigFile.resolve(relative, relativeTo: path) }
+        if guide { set.add(resolved(configuration.guidePath)) }
+        if options.templatesDirectory == nil, let templates = configuration.templatesPath {
+            set.add(resolved(templates), .templates)
         }
-        return guides.flatMap { guide -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: guide, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [guide]
-            }
-            let names = (FileManager.default.enumerator(atPath: guide)?.allObjects as? [String]) ?? []
-            return names.filter { $0.hasSuffix(".md") }.map { guide.hasSuffix("/") ? guide + $0 : "\(guide)/\($0)" }
-        }
+        if let openAPI = configuration.openAPIPath { set.add(resolved(openAPI)) }
     }
 }

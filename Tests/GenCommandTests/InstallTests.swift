@@ -2,27 +2,45 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `make install` into a scratch prefix, as a packager runs it: the installed gen works from any
+/// `make install` into a scratch prefix, as a packager runs it (the release build `make test`
+/// made, installed by `make install-built`, the same commands): the installed gen works from any
 /// folder, its man page renders, its bash completion completes, and `make uninstall` removes
 /// exactly what was installed.
 @Suite(.serialized) struct InstallTests {
     let commands = GenCommandTests()
 
-    /// Builds in a folder of its own: `swift test` holds `.build` while it runs.
-    static let buildPath = RepositoryPaths.root + "/.build-install-test"
+    /// What `make test` built before `swift test` (`make install-pages`: the release gen, its man
+    /// page and completions); a build here would wait on the `.build` folder `swift test` holds.
+    static let buildPath = ProcessInfo.processInfo.environment["BUILD_PATH"] ?? RepositoryPaths.root + "/.build"
 
-    /// A clean build each time: Swift 6.3.1's incremental builds can link a crashing binary after a
-    /// public struct gains a stored property, and an installed gen must be what a clean clone builds.
-    func cleanBuildFolder() throws {
-        if FileManager.default.fileExists(atPath: Self.buildPath) {
-            try FileManager.default.removeItem(atPath: Self.buildPath)
+    /// The release gen, refused when a source or template is newer: the test installs what a
+    /// user's `make install` would, never a stale build.
+    func requireCurrentReleaseBuild() throws {
+        let gen = Self.buildPath + "/release/gen"
+        let manual = Self.buildPath + "/install-pages/gen.1"
+        let hint = "run `make install-pages` (make test does) before swift test"
+        let built = try #require(
+            try? FileManager.default.attributesOfItem(atPath: manual)[.modificationDate] as? Date,
+            "no release build at \(Self.buildPath); \(hint)")
+        let binary = try #require(
+            try? FileManager.default.attributesOfItem(atPath: gen)[.modificationDate] as? Date,
+            "no release gen at \(gen); \(hint)")
+        let oldest = min(built, binary)
+        for folder in ["Sources", "Templates"] {
+            let root = RepositoryPaths.path(folder)
+            for case let file as String in FileManager.default.enumerator(atPath: root) ?? .init() {
+                let changed = try FileManager.default.attributesOfItem(atPath: root + "/" + file)[.modificationDate]
+                if let changed = changed as? Date, changed > oldest {
+                    try #require(Bool(false), "\(folder)/\(file) changed after the release build; \(hint)")
+                }
+            }
         }
     }
 
     func make(_ target: String, prefix: String) throws -> ProcessResult {
         try ProcessResult.run(
             "/usr/bin/make", ["-s", target, "PREFIX=\(prefix)", "BUILD_PATH=\(Self.buildPath)"],
-            currentDirectory: RepositoryPaths.root, timeout: 900)
+            currentDirectory: RepositoryPaths.root, timeout: 120)
     }
 
     static let installed = [
@@ -36,8 +54,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: prefix + "/bin/other-tool"))
 
-        try cleanBuildFolder()
-        let install = try make("install", prefix: prefix)
+        try requireCurrentReleaseBuild()
+        let install = try make("install-built", prefix: prefix)
         try #require(install.status == 0, "\(install.stdout)\(install.stderr)")
         for file in Self.installed {
             #expect(FileManager.default.fileExists(atPath: "\(prefix)/\(file)"), "\(file) is not installed")
@@ -118,7 +136,7 @@ import Testing
         throws
     {
         let folder = try RepositoryPaths.scratchDirectory()
-        for target in ["install", "uninstall"] {
+        for target in ["install", "install-built", "uninstall"] {
             let result = try make(target, destdir: destdir, prefix: prefix, in: folder)
             #expect(result.status != 0, "\(target) DESTDIR=\(destdir) PREFIX=\(prefix) was accepted")
             #expect(result.stdout.isEmpty, "\(target) would run: \(result.stdout)")
@@ -158,7 +176,7 @@ import Testing
             atPath: (planted as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data("someone's gen\n".utf8).write(to: URL(fileURLWithPath: planted))
         let before = try FileManager.default.subpathsOfDirectory(atPath: folder).sorted()
-        for target in ["uninstall", "install"] {
+        for target in ["uninstall", "install-built", "install"] {
             let result = try make(target, destdir: destdir, prefix: prefix, dryRun: false, in: folder)
             #expect(result.status != 0, "\(target) DESTDIR=\(destdir) PREFIX=\(prefix) was accepted")
             #expect(result.stderr.contains(message), "\(result.stderr)")
@@ -171,7 +189,7 @@ import Testing
     @Test(arguments: ["/tmp/a\"b", "/tmp/a`true`b", "/tmp/a$$(true)b", "/tmp/a\\b"])
     func aPrefixTheCommandsCannotQuoteIsRefused(_ prefix: String) throws {
         let folder = try RepositoryPaths.scratchDirectory()
-        for target in ["install", "uninstall"] {
+        for target in ["install", "install-built", "uninstall"] {
             let result = try make(target, prefix: prefix, in: folder)
             #expect(result.status != 0 && result.stderr.contains("cannot quote"), "\(prefix): \(result.stderr)")
             #expect(result.stdout.isEmpty)

@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 
 /// gen.yml's `openapi:`: the token endpoint and scopes come from the OAuth 2.0 scheme of the
-/// team's OpenAPI document (3.0 or 3.1, YAML or JSON), read with OpenAPIKit; every mistake is
-/// named at its line, in gen.yml or in the document.
+/// team's OpenAPI document (3.0 or 3.1, YAML or JSON); every mistake is named at its line, in
+/// gen.yml or in the document.
 @Suite struct OpenAPITests {
     let commands = GenCommandTests()
 

@@ -100,6 +100,152 @@ import Testing
         #expect(page.contains("Getting a fresh access token"))
         #expect(try watch.interrupt() == 0)
     }
+
+    /// A way a writer breaks a run, and how the same writer puts it right.
+    struct Breakage: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// The command line after `gen`.
+        let arguments: [String]
+        let file: String
+        let broken: @Sendable (String) -> String
+
+        var testDescription: String { name }
+
+        static let all = [
+            Breakage(name: "an unknown key in gen.yml", arguments: ["--watch"], file: "gen.yml") { $0 + "scop: x\n" },
+            Breakage(name: "gen.yml that is not YAML", arguments: ["--watch"], file: "gen.yml") {
+                $0 + "languages: [python\n"
+            },
+            Breakage(name: "gen.yml naming a guide that does not exist", arguments: ["--watch"], file: "gen.yml") {
+                $0.replacingOccurrences(of: "guide: guide.md", with: "guide: missing.md")
+            },
+            Breakage(
+                name: "a template that does not parse", arguments: ["--watch"],
+                file: "Templates/python/token-request.mustache"
+            ) {
+                $0 + "{{#unclosed}}\n"
+            },
+            Breakage(
+                name: "a guide with a group no snippet is configured for", arguments: ["--watch"], file: "guide.md"
+            ) {
+                $0 + "\n## Something else\n\nPython code:\n\n"
+            },
+            Breakage(
+                name: "gen.yml of a guide named on the command line", arguments: ["--watch", "guide.md"],
+                file: "gen.yml"
+            ) {
+                $0 + "scop: x\n"
+            },
+        ]
+    }
+
+    @Test(arguments: Breakage.all)
+    func oneFailedRunPrintsItsErrorOnceAndTheFixOneSuccessLine(_ breakage: Breakage) throws {
+        let directory = try workspace()
+        let watch = try WatchedProcess(GenCommandTests.gen, breakage.arguments, in: directory)
+        defer { watch.kill() }
+        // A guide named on the command line is filled as a batch: a line for it, and a summary.
+        let lines = breakage.arguments.count > 1 ? 3 : 2
+        try watch.waitForLines(lines, on: .output)
+        let path = directory + "/" + breakage.file
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        try Self.save(breakage.broken(good), to: path)
+        try watch.waitForLines(1, on: .error)
+        // Long enough for a second run (a quiet period is 200 ms) to have printed the error again.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.errors.count == 1, "\(watch.errors)")
+        #expect(watch.errors.first?.range(of: #"^\d\d:\d\d:\d\d "#, options: .regularExpression) != nil)
+        #expect(watch.output.count == lines, "\(watch.output)")
+
+        try Self.save(good, to: path)
+        try watch.waitForLines(lines + 1, on: .output)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.output.count == lines + 1, "\(watch.output)")
+        #expect(watch.output.last?.contains("already up to date") == true, "\(watch.output)")
+        #expect(watch.errors.count == 1, "\(watch.errors)")
+        #expect(try watch.interrupt() == 0)
+    }
+
+    /// Where `gen site --watch` writes, inside a folder it watches.
+    struct SiteOutput: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// gen.yml's `templates:`.
+        let templates: String
+        let out: String?
+        /// Where index.html is then written, relative to the workspace.
+        let page: String
+
+        var testDescription: String { name }
+
+        static let all = [
+            SiteOutput(name: "templates: . with the default _site", templates: ".", out: nil, page: "_site/index.html"),
+            SiteOutput(
+                name: "--out inside the watched assets folder", templates: "Templates", out: "assets/preview",
+                page: "assets/preview/index.html"),
+            SiteOutput(
+                name: "--out deep inside the watched assets folder", templates: "Templates",
+                out: "assets/preview/a/b/c", page: "assets/preview/a/b/c/index.html"),
+            SiteOutput(
+                name: "--out deep inside templates: .", templates: ".", out: "build/site/preview",
+                page: "build/site/preview/index.html"),
+        ]
+    }
+
+    @Test(arguments: SiteOutput.all)
+    func siteWatchIsNotStartedAgainByItsOwnOutput(_ output: SiteOutput) throws {
+        let directory = try workspace()
+        if output.templates == "." {
+            for language in try FileManager.default.contentsOfDirectory(atPath: directory + "/Templates") {
+                try FileManager.default.moveItem(
+                    atPath: "\(directory)/Templates/\(language)", toPath: "\(directory)/\(language)")
+            }
+            try Self.edit(directory + "/gen.yml") {
+                $0.replacingOccurrences(of: "templates: Templates", with: "templates: .")
+            }
+        }
+        let watch = try WatchedProcess(
+            GenCommandTests.gen, ["site", "--watch"] + (output.out.map { ["--out", $0] } ?? []), in: directory)
+        defer { watch.kill() }
+        try watch.waitForLines(2, on: .output)
+        #expect(watch.output[1].contains("index.html: written"), "\(watch.output) \(watch.errors)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/" + output.page))
+        // Writing the page and its assets starts no run: not now, nor after a rebuild.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.output.count == 2, "\(watch.output)")
+        try Self.edit(directory + "/guide.md") {
+            $0.replacingOccurrences(of: "# Getting an access token", with: "# Getting a fresh access token")
+        }
+        try watch.waitForLines(3, on: .output)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.output.count == 3, "\(watch.output)")
+        #expect(watch.errors.isEmpty, "\(watch.errors)")
+        let page = try String(contentsOfFile: directory + "/" + output.page, encoding: .utf8)
+        #expect(page.contains("Getting a fresh access token"))
+        #expect(try watch.interrupt() == 0)
+    }
+
+    @Test func theGuidesAWatchOfAFolderWritesStartNoRun() throws {
+        let directory = try workspace()
+        let guides = directory + "/guides"
+        try FileManager.default.createDirectory(atPath: guides + "/more", withIntermediateDirectories: true)
+        for name in ["a.md", "b.md", "more/c.md"] {
+            try FileManager.default.copyItem(atPath: directory + "/guide.md", toPath: "\(guides)/\(name)")
+        }
+        let watch = try WatchedProcess(GenCommandTests.gen, ["--watch", "guides"], in: directory)
+        defer { watch.kill() }
+        try watch.waitForLines(5, on: .output)
+        #expect(watch.output[4] == String(watch.output[4].prefix(9)) + "3 guides: 3 updated, 0 already up to date")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.output.count == 5, "\(watch.output)")
+        try Self.edit(directory + "/Templates/python/token-request.mustache") {
+            $0.replacingOccurrences(of: "(RFC 6749 §4.4)", with: "(RFC 6749, section 4.4)")
+        }
+        try watch.waitForLines(9, on: .output)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watch.output.count == 9, "\(watch.output)")
+        #expect(watch.errors.isEmpty, "\(watch.errors)")
+        #expect(try watch.interrupt() == 0)
+    }
 }
 
 /// A process whose stdout and stderr lines are read while it runs.
@@ -130,10 +276,12 @@ final class WatchedProcess: Sendable {
     var output: [String] { lines.state.withLock { $0.output } }
     var errors: [String] { lines.state.withLock { $0.error } }
 
-    init(_ executable: String, _ arguments: [String], in directory: String) throws {
+    init(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]) throws
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
         let error = Pipe()
@@ -169,6 +317,25 @@ final class WatchedProcess: Sendable {
         guard !process.isRunning else { throw WatchTimeout(description: "gen --watch did not end on Ctrl-C") }
         Thread.sleep(forTimeInterval: 0.1)
         return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+    }
+
+    /// Waits until `condition` holds, for at most `timeout` seconds.
+    func waitUntil(_ what: String, timeout: TimeInterval = 20, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw WatchTimeout(description: "waited \(timeout) s for \(what): \(output.suffix(8)) \(errors.suffix(8))")
+    }
+
+    /// The CPU time the process has used so far, user and system, in seconds (Linux's
+    /// `/proc/<pid>/stat`, in clock ticks of 1/100 s).
+    func cpuSeconds() throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+        // The fields after the command name, which is in parentheses and may hold spaces.
+        let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+        return (Double(fields[11])! + Double(fields[12])!) / 100
     }
 
     func kill() {

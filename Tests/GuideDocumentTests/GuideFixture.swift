@@ -16,15 +16,21 @@ struct GuideFixture {
         return try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
     }
 
-    /// The guide filled with `languages`, every group showing `snippet`.
+    /// The guide filled with `languages`, every group showing `snippet`; a block edited by hand
+    /// is replaced only when `replacingHandEdits` (`gen --force`).
     func filled(
         _ languages: [Language] = [.python, .javascript, .php, .swift], snippet: Snippet = .tokenRequest,
-        code: (Language) -> String = GuideFixture.code
+        replacingHandEdits: Bool = false, code: (Language) -> String = GuideFixture.code
     ) throws -> [UInt8] {
         let source = try SourceText(text)
         let groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
         let splicer = GuideSplicer(source: source)
-        let edits = groups.flatMap { splicer.edits(filling: $0, with: snippet, languages: languages, code: code) }
+        var blocks = FencedBlockCache()
+        let edits = groups.flatMap {
+            splicer.edits(
+                filling: $0, with: snippet, languages: languages, blocks: &blocks,
+                replacingHandEdits: replacingHandEdits, code: code)
+        }
         return GuideEdit.apply(edits, to: source.bytes)
     }
 

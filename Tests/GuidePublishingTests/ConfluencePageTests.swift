@@ -75,6 +75,22 @@ import Testing
         _ = try parse(xml)
     }
 
+    @Test(arguments: [
+        ("Text <!-- hidden --> here.\n", "<p>Text  here.</p>\n"),
+        ("<!-- hidden -->\n\nAfter.\n", "<p>After.</p>\n"),
+        ("<!--\nhidden\nover lines\n-->\n\nAfter.\n", "<p>After.</p>\n"),
+        ("  <!-- hidden -->  \n\nAfter.\n", "<p>After.</p>\n"),
+        ("<!-- a --><!-- b -->\n\nAfter.\n", "<p>After.</p>\n"),
+        ("<!-- a --> <b>x</b>\n", "<p>&lt;!-- a --&gt; &lt;b&gt;x&lt;/b&gt;\n</p>\n"),
+        ("<!-- a --> x\n", "<p>&lt;!-- a --&gt; x\n</p>\n"),
+        ("<!-- unclosed\n", "<p>&lt;!-- unclosed\n</p>\n"),
+    ])
+    func anHTMLCommentShowsNothingButOtherHTMLShowsAsText(_ guide: String, _ expected: String) throws {
+        let xml = try ConfluencePage().render(Array(guide.utf8))
+        #expect(xml == expected)
+        _ = try parse(xml)
+    }
+
     @Test func controlCharactersCannotBreakTheXML() throws {
         let xml = try ConfluencePage().render(Array("text \u{1}\u{8} here\n\n```\ncode\u{1}\n```\n".utf8))
         #expect(try parse(xml) == ["code\u{FFFD}"])

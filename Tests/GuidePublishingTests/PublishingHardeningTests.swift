@@ -1,5 +1,6 @@
 import Foundation
 import GuidePublishing
+import TestSupport
 import Testing
 
 /// The published pages (issue 10, items 15–17 and the label rule): no script-running address,
@@ -96,25 +97,29 @@ import Testing
 
     @Test func deeplyNestedQuotesRenderInLinearTime() throws {
         // 20,000 levels took 18.7 s when each quote re-read its whole inside and each callout was
-        // a node cmark-gfm checked against every ancestor; linear now (about 0.4 s, debug build).
+        // a node cmark-gfm checked against every ancestor; linear now. Four times the depth takes
+        // less than eight times as long (quadratic would be sixteen), on the thread's CPU clock.
         // The 20,000 and 100,000 timings are the benchmark site/nested quotes/<N>.
-        let depth = 20_000
-        let guide = String(repeating: ">", count: depth) + " the client secret\n"
-        let clock = ContinuousClock()
-        let html = try clock.measure { _ = try Self.site(guide) }
-        #expect(html < .seconds(2), "\(depth) nested quotes took \(html)")
-        let page = try Self.site(guide)
-        #expect(page.components(separatedBy: "<p class=\"callout-title\">Security</p>").count == depth + 1)
-        #expect(try clock.measure { _ = try Self.confluence(guide) } < .seconds(2))
+        func guide(_ depth: Int) -> String { String(repeating: ">", count: depth) + " the client secret\n" }
+        let (small, large) = (guide(5_000), guide(20_000))
+        let site = try Linearity.ratio({ _ = try Self.site(small) }, to: { _ = try Self.site(large) })
+        #expect(site < 8, "4× the depth took \(site)× as long")
+        let page = try Self.site(large)
+        #expect(page.components(separatedBy: "<p class=\"callout-title\">Security</p>").count == 20_000 + 1)
+        let confluence = try Linearity.ratio({ _ = try Self.confluence(small) }, to: { _ = try Self.confluence(large) })
+        #expect(confluence < 8, "4× the depth took \(confluence)× as long in Confluence")
     }
 
     @Test func headingsDeepInQuotesGetUniqueIdsQuickly() throws {
-        var guide = ""
-        for depth in 1...1_000 { guide += String(repeating: ">", count: depth) + " # Setup\n" }
-        let clock = ContinuousClock()
-        var html = ""
-        #expect(try clock.measure { html = try Self.site(guide) } < .seconds(2))
-        let ids = Self.ids(html)
+        // n headings at depths 1…n: the guide grows as n², so twice the headings is four times
+        // the text, and must take less than eight times as long.
+        func guide(_ count: Int) -> String {
+            (1...count).map { String(repeating: ">", count: $0) + " # Setup\n" }.joined()
+        }
+        let (small, large) = (guide(500), guide(1_000))
+        let ratio = try Linearity.ratio({ _ = try Self.site(small) }, to: { _ = try Self.site(large) })
+        #expect(ratio < 8, "twice the headings (four times the text) took \(ratio)× as long")
+        let ids = Self.ids(try Self.site(large))
         #expect(ids.count == 1_000 && Set(ids).count == 1_000)
     }
 

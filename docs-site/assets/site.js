@@ -1,6 +1,7 @@
-// SampleGen guide site: turns each stacked set of code samples into tabs (one language chosen
-// for the whole page, remembered in localStorage), adds a Copy button per sample, and
-// highlights the code when highlight.js is present. No dependencies; nothing is fetched.
+// SampleGen guide site: turns each stacked set of code samples (and each tab set of the guide)
+// into tabs (one language chosen for the whole page, remembered in localStorage), adds a Copy
+// button per sample, and highlights the code when highlight.js is present. No dependencies;
+// nothing is fetched.
 (() => {
   "use strict";
 
@@ -158,7 +159,8 @@
 
     const tablist = document.createElement("div");
     tablist.setAttribute("role", "tablist");
-    tablist.setAttribute("aria-label", "Code samples");
+    // A set of tabs that holds no code (a guide's own tab set of text) says so.
+    tablist.setAttribute("aria-label", container.dataset.tabsLabel || "Code samples");
     tablist.className = "sample-tabs";
 
     const tabs = panels.map((panel, i) => {
@@ -186,7 +188,8 @@
         if (el.classList.contains("sample-label")) el.hidden = true;
       }
 
-      const code = panel.querySelector("pre > code");
+      // A sample's code; a panel of text (a guide's "Output" tab, a note) has no Copy button.
+      const code = panel.classList.contains("sample-text") ? null : panel.querySelector(":scope > pre > code");
       if (code) {
         addCopyButton(panel, code.textContent, label); // the text as rendered, before highlighting
         highlight(code);

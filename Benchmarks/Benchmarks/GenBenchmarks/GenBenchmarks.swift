@@ -3,6 +3,7 @@ import BundledTemplates
 import GenConfig
 import GuideFilling
 import GuidePublishing
+import OpenAPIImport
 import SampleModel
 import SampleRendering
 
@@ -12,6 +13,8 @@ import SampleRendering
 //   fill/unfilled/<N> groups                find the code sections of a guide of N groups and splice samples in
 //   fill/filled/<N> groups                  the same guide after one fill: what `gen --check` does on a current guide
 //   site/nested quotes/<N>                  `gen site` on a guide of N nested block quotes (linear in N, not quadratic)
+//   openapi/<yaml|json>/<size>              the team's OpenAPI document read for its OAuth 2.0 scheme (every gen run
+//                                           with openapi: in gen.yml): 2.5 and 10 MB, linear in the size
 // Metrics: wall clock, malloc calls (the MallocInterposer trait), peak resident memory.
 
 let benchmarks: @Sendable () -> Void = {
@@ -92,6 +95,82 @@ let benchmarks: @Sendable () -> Void = {
         } setup: {
             NestedQuotes.guide(depth: depth)
         }
+    }
+
+    // gen reads the team's OpenAPI document on every run that names one. Decoding it whole took
+    // 12 s for 0.57 MB and grew with the square of its size; reading only the version, info and
+    // security schemes in one pass is linear: the 10 MB runs take about 4× the 2.5 MB ones.
+    for (size, paths) in [("2.5 MB", 10_000), ("10 MB", 40_000)] {
+        for format in APIDocument.Format.allCases {
+            Benchmark(
+                "openapi/\(format.rawValue)/\(size)",
+                configuration: .init(
+                    metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10), maxIterations: 10)
+            ) { benchmark, document in
+                blackHole(
+                    try! OpenAPIDocumentReader(path: "openapi.\(format.rawValue)", bytes: document)
+                        .clientCredentials(scheme: nil, schemeLocation: nil))
+            } setup: {
+                APIDocument.bytes(paths: paths, format: format)
+            }
+        }
+    }
+}
+
+/// An API's OpenAPI document of N operations (each a path, a parameter and a response, about
+/// 250 bytes) and one OAuth 2.0 scheme, as block YAML or as one line of JSON.
+enum APIDocument {
+    enum Format: String, CaseIterable {
+        case yaml, json
+    }
+
+    static func bytes(paths: Int, format: Format) -> [UInt8] {
+        var text = format == .yaml ? "openapi: 3.0.3\ninfo:\n  title: Payments\n  version: \"1\"\npaths:\n" : ""
+        var operations: [String] = []
+        for index in 0..<paths {
+            switch format {
+            case .yaml:
+                text += """
+                      /accounts/\(index)/payments/{id}:
+                        get:
+                          operationId: getPayment\(index)
+                          parameters:
+                            - {name: id, in: path, required: true, schema: {type: string}}
+                          responses:
+                            '200': {description: "The payment, with its amount and status"}
+
+                    """
+            case .json:
+                operations.append(
+                    "\"/accounts/\(index)/payments/{id}\": {\"get\": {\"operationId\": \"getPayment\(index)\", "
+                        + "\"parameters\": [{\"name\": \"id\", \"in\": \"path\", \"required\": true, "
+                        + "\"schema\": {\"type\": \"string\"}}], \"responses\": {\"200\": "
+                        + "{\"description\": \"The payment, with its amount and status\"}}}}")
+            }
+        }
+        switch format {
+        case .yaml:
+            text += """
+                components:
+                  securitySchemes:
+                    oauth:
+                      type: oauth2
+                      flows:
+                        clientCredentials:
+                          tokenUrl: https://id.example.com/token
+                          scopes:
+                            payments.read: Read payments
+
+                """
+        case .json:
+            let head = "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"Payments\", \"version\": \"1\"}, \"paths\": {"
+            let scheme =
+                "\"oauth\": {\"type\": \"oauth2\", \"flows\": {\"clientCredentials\": "
+                + "{\"tokenUrl\": \"https://id.example.com/token\", \"scopes\": {\"payments.read\": \"Read payments\"}}}}"
+            text = head + operations.joined(separator: ", ")
+            text += "}, \"components\": {\"securitySchemes\": {\(scheme)}}}\n"
+        }
+        return Array(text.utf8)
     }
 }
 

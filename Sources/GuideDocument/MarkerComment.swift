@@ -1,0 +1,57 @@
+import SampleModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a generated block carries gen's words (`gen=token-request digest=…`), read and written
+/// the same way: in the fence's info string, or — on a platform that turns the words after a
+/// fence's language into its tab's title (VitePress, Mintlify) — in a comment on the line before
+/// the fence, which the platform does not render.
+public enum MarkerPlacement: Sendable, Hashable {
+    case infoString
+    case commentBefore(MarkerComment)
+}
+
+/// A one-line comment holding gen's words, on the line right before its fence.
+public enum MarkerComment: Sendable, Hashable {
+    /// `<!-- gen=… digest=… -->`: an HTML comment, which Markdown passes through unrendered.
+    case html
+    /// `{/* gen=… digest=… */}`: an MDX expression holding only a comment, which renders nothing.
+    case mdx
+
+    var opening: String { self == .html ? "<!--" : "{/*" }
+    var closing: String { self == .html ? "-->" : "*/}" }
+
+    /// gen's words in `line` (a guide's line, blanks before and after the comment allowed) as an
+    /// info string whose first word stands for the fence's language; nil when the line is not
+    /// such a comment or names no snippet.
+    func words(in line: ArraySlice<UInt8>) -> InfoString? {
+        let text = String(decoding: line, as: UTF8.self).trimmingBlanks()
+        guard text.hasPrefix(opening), text.hasSuffix(closing), text.count >= opening.count + closing.count else {
+            return nil
+        }
+        let inner = text.dropFirst(opening.count).dropLast(closing.count)
+        guard !inner.contains(closing), !inner.contains(opening) else { return nil }
+        let words = InfoString(Array("_ ".utf8) + Array(inner.utf8))
+        return words.snippetName == nil ? nil : words
+    }
+
+    /// The comment gen writes for a sample of `snippet` whose code has `digest`.
+    func line(snippet: Snippet, digest: String) -> [UInt8] {
+        Array(
+            "\(opening) \(GeneratedBlock.attribute)=\(snippet.rawValue) \(SampleDigest.attribute)=\(digest) \(closing)"
+                .utf8)
+    }
+
+    /// Whether an HTML block's text may be such a comment (cheap: checked for every HTML block),
+    /// so that the fence after it gets its code's digest.
+    static func mayRecordDigest(_ text: UnsafePointer<CChar>) -> Bool {
+        guard strnlen(text, 200) < 200 else { return false }
+        let text = String(cString: text)
+        return text.contains("\(GeneratedBlock.attribute)=")
+            && text.contains("\(SampleDigest.attribute)=")
+    }
+}
