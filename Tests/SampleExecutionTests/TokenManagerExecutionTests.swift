@@ -25,6 +25,29 @@ import Testing
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
+    /// PHP's `curl_init` answers `false` when curl cannot start a request (a URL past libcurl's
+    /// 8 MB limit does it): the token manager throws a clear error, never a warning and a
+    /// `TypeError` from the next curl call.
+    @Test func phpRequestThatCurlCannotStartIsAClearError() async throws {
+        let client = try await OAuthTestServer.shared.value.createClient()
+        let manager = try await ExportedSamples.samples(.guide).folder(.php) + "/token_manager.php"
+        let script = """
+            require $argv[1];
+            $manager = new TokenManager($argv[2], $argv[3]);
+            try {
+                $manager->request('GET', 'http://127.0.0.1/' . str_repeat('a', 8000001));
+                echo "no error\n";
+            } catch (RuntimeException $e) {
+                echo get_class($e), ': ', substr($e->getMessage(), 0, 45), "\n";
+            }
+            """
+        let result = try ProcessResult.run(
+            Interpreters.require("php"), ["-r", script, manager, client.clientID, client.clientSecret])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "RuntimeException: curl could not start a request to http://127.0\n")
+        #expect(!result.stderr.contains("TypeError") && !result.stdout.contains("Warning"), "\(result.stderr)")
+    }
+
     @Test(arguments: Language.offering(.tokenRefresh))
     func reusesTheTokenWithinItsLifetime(_ language: Language) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()

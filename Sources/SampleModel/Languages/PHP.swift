@@ -14,7 +14,7 @@ extension Language {
             },
             runCommands: { environment, file in
                 [
-                    "\(environment) php \(file(.tokenRequest))   # get one token (PHP 8.1+ with ext-curl)",
+                    "\(environment) php \(file(.tokenRequest))   # get one token (PHP 8.2+ with ext-curl)",
                     "\(environment) php \(file(.tokenRefresh))   # the token manager, calling the API once",
                 ]
             }))
