@@ -162,7 +162,9 @@ import Testing
         let directory = try workspace()
         let templates = "\(directory)/templates"
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("Templates"), toPath: templates)
-        let broken = "\(templates)/php/token-request.mustache"
+        // The token URL is used by the request both snippets include: an error in a partial is
+        // named at the partial's own line.
+        let broken = "\(templates)/php/_request.mustache"
         var text = try String(contentsOfFile: broken, encoding: .utf8)
         text = text.replacingOccurrences(of: "{{token_url}}", with: "{{token_ulr}}")
         try Data(text.utf8).write(to: URL(fileURLWithPath: broken))
@@ -171,7 +173,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr
-                == "\(templates)/php/token-request.mustache:\(line): error: {{token_ulr}} names a value the model does not provide; the values are listed in Templates/README.md\n"
+                == "\(templates)/php/_request.mustache:\(line): error: {{token_ulr}} names a value the model does not provide; the values are listed in Templates/README.md\n"
         )
     }
 
@@ -210,7 +212,7 @@ import Testing
 extension GenCommandTests {
     @Test(arguments: [
         ("{{#scope}}", "{{#scope}} is never closed; add {{/scope}}"),
-        ("{{> php/_missing}}", "the partial \"php/_missing\" does not exist"),
+        ("{{> php/_missing}}", "the partial \"php/_missing\" does not exist; this language has php/_request"),
         (
             "{{tokne_url}}",
             "{{tokne_url}} names a value the model does not provide; the values are listed in Templates/README.md"

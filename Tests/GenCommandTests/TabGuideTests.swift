@@ -17,7 +17,7 @@ import Testing
     func anEditInATabIsRefusedAndNamed(_ guide: String) throws {
         let text = try String(contentsOfFile: RepositoryPaths.path("docs-site/\(guide)"), encoding: .utf8)
         let edited = text.replacingOccurrences(
-            of: "def fetch_token(", with: "def fetch_token_mine(")
+            of: "def request_token(", with: "def request_token_mine(")
         #expect(edited != text)
         let directory = try commands.workspace(guide: Array(edited.utf8))
         let result = try commands.run(["--check"], in: directory)
