@@ -475,18 +475,12 @@ public struct TabSetOutline: Sendable, Hashable {
 }
 
 extension MarkdownDocument {
-    /// Every MkDocs content-tab group and MyST tab set, found as `SectionFinder` finds them (only
-    /// where Markdown reads the markup as text: not in code, HTML or a comment), with all their
-    /// tabs. (Not the other platforms' code groups, whose markup the published page does not
-    /// turn into tabs.)
+    /// Every tab group of every form `gen` fills (MkDocs content tabs, MyST tab sets, and the
+    /// other platforms' code groups), found as `SectionFinder` finds them (only where Markdown
+    /// reads the markup as text: not in code, HTML or a comment), with all their tabs: what the
+    /// published pages show as tabs.
     public func tabSets() throws(GuideError) -> [TabSetOutline] {
-        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan()
-            .filter {
-                switch $0.group.form {
-                case .mkdocsTabs, .mystTabSet: true
-                default: false
-                }
-            }.map(\.outline)
+        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan().map(\.outline)
     }
 }
 
