@@ -194,7 +194,7 @@ import Testing
             _ = try GuideFixture(text).groups()
         } catch let error as GuideError {
             #expect(error.position?.line == 5)
-            #expect(error.message.contains("HTML comment"))
+            #expect(error.message.contains("comment on the line before the fence (<!-- gen="))
         }
     }
 
