@@ -78,8 +78,9 @@ struct TabbedDocument {
     }
 
     /// The outermost block quotes (in the document, a list or an item) whose content, read on its
-    /// own, holds tabs. Only a quote with a line that may start a tab (`=` or `:` after its
-    /// markers) is read again, so quotes without tabs, however deep, cost one look at their lines.
+    /// own, holds tabs. Only a quote with a line that may start a tab (`=`, `:`, `<` or `{` after
+    /// its markers) is read again, so quotes without tabs, however deep, cost one look at their
+    /// lines.
     private static func quotesWithTabs(in document: MarkdownDocument, depth: Int) -> [MarkdownNode.ID: TabbedDocument] {
         var quotes: [MarkdownNode.ID: TabbedDocument] = [:]
         var pending = [document.root.id]
@@ -122,9 +123,10 @@ struct TabbedDocument {
                     content = ArraySlice(repeatElement(UInt8(ascii: " "), count: 3 - column % 4)) + content.dropFirst()
                 }
             }
-            // `=` or `:` first, after the markers of any quotes inside this one.
+            // A tab line's first byte (`===`, `:::`, `<Tabs>`, `{% tabs %}`), after the markers of
+            // any quotes inside this one.
             let first = content.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") }
-            if first == UInt8(ascii: "=") || first == UInt8(ascii: ":") { mayHoldTabs = true }
+            if let first, "=:<{".utf8.contains(first) { mayHoldTabs = true }
             text += content
             text.append(UInt8(ascii: "\n"))
         }

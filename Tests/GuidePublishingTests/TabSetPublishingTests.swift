@@ -337,6 +337,17 @@ import Testing
         }
     }
 
+    @Test(arguments: otherForms)
+    func everyTabFormInABlockQuoteIsTabsInTheQuote(_ name: String, _ guide: String) throws {
+        let quoted = guide.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+            .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+        let body = try PageElement.parseSiteBody(try Self.site(quoted))
+        let set = try #require(body.all("div").first { $0.attributes["class"] == "samples" }, "\(name)")
+        #expect(set.parent?.name == "blockquote")
+        #expect(try Self.sets(try Self.site(quoted)).map { $0.map(\.key) } == [["python", "output"]])
+        #expect(try Self.codeMacros(try Self.confluence(quoted)).map(\.code) == ["print(1)"])
+    }
+
     @Test func aVitePressCodeGroupIsTabsOfItsFences() throws {
         let guide =
             "## A\n\n::: code-group\n\n```python [Python]\nprint(1)\n```\n\n```php [PHP]\n<?php echo 1;\n```\n\n:::\n\nAfter.\n"
