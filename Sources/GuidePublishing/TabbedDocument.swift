@@ -183,9 +183,14 @@ struct PublishedTab {
             text.append(UInt8(ascii: "\n"))
         }
         let document = MarkdownDocument(parsing: SourceText(validated: text))
-        // What the tab shows: an HTML comment (gen's words beside a VitePress fence) shows nothing.
-        let blocks = document.root.children.map { document.nodes[$0] }.filter {
-            !($0.kind == .htmlBlock && Markup.isComment($0.literal))
+        // What the tab shows: a comment — gen's words beside a VitePress fence (HTML) or a
+        // Mintlify one (MDX, `{/* … */}`, a paragraph to cmark-gfm) — shows nothing.
+        let blocks = document.root.children.map { document.nodes[$0] }.filter { block in
+            switch block.kind {
+            case .htmlBlock: !Markup.isComment(block.literal)
+            case .paragraph: !Markup.isMDXComment(document.plainText(of: block))
+            default: true
+            }
         }
         guard !blocks.isEmpty else { return nil }
         var tag: Substring?

@@ -348,6 +348,36 @@ import Testing
         #expect(try Self.codeMacros(try Self.confluence(quoted)).map(\.code) == ["print(1)"])
     }
 
+    @Test func aMintlifyCodeGroupIsTabsOfItsFencesWithoutGensComments() throws {
+        let guide = """
+            ## A
+
+            <CodeGroup>
+
+            {/* gen=token-request digest=0123456789ab */}
+            ```python Python
+            print(1)
+            ```
+
+            ```php PHP
+            <?php echo 1;
+            ```
+
+            </CodeGroup>
+
+            After.
+
+            """
+        let html = try Self.site(guide)
+        #expect(try Self.sets(html).map { $0.map(\.code) } == [["print(1)", "<?php echo 1;"]])
+        #expect(try Self.sets(html).map { $0.map(\.label) } == [["Python", "PHP"]])
+        let xml = try Self.confluence(guide)
+        #expect(try Self.codeMacros(xml).map(\.title) == ["Python", "PHP"])
+        for page in [html, xml] {
+            #expect(!page.contains("gen=") && !page.contains("CodeGroup") && page.contains("After."))
+        }
+    }
+
     @Test func aVitePressCodeGroupIsTabsOfItsFences() throws {
         let guide =
             "## A\n\n::: code-group\n\n```python [Python]\nprint(1)\n```\n\n```php [PHP]\n<?php echo 1;\n```\n\n:::\n\nAfter.\n"
