@@ -348,6 +348,38 @@ import Testing
         #expect(try Self.codeMacros(try Self.confluence(quoted)).map(\.code) == ["print(1)"])
     }
 
+    @Test(arguments: [
+        "---\ntitle: Tokens\ntags:\n  - oauth\n- x\n# a comment\n\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\"\n\n# T\n\nPython code:\n\n```python\nprint(1)\n```\n",
+        "\u{FEFF}---\r\ntitle: Tokens\r\n...\r\n\r\n# T\r\n\r\nPython code:\r\n\r\n```python\r\nprint(1)\r\n```\r\n",
+        "import Tabs from '@theme/Tabs';\n\n# T\n\nPython code:\n\n```python\nprint(1)\n```\n",
+    ])
+    func aPagesSettingsAreNotItsText(_ guide: String) throws {
+        let html = try Self.site(guide)
+        let xml = try Self.confluence(guide)
+        for page in [html, xml] {
+            #expect(
+                !page.contains("title:") && !page.contains("import") && !page.contains("oauth") && !page.contains("<hr")
+            )
+            #expect(page.contains("T</h1>"))
+        }
+        #expect(try Self.sets(html).map { $0.map(\.code) } == [["print(1)"]])
+        #expect(try Self.codeMacros(xml).map(\.code) == ["print(1)"])
+    }
+
+    @Test(arguments: [
+        "---\n\nIntro text.\n\nTitle\n---\n",
+        "---\ntitle: x\n",
+        "Intro.\n\nimport Tabs from '@theme/Tabs';\n",
+        "import the samples from your guide.\n",
+    ])
+    func aPageThatOnlyLooksLikeSettingsKeepsItsText(_ guide: String) throws {
+        let html = try Self.site(guide)
+        let xml = try Self.confluence(guide)
+        for word in ["Intro", "Title", "title: x", "import"] where guide.contains(word) {
+            #expect(html.contains(word) && xml.contains(word), "\(word)")
+        }
+    }
+
     @Test func aMintlifyCodeGroupIsTabsOfItsFencesWithoutGensComments() throws {
         let guide = """
             ## A
