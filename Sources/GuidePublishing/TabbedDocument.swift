@@ -245,7 +245,7 @@ struct PublishedTab {
             var code = blocks[0].literal
             if code.hasSuffix("\n") { code.removeLast() }
             guard !code.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
-            tag = info.split(whereSeparator: \.isWhitespace).first
+            tag = InfoString(Array(info.utf8)).languageName.map { Substring($0) }
             content = .code(info: info, code: code)
         } else {
             content = .text(try TabbedDocument(document, depth: depth + 1))
