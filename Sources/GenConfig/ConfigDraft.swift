@@ -15,6 +15,7 @@ public struct ConfigDraft: Sendable {
             case vitepressCodeGroup = "a VitePress code group"
             case docusaurusTabs = "Docusaurus tabs"
             case gitbookTabs = "GitBook tabs"
+            case mintlifyCodeGroup = "a Mintlify CodeGroup"
         }
 
         /// The heading's text as gen matches it; nil for sections before any heading.

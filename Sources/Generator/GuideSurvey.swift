@@ -26,6 +26,7 @@ public enum GuideSurvey {
                 case .vitepressCodeGroup: .vitepressCodeGroup
                 case .docusaurusTabs: .docusaurusTabs
                 case .gitbookTabs: .gitbookTabs
+                case .mintlifyCodeGroup: .mintlifyCodeGroup
                 }
             return ConfigDraft.Group(
                 heading: group.heading, line: group.sections[0].start.line, languages: group.languages, form: form,

@@ -212,7 +212,7 @@ public struct GuideSplicer: Sendable {
                 insertion += lineBreak + layout.contentPrefix + block(language) + lineBreak
                 insertion += layout.tabIndent + Array(layout.itemFence.utf8) + lineBreak
             }
-        case .vitepressCodeGroup:
+        case .vitepressCodeGroup, .mintlifyCodeGroup:
             // After the last tab (else the opening line), a blank line between.
             offset = source.lineContentEnd(layout.insertionLine)
             let blank = Self.trimmingTrailingBlanks(layout.contentPrefix)
@@ -252,11 +252,14 @@ public struct GuideSplicer: Sendable {
         if InfoString(Array(info.utf8)).languageName == nil {
             info = info.isEmpty ? language.fenceTag : language.fenceTag + " " + info
         }
+        let platform: TitledFencePlatform
         switch form {
-        case .vitepressCodeGroup where TabMarkupFinder.bracketedTitle(Array(info.utf8)) == nil:
-            info += " [\(language.displayName)]"
-        default:
-            break
+        case .vitepressCodeGroup: platform = .vitepress
+        case .mintlifyCodeGroup: platform = .mintlify
+        default: return info
+        }
+        if platform.title(InfoString(Array(info.utf8))) == nil {
+            info += platform.fenceInfo(language).dropFirst(language.fenceTag.count)
         }
         return info
     }

@@ -27,7 +27,7 @@ public struct MarkdownOutline: Sendable {
         var blocks: [MarkdownBlock] = []
         // (node, parent index) pairs still to visit, last first.
         var pending: [(OpaquePointer, Int?)] = [(document, nil)]
-        // Whether the block just flattened is a comment that may hold gen's words for the fence
+        // Whether the block just flattened is a comment (HTML, or MDX's in a paragraph) that may hold gen's words for the fence
         // after it (`MarkerComment`): that fence's code is digested as if its info string held them.
         var markerBefore = false
         while let (node, parent) = pending.popLast() {
@@ -52,7 +52,11 @@ public struct MarkdownOutline: Sendable {
             {
                 codeDigest = MarkdownTree.literalDigest(of: node)
             }
-            markerBefore = kind == .html && cmark_node_get_literal(node).map(MarkerComment.mayRecordDigest) == true
+            switch kind {
+            case .html: markerBefore = cmark_node_get_literal(node).map(MarkerComment.mayRecordDigest) == true
+            case .paragraph: markerBefore = MarkerComment.mayRecordDigest(paragraph: node)
+            default: markerBefore = false
+            }
             blocks.append(
                 MarkdownBlock(
                     kind: kind, range: range, parent: parent, isOpenFence: isOpenFence, codeDigest: codeDigest))

@@ -1,3 +1,4 @@
+import CCmarkGFM
 import SampleModel
 
 #if canImport(Glibc)
@@ -44,6 +45,17 @@ public enum MarkerComment: Sendable, Hashable {
         Array(
             "\(opening) \(GeneratedBlock.attribute)=\(snippet.rawValue) \(SampleDigest.attribute)=\(digest) \(closing)"
                 .utf8)
+    }
+
+    /// Whether a paragraph may be an MDX comment holding gen's words (cheap: only a paragraph whose
+    /// first text starts with `{` is read on).
+    static func mayRecordDigest(paragraph: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(paragraph), let text = cmark_node_get_literal(first),
+            text.pointee == CChar(UInt8(ascii: "{"))
+        else { return false }
+        let whole = MarkdownTree.plainText(of: paragraph)
+        return whole.utf8.count < 200 && whole.hasPrefix("{/*") && whole.contains("\(GeneratedBlock.attribute)=")
+            && whole.contains("\(SampleDigest.attribute)=")
     }
 
     /// Whether an HTML block's text may be such a comment (cheap: checked for every HTML block),

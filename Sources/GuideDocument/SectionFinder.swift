@@ -51,6 +51,21 @@ public struct SectionFinder: Sendable {
         where lines.mayHideAFence(line) && GeneratedFence.isGenerated(source.lineContent(line)) && !inTabGroup(line) {
             throw GeneratedFence.strayError(line: line, role: lines.role(line))
         }
+        // A comment with gen's words right before a fence outside the code groups that read such
+        // comments: the fence is one gen wrote, which no section holds.
+        for line in 1..<max(source.lineCount, 1)
+        where lines.role(line + 1) == .fenceOpener && (lines.role(line) == .comment || lines.isParagraph(line)) {
+            let text = source.lineContent(line)
+            let first = text.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            guard first == UInt8(ascii: "<") || first == UInt8(ascii: "{"), !inTabGroup(line),
+                MarkerComment.html.words(in: text) != nil || MarkerComment.mdx.words(in: text) != nil
+            else { continue }
+            throw GuideError(
+                position: SourcePosition(line: line, column: 1),
+                message:
+                    "this comment marks the fence after it as generated, but the fence is in no VitePress ::: code-group or Mintlify <CodeGroup>, where gen reads such comments, so it would go stale; put it back in its code group or remove the comment"
+            )
+        }
         var groups = tabGroups
         for parent in children.keys.sorted() {
             let siblings = children[parent]!

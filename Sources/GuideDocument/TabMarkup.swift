@@ -20,12 +20,16 @@ public enum SectionForm: Sendable, Hashable {
     /// GitBook tabs: `{% tabs %}`, one `{% tab title="Python" %}` … `{% endtab %}` per language
     /// with the fence inside, `{% endtabs %}`.
     case gitbookTabs(TabSetLayout)
+    /// A Mintlify `<CodeGroup>`: each fenced block in it is a tab titled by the words after its
+    /// language (```` ```python Python ````), gen's words in an MDX comment on the line before.
+    case mintlifyCodeGroup(TabSetLayout)
 
     var layout: TabSetLayout? {
         switch self {
         case .labels: nil
         case .mkdocsTabs(let layout), .mystTabSet(let layout), .vitepressCodeGroup(let layout),
-            .docusaurusTabs(let layout), .gitbookTabs(let layout):
+            .docusaurusTabs(let layout), .gitbookTabs(let layout),
+            .mintlifyCodeGroup(let layout):
             layout
         }
     }
@@ -34,6 +38,7 @@ public enum SectionForm: Sendable, Hashable {
     public var markerPlacement: MarkerPlacement {
         switch self {
         case .vitepressCodeGroup: .commentBefore(.html)
+        case .mintlifyCodeGroup: .commentBefore(.mdx)
         default: .infoString
         }
     }
@@ -143,12 +148,13 @@ struct TabMarkupFinder {
             var set: (group: CodeSectionGroup, lastLine: Int, tabs: [TabSetOutline.Tab])?
             if startsJSX {
                 set = try taggedGroup(at: line, .docusaurus)
+                if set == nil { set = try titledFenceGroup(at: line, .mintlify) }
             } else if startsLiquid {
                 set = try taggedGroup(at: line, .gitbook)
             } else {
                 set = try mkdocsGroup(at: line)
                 if set == nil { set = try mystGroup(at: line) }
-                if set == nil { set = try vitepressGroup(at: line) }
+                if set == nil { set = try titledFenceGroup(at: line, .vitepress) }
             }
             if let set {
                 try SectionFinder.checkDistinctLanguages(set.group.sections, kind: "tab", container: "tab set")
@@ -475,18 +481,12 @@ public struct TabSetOutline: Sendable, Hashable {
 }
 
 extension MarkdownDocument {
-    /// Every MkDocs content-tab group and MyST tab set, found as `SectionFinder` finds them (only
-    /// where Markdown reads the markup as text: not in code, HTML or a comment), with all their
-    /// tabs. (Not the other platforms' code groups, whose markup the published page does not
-    /// turn into tabs.)
+    /// Every tab group of every form `gen` fills (MkDocs content tabs, MyST tab sets, and the
+    /// other platforms' code groups), found as `SectionFinder` finds them (only where Markdown
+    /// reads the markup as text: not in code, HTML or a comment), with all their tabs: what the
+    /// published pages show as tabs.
     public func tabSets() throws(GuideError) -> [TabSetOutline] {
-        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan()
-            .filter {
-                switch $0.group.form {
-                case .mkdocsTabs, .mystTabSet: true
-                default: false
-                }
-            }.map(\.outline)
+        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan().map(\.outline)
     }
 }
 

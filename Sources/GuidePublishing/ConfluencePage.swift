@@ -84,7 +84,7 @@ public struct ConfluencePage: Sendable {
     private static func markup(for tab: PublishedTab) -> String {
         switch tab.content {
         case .code(let info, let code):
-            let tag = info.split(whereSeparator: \.isWhitespace).first
+            let tag = InfoString(Array(info.utf8)).languageName
             let language =
                 tag.map { Language(name: $0)?.confluenceLanguage ?? String($0) } ?? tab.language?.confluenceLanguage
             return codeMacro(code, language: language, title: tab.title)
@@ -124,7 +124,7 @@ public struct ConfluencePage: Sendable {
         case .codeBlock(let info, _):
             // A language SampleGen knows gets the macro's name for it (its descriptor's
             // `confluenceLanguage`); any other info word passes through as written.
-            let language = info.split(whereSeparator: \.isWhitespace).first.map { word in
+            let language = InfoString(Array(info.utf8)).languageName.map { word in
                 Language(name: word)?.confluenceLanguage ?? String(word)
             }
             var code = node.literal

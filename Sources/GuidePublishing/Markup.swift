@@ -38,6 +38,15 @@ enum Markup {
         return rest.isEmpty
     }
 
+    /// Whether a paragraph's text is one MDX comment expression, `{/* … */}`, which an MDX page
+    /// (Mintlify's, Docusaurus') renders as nothing.
+    static func isMDXComment(_ text: String) -> Bool {
+        let trimmed = text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }
+        let body = String(trimmed.reversed())
+        return body.hasPrefix("{/*") && body.hasSuffix("*/}") && body.utf8.count >= 6
+            && !body.dropFirst(3).dropLast(3).contains("*/")
+    }
+
     /// `text` as CDATA sections: a `]]>` inside is split across two sections, so it survives.
     static func cdata(_ text: String) -> String {
         let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { isXMLCharacter($0) ? $0 : "\u{FFFD}" }))

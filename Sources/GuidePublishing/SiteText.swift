@@ -224,7 +224,7 @@ struct SiteTabSet {
                 "data-lang=\"\(Markup.escape(key))\" data-label=\"\(title)\" id=\"\(Markup.escape("samples-\(number)-\(key)"))\""
             switch tab.content {
             case .code(let info, let code):
-                let tag = info.split(whereSeparator: \.isWhitespace).first.map {
+                let tag = InfoString(Array(info.utf8)).languageName.map {
                     Language(name: $0)?.fenceTag ?? String($0)
                 }
                 let codeClass = (tag ?? tab.language?.fenceTag).map { " class=\"language-\(Markup.escape($0))\"" } ?? ""

@@ -36,21 +36,57 @@ struct TabbedDocument {
             return
         }
         let outlines = depth == 0 ? try original.tabSets() : (try? original.tabSets()) ?? []
-        (document, tabSets) = try Self.replacing(outlines, in: original, depth: depth)
+        let settings = depth == 0 ? Self.pageSettings(in: original.source) : nil
+        (document, tabSets) = try Self.replacing(outlines, emptying: settings, in: original, depth: depth)
         quotes = Self.quotesWithTabs(in: document, depth: depth)
     }
 
-    /// `original` with each tab set that cmark-gfm reads as a block of its own replaced by a
-    /// comment, and the sets by their comment's node.
-    private static func replacing(_ outlines: [TabSetOutline], in original: MarkdownDocument, depth: Int)
-        throws(GuideError) -> (MarkdownDocument, [MarkdownNode.ID: [PublishedTab]])
-    {
-        var outlines = outlines
+    /// The lines that open a page with its settings rather than its text, which every docs
+    /// platform reads as such: YAML front matter (`---` on the first line to the next `---` or
+    /// `...`, YAML lines between), then MDX's `import … from '…'` lines (`gen` adds Docusaurus'
+    /// own for its tabs).
+    static func pageSettings(in source: SourceText) -> ClosedRange<Int>? {
+        func text(_ line: Int) -> String {
+            let content = source.lineContent(line)
+            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            let end = content.lastIndex { !isBlank($0) }.map { $0 + 1 } ?? content.startIndex
+            return String(decoding: content[..<end].drop(while: isBlank), as: UTF8.self)
+        }
+        var last = 0
+        if source.lineCount > 1, text(1) == "---",
+            let end = (2...source.lineCount).first(where: { text($0) == "---" || text($0) == "..." }),
+            // YAML keys, list items, comments, indented lines: a page that opens with a rule and
+            // text is not front matter.
+            (2..<end).allSatisfy({ line in
+                let content = text(line)
+                return content.isEmpty || content.wholeMatch(of: /[\w.-]+\s*:(\s.*)?|- .*|-|#.*/) != nil
+                    || source.lineContent(line).first == UInt8(ascii: " ")
+            })
+        {
+            last = end
+        }
+        var line = last + 1
+        while line <= source.lineCount, text(line).isEmpty { line += 1 }
+        while line <= source.lineCount, text(line).wholeMatch(of: /import\s+\S.*\sfrom\s+(["'])[^"']+\1;?/) != nil {
+            last = line
+            line += 1
+        }
+        return last > 0 ? 1...last : nil
+    }
+
+    /// `original` with its page settings (`emptying`) left out and each tab set that cmark-gfm
+    /// reads as a block of its own replaced by a comment, and the sets by their comment's node.
+    private static func replacing(
+        _ outlines: [TabSetOutline], emptying settings: ClosedRange<Int>?, in original: MarkdownDocument, depth: Int
+    ) throws(GuideError) -> (MarkdownDocument, [MarkdownNode.ID: [PublishedTab]]) {
+        var outlines = outlines.filter { outline in settings.map { !$0.overlaps(outline.lines) } ?? true }
+        guard !outlines.isEmpty || settings != nil else { return (original, [:]) }
         // A set whose comment cmark-gfm does not read as a block of its own (its first line sits
         // in an indented code block or a raw HTML block, say) is left as written; leaving it may
         // change what the others sit in, so this is tried a few times, then given up.
-        for _ in 0..<3 where !outlines.isEmpty {
-            let parsed = MarkdownDocument(parsing: SourceText(validated: text(of: original.source, without: outlines)))
+        for _ in 0..<3 {
+            let parsed = MarkdownDocument(
+                parsing: SourceText(validated: text(of: original.source, emptying: settings, without: outlines)))
             var placeholders: [Int: MarkdownNode.ID] = [:]
             for node in parsed.nodes where node.kind == .htmlBlock {
                 placeholders[node.start.line] = node.id
@@ -74,12 +110,17 @@ struct TabbedDocument {
             }
             return (parsed, tabSets)
         }
-        return (original, [:])
+        guard settings != nil else { return (original, [:]) }
+        return (
+            MarkdownDocument(
+                parsing: SourceText(validated: text(of: original.source, emptying: settings, without: []))), [:]
+        )
     }
 
     /// The outermost block quotes (in the document, a list or an item) whose content, read on its
-    /// own, holds tabs. Only a quote with a line that may start a tab (`=` or `:` after its
-    /// markers) is read again, so quotes without tabs, however deep, cost one look at their lines.
+    /// own, holds tabs. Only a quote with a line that may start a tab (`=`, `:`, `<` or `{` after
+    /// its markers) is read again, so quotes without tabs, however deep, cost one look at their
+    /// lines.
     private static func quotesWithTabs(in document: MarkdownDocument, depth: Int) -> [MarkdownNode.ID: TabbedDocument] {
         var quotes: [MarkdownNode.ID: TabbedDocument] = [:]
         var pending = [document.root.id]
@@ -122,9 +163,10 @@ struct TabbedDocument {
                     content = ArraySlice(repeatElement(UInt8(ascii: " "), count: 3 - column % 4)) + content.dropFirst()
                 }
             }
-            // `=` or `:` first, after the markers of any quotes inside this one.
+            // A tab line's first byte (`===`, `:::`, `<Tabs>`, `{% tabs %}`), after the markers of
+            // any quotes inside this one.
             let first = content.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ">") }
-            if first == UInt8(ascii: "=") || first == UInt8(ascii: ":") { mayHoldTabs = true }
+            if let first, "=:<{".utf8.contains(first) { mayHoldTabs = true }
             text += content
             text.append(UInt8(ascii: "\n"))
         }
@@ -134,12 +176,19 @@ struct TabbedDocument {
     /// What stands for a tab set in the text.
     static let comment = "<!-- tab set -->"
 
-    /// `source` with each set's first line replaced by its indentation and `comment`, and its
-    /// other lines by nothing (their line breaks kept).
-    private static func text(of source: SourceText, without outlines: [TabSetOutline]) -> [UInt8] {
+    /// `source` with the settings' lines and each set's lines emptied (their line breaks kept),
+    /// but each set's first line, which holds its indentation and `comment`.
+    private static func text(
+        of source: SourceText, emptying settings: ClosedRange<Int>?, without outlines: [TabSetOutline]
+    ) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.bytes.count)
         var line = 1
+        if let settings {
+            bytes += source.bytes[0..<source.lineTextStart(1)]
+            for emptied in settings { bytes += source.lineBreak(after: emptied) ?? [] }
+            line = settings.upperBound + 1
+        }
         for outline in outlines {
             bytes += source.bytes[source.lineStart(line)..<source.lineTextStart(outline.lines.lowerBound)]
             bytes += outline.indent + Array(comment.utf8)
@@ -181,9 +230,14 @@ struct PublishedTab {
             text.append(UInt8(ascii: "\n"))
         }
         let document = MarkdownDocument(parsing: SourceText(validated: text))
-        // What the tab shows: an HTML comment (gen's words beside a VitePress fence) shows nothing.
-        let blocks = document.root.children.map { document.nodes[$0] }.filter {
-            !($0.kind == .htmlBlock && Markup.isComment($0.literal))
+        // What the tab shows: a comment — gen's words beside a VitePress fence (HTML) or a
+        // Mintlify one (MDX, `{/* … */}`, a paragraph to cmark-gfm) — shows nothing.
+        let blocks = document.root.children.map { document.nodes[$0] }.filter { block in
+            switch block.kind {
+            case .htmlBlock: !Markup.isComment(block.literal)
+            case .paragraph: !Markup.isMDXComment(document.plainText(of: block))
+            default: true
+            }
         }
         guard !blocks.isEmpty else { return nil }
         var tag: Substring?
@@ -191,7 +245,7 @@ struct PublishedTab {
             var code = blocks[0].literal
             if code.hasSuffix("\n") { code.removeLast() }
             guard !code.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
-            tag = info.split(whereSeparator: \.isWhitespace).first
+            tag = InfoString(Array(info.utf8)).languageName.map { Substring($0) }
             content = .code(info: info, code: code)
         } else {
             content = .text(try TabbedDocument(document, depth: depth + 1))

@@ -184,10 +184,15 @@ import Testing
             let label: String?
             let fences: [RenderedPage.Fence]
         }
+        struct CodeGroup: Decodable {
+            let fences: [RenderedPage.Fence]
+            let rendered: [String]
+        }
         let jsxErrors: [String]
         let importErrors: [String]
         let imported: [String]
         let groups: [Group]
+        let codeGroups: [CodeGroup]
     }
 
     @Test func genFillsDocusaurusTabsAsWellFormedJSXWithEachFenceInItsTabItemAndTheImportsOnce() throws {
@@ -322,6 +327,94 @@ import Testing
                 #expect(
                     tab.fences.first.map { TabFormCommandTests.trimmingFinalLineBreaks($0.code) } == samples[tab.title],
                     "\(guide.name): \(tab.title)")
+            }
+        }
+    }
+
+    /// Mintlify's documented code group with a Python placeholder; nested in a list; CRLF.
+    static let mintlifyGuides: [(name: String, text: String)] = {
+        let group = """
+            <CodeGroup>
+
+            ```javascript helloWorld.js
+            console.log("Hello World");
+            ```
+
+            ```python Python
+            ```
+
+            ```java HelloWorld.java
+            class HelloWorld {
+                public static void main(String[] args) {
+                    System.out.println("Hello, World!");
+                }
+            }
+            ```
+
+            </CodeGroup>
+
+            """
+        let nested =
+            "1. Request a token:\n\n"
+            + group.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "   " + $0 }.joined(separator: "\n") + "2. Use it.\n"
+        return [
+            ("documented", "## Postman guide\n\n" + group), ("nested in a list", "## Postman guide\n\n" + nested),
+            ("CRLF", ("## Postman guide\n\n" + group).replacingOccurrences(of: "\n", with: "\r\n")),
+        ]
+    }()
+
+    @Test func genFillsMintlifyCodeGroupsAsWellFormedJSXWithNoMarkerInAnyTitleAndNothingElseRendered() throws {
+        let directory = try RepositoryPaths.scratchDirectory()
+        try Data(try TabFormCommandTests.postmanOnlyConfiguration().utf8)
+            .write(to: URL(fileURLWithPath: directory + "/gen.yml"))
+        var files: [String] = []
+        for (index, guide) in Self.mintlifyGuides.enumerated() {
+            let path = "\(directory)/guide-\(index).md"
+            try Data(guide.text.utf8).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let names = files.map { ($0 as NSString).lastPathComponent }
+        let fill = try commands.run(names, in: directory)
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let filled = try files.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(try commands.run(names, in: directory).status == 0)
+        #expect(try files.map { try String(contentsOfFile: $0, encoding: .utf8) } == filled, "idempotent")
+        let check = try commands.run(["--check"] + names, in: directory)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        var samples: [String: String] = [:]
+        let labels = ["curl", "Python", "JavaScript", "PHP", "Ruby", "Go", "Java", "Swift"]
+        for (label, language) in zip(labels, ["curl", "python", "javascript", "php", "ruby", "go", "java", "swift"]) {
+            let printed = try commands.run(["--lang", language, "--snippet", "token-request"], in: directory)
+            samples[label] = TabFormCommandTests.trimmingFinalLineBreaks(printed.stdout)
+        }
+        let script = RepositoryPaths.path("Tests/Execution/DocsPlatforms/mdx_tabs.js")
+        let pages = try JSONDecoder().decode(
+            [MDXPage].self,
+            from: try run(
+                "node", [script] + files, environment: ["NODE_PATH": "/usr/share/nodejs", "PATH": "/usr/bin:/bin"]))
+        for (index, guide) in Self.mintlifyGuides.enumerated() {
+            let page = pages[index]
+            #expect(page.jsxErrors.isEmpty, "\(guide.name): \(page.jsxErrors)")
+            #expect(page.codeGroups.count == 1, "\(guide.name)")
+            guard let group = page.codeGroups.first else { continue }
+            #expect(group.rendered.isEmpty, "\(guide.name): only tabs render, the comments nothing: \(group.rendered)")
+            // Mintlify's title: the words after the fence's language.
+            let titles = group.fences.map { fence in
+                fence.info.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            }
+            #expect(
+                titles == [
+                    "helloWorld.js", "Python", "HelloWorld.java", "curl", "JavaScript", "PHP", "Ruby", "Go", "Java",
+                    "Swift",
+                ],
+                "\(guide.name)")
+            for (title, fence) in zip(titles, group.fences) {
+                #expect(!title.contains("gen=") && !title.contains("digest="), "\(guide.name): \(title)")
+                if let sample = samples[title] {
+                    #expect(
+                        TabFormCommandTests.trimmingFinalLineBreaks(fence.code) == sample, "\(guide.name): \(title)")
+                }
             }
         }
     }

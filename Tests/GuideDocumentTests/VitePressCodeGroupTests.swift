@@ -194,7 +194,7 @@ import Testing
             _ = try GuideFixture(text).groups()
         } catch let error as GuideError {
             #expect(error.position?.line == 5)
-            #expect(error.message.contains("HTML comment"))
+            #expect(error.message.contains("comment on the line before the fence (<!-- gen="))
         }
     }
 
@@ -211,5 +211,25 @@ import Testing
         let text = "````md\n::: code-group\n\n```py [Python]\n```\n\n:::\n````\n"
         #expect(try GuideFixture(text).groups().isEmpty)
         #expect(try Self.filled(text) == text)
+    }
+
+    @Test(arguments: [
+        "<!-- gen=token-request digest=0123456789ab -->\n```python [Python]\nx\n```\n",
+        "{/* gen=token-request digest=0123456789ab */}\n```python Python\nx\n```\n",
+        "- item\n\n  <!-- gen=token-request -->\n  ```python\n  x\n  ```\n",
+    ])
+    func aMarkerCommentBeforeAFenceOutsideAnyCodeGroupIsAnErrorAtItsLine(_ block: String) throws {
+        do {
+            _ = try GuideFixture("# Guide\n\nText.\n\n" + block).groups()
+            Issue.record("a generated block no section holds is refused")
+        } catch let error as GuideError {
+            #expect(error.position?.line == (block.hasPrefix("-") ? 7 : 5))
+            #expect(error.message.contains("in no VitePress ::: code-group or Mintlify <CodeGroup>"))
+        }
+    }
+
+    @Test func aCommentNotBeforeAFenceOrWithoutGenWordsIsTheWriters() throws {
+        let text = "<!-- gen=token-request -->\n\nText.\n\n<!-- a note -->\n```python\nx\n```\n"
+        #expect(try GuideFixture(text).groups().isEmpty)
     }
 }

@@ -123,6 +123,20 @@ import Testing
         #expect(ids.count == 1_000 && Set(ids).count == 1_000)
     }
 
+    // MARK: The fence's language, however the info string is written
+
+    /// The language word is read as gen reads it: the first word, or the first `.class` of an
+    /// attribute list (`{.python .numberLines}`), never the list's opening brace.
+    @Test(arguments: [
+        "```python title=\"a.py\"\nprint(1)\n```\n", "```{.python .numberLines}\nprint(1)\n```\n",
+        "```{.py linenums=\"1\"}\nprint(1)\n```\n",
+    ])
+    func aFenceLanguageIsReadAsGenReadsIt(_ guide: String) throws {
+        let confluence = try Self.confluence(guide)
+        #expect(confluence.contains("<ac:parameter ac:name=\"language\">python</ac:parameter>"), "\(confluence)")
+        #expect(!confluence.contains("{"), "\(confluence)")
+    }
+
     // MARK: Labels without a sample (the site and Confluence agree)
 
     @Test(arguments: [

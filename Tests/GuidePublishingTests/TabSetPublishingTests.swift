@@ -303,6 +303,124 @@ import Testing
         #expect(html.components(separatedBy: "callout-title").count == 3)
     }
 
+    /// The same two tabs (a Python sample, an "Output" tab of text) in each other platform's
+    /// markup `gen` fills.
+    static let otherForms: [(name: String, guide: String)] = [
+        (
+            "Docusaurus",
+            "## A\n\n<Tabs>\n<TabItem value=\"python\" label=\"Python\">\n\n```python\nprint(1)\n```\n\n</TabItem>\n<TabItem value=\"output\" label=\"Output\">\n\nPrints **1**.\n\n</TabItem>\n</Tabs>\n\nAfter.\n"
+        ),
+        (
+            "GitBook",
+            "## A\n\n{% tabs %}\n{% tab title=\"Python\" %}\n```python\nprint(1)\n```\n{% endtab %}\n\n{% tab title=\"Output\" %}\nPrints **1**.\n{% endtab %}\n{% endtabs %}\n\nAfter.\n"
+        ),
+    ]
+
+    @Test(arguments: otherForms)
+    func everyTabFormGenFillsIsPublishedAsTabs(_ name: String, _ guide: String) throws {
+        for text in [guide, guide.replacing("\n", with: "\r\n")] {
+            let html = try Self.site(text)
+            let sets = try Self.sets(html)
+            #expect(sets.map { $0.map(\.key) } == [["python", "output"]], "\(name)")
+            #expect(sets.first?.first?.code == "print(1)")
+            #expect(sets.first?.last?.text.contains("Prints 1.") == true)
+            #expect(html.contains("<p>After.</p>"))
+            for markup in ["Tabs", "TabItem", "{%", "```"] { #expect(!html.contains(markup), "\(name): \(markup)") }
+
+            let xml = try Self.confluence(text)
+            #expect(try Self.codeMacros(xml).map(\.code) == ["print(1)"])
+            #expect(
+                try PageElement.parse(xml).all("ac:structured-macro").map { $0.parameter("title") } == [
+                    "Python", "Output",
+                ])
+            for markup in ["Tabs", "TabItem", "{%", "```"] { #expect(!xml.contains(markup), "\(name): \(markup)") }
+        }
+    }
+
+    @Test(arguments: otherForms)
+    func everyTabFormInABlockQuoteIsTabsInTheQuote(_ name: String, _ guide: String) throws {
+        let quoted = guide.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+            .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+        let body = try PageElement.parseSiteBody(try Self.site(quoted))
+        let set = try #require(body.all("div").first { $0.attributes["class"] == "samples" }, "\(name)")
+        #expect(set.parent?.name == "blockquote")
+        #expect(try Self.sets(try Self.site(quoted)).map { $0.map(\.key) } == [["python", "output"]])
+        #expect(try Self.codeMacros(try Self.confluence(quoted)).map(\.code) == ["print(1)"])
+    }
+
+    @Test(arguments: [
+        "---\ntitle: Tokens\ntags:\n  - oauth\n- x\n# a comment\n\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from \"@theme/TabItem\"\n\n# T\n\nPython code:\n\n```python\nprint(1)\n```\n",
+        "\u{FEFF}---\r\ntitle: Tokens\r\n...\r\n\r\n# T\r\n\r\nPython code:\r\n\r\n```python\r\nprint(1)\r\n```\r\n",
+        "import Tabs from '@theme/Tabs';\n\n# T\n\nPython code:\n\n```python\nprint(1)\n```\n",
+    ])
+    func aPagesSettingsAreNotItsText(_ guide: String) throws {
+        let html = try Self.site(guide)
+        let xml = try Self.confluence(guide)
+        for page in [html, xml] {
+            #expect(
+                !page.contains("title:") && !page.contains("import") && !page.contains("oauth") && !page.contains("<hr")
+            )
+            #expect(page.contains("T</h1>"))
+        }
+        #expect(try Self.sets(html).map { $0.map(\.code) } == [["print(1)"]])
+        #expect(try Self.codeMacros(xml).map(\.code) == ["print(1)"])
+    }
+
+    @Test(arguments: [
+        "---\n\nIntro text.\n\nTitle\n---\n",
+        "---\ntitle: x\n",
+        "Intro.\n\nimport Tabs from '@theme/Tabs';\n",
+        "import the samples from your guide.\n",
+    ])
+    func aPageThatOnlyLooksLikeSettingsKeepsItsText(_ guide: String) throws {
+        let html = try Self.site(guide)
+        let xml = try Self.confluence(guide)
+        for word in ["Intro", "Title", "title: x", "import"] where guide.contains(word) {
+            #expect(html.contains(word) && xml.contains(word), "\(word)")
+        }
+    }
+
+    @Test func aMintlifyCodeGroupIsTabsOfItsFencesWithoutGensComments() throws {
+        let guide = """
+            ## A
+
+            <CodeGroup>
+
+            {/* gen=token-request digest=0123456789ab */}
+            ```python Python
+            print(1)
+            ```
+
+            ```php PHP
+            <?php echo 1;
+            ```
+
+            </CodeGroup>
+
+            After.
+
+            """
+        let html = try Self.site(guide)
+        #expect(try Self.sets(html).map { $0.map(\.code) } == [["print(1)", "<?php echo 1;"]])
+        #expect(try Self.sets(html).map { $0.map(\.label) } == [["Python", "PHP"]])
+        let xml = try Self.confluence(guide)
+        #expect(try Self.codeMacros(xml).map(\.title) == ["Python", "PHP"])
+        for page in [html, xml] {
+            #expect(!page.contains("gen=") && !page.contains("CodeGroup") && page.contains("After."))
+        }
+    }
+
+    @Test func aVitePressCodeGroupIsTabsOfItsFences() throws {
+        let guide =
+            "## A\n\n::: code-group\n\n```python [Python]\nprint(1)\n```\n\n```php [PHP]\n<?php echo 1;\n```\n\n:::\n\nAfter.\n"
+        let sets = try Self.sets(try Self.site(guide))
+        #expect(sets.map { $0.map(\.key) } == [["python", "php"]])
+        #expect(sets.first?.map(\.code) == ["print(1)", "<?php echo 1;"])
+        let xml = try Self.confluence(guide)
+        #expect(try Self.codeMacros(xml).map(\.title) == ["Python", "PHP"])
+        #expect(!xml.contains("code-group") && xml.contains("<p>After.</p>"))
+    }
+
     @Test func aTabSetInAListStaysInItsItem() throws {
         let guide =
             "1. Step one\n\n    === \"Python\"\n\n        ```python\n        print(1)\n        ```\n\n2. Step two\n"
