@@ -38,13 +38,13 @@ import Testing
                 $manager->request('GET', 'http://127.0.0.1/' . str_repeat('a', 8000001));
                 echo "no error\n";
             } catch (RuntimeException $e) {
-                echo get_class($e), ': ', substr($e->getMessage(), 0, 45), "\n";
+                echo get_class($e), ': ', substr($e->getMessage(), 0, 60), "\n";
             }
             """
         let result = try ProcessResult.run(
             Interpreters.require("php"), ["-r", script, manager, client.clientID, client.clientSecret])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "RuntimeException: curl could not start a request to http://127.0\n")
+        #expect(result.stdout.hasPrefix("RuntimeException: curl could not start a request to http://127.0.0.1/aaa"))
         #expect(!result.stderr.contains("TypeError") && !result.stdout.contains("Warning"), "\(result.stderr)")
     }
 
