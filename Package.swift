@@ -82,7 +82,7 @@ let package = Package(
 
         .testTarget(name: "SampleModelTests", dependencies: ["SampleModel"]),
         .testTarget(name: "GenConfigTests", dependencies: ["GenConfig", "TestSupport"]),
-        .testTarget(name: "OpenAPIImportTests", dependencies: ["OpenAPIImport"]),
+        .testTarget(name: "OpenAPIImportTests", dependencies: ["OpenAPIImport", "TestSupport"]),
         .testTarget(
             name: "SampleRenderingTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import Foundation
 import OpenAPIImport
 import SampleModel
+import TestSupport
 import Testing
 
 /// The reader reads what gen needs of a document — the version, `info`, the security schemes —
@@ -10,26 +11,11 @@ import Testing
     typealias Documents = OpenAPIDocuments
 
     /// The best of five timings of reading `large` over the best of five of `small`, alternated,
-    /// in CPU time of the thread that reads: the other tests, run at the same time on the same
-    /// cores, take wall-clock time from it but not CPU time.
+    /// in CPU time of the thread that reads (`Linearity`): the other tests, run at the same time on
+    /// the same cores, take wall-clock time from it but not CPU time.
     func timeRatio(_ small: String, _ large: String) throws -> Double {
-        var best = (small: Double.infinity, large: Double.infinity)
-        for _ in 0..<5 {
-            best.small = min(best.small, try Self.cpuSeconds { _ = try Documents.read(small).get() })
-            best.large = min(best.large, try Self.cpuSeconds { _ = try Documents.read(large).get() })
-        }
-        return best.large / best.small
-    }
-
-    static func cpuSeconds(_ work: () throws -> Void) rethrows -> Double {
-        func now() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
-        let start = now()
-        try work()
-        return now() - start
+        try Linearity.ratio(
+            repeats: 5, { _ = try Documents.read(small).get() }, to: { _ = try Documents.read(large).get() })
     }
 
     @Test func readingALargeYAMLDocumentGrowsLinearlyWithItsSize() throws {
