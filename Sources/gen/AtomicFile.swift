@@ -16,11 +16,7 @@
 /// its own: the other names keep the old text. A read-only file, or anything that is not a
 /// regular file, is refused.
 enum AtomicFile {
-    static func replace(_ path: String, with bytes: [UInt8]) throws(GenFailure) {
-        try prepare(path, bytes, mustExist: true).commit()
-    }
-
-    /// Writes a file that may not exist yet (mode 0644), or replaces one as `replace` does.
+    /// Writes a file that may not exist yet (mode 0644), or replaces one as described above.
     static func write(_ path: String, _ bytes: [UInt8]) throws(GenFailure) {
         try prepare(path, bytes, mustExist: false).commit()
     }
