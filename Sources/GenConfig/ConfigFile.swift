@@ -282,16 +282,51 @@ struct ConfigReader {
         var rules: [GroupRule] = []
         for (key, value) in pairs {
             let heading = try label(key, key: "the heading \"\(Diagnostic.shown(try string(key, key: "groups")))\"")
-            let name = try string(value, key: heading)
-            guard let snippet = Snippet(rawValue: name) else {
-                throw failure(
-                    at: value,
-                    "\"\(Diagnostic.shown(name))\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
-                    fixIt: NearestName.fixIt(name, among: Snippet.allCases.map(\.rawValue)))
+            guard case .mapping(let settings) = value else {
+                rules.append(GroupRule(heading: heading, snippet: try snippet(value, key: heading)))
+                continue
             }
-            rules.append(GroupRule(heading: heading, snippet: snippet))
+            // The long form: `Heading: {snippet: token-refresh, form: complete}`.
+            var snippet: Snippet?
+            var form = SampleForm.concise
+            for (settingKey, settingValue) in settings {
+                let name = try string(settingKey, key: heading)
+                switch name {
+                case "snippet": snippet = try self.snippet(settingValue, key: "\(heading): snippet")
+                case "form":
+                    let formName = try string(settingValue, key: "\(heading): form")
+                    guard let chosen = SampleForm(rawValue: formName) else {
+                        throw failure(
+                            at: settingValue,
+                            "\"\(Diagnostic.shown(formName))\" is not a form; use concise (the default: short samples that teach) or complete (the whole program inline)",
+                            fixIt: NearestName.fixIt(formName, among: SampleForm.allCases.map(\.rawValue)))
+                    }
+                    form = chosen
+                default:
+                    throw failure(
+                        at: settingKey,
+                        "\"\(Diagnostic.shown(name))\" is not a setting of a group; a group takes snippet and form",
+                        fixIt: NearestName.fixIt(name, among: ["snippet", "form"]))
+                }
+            }
+            guard let snippet else {
+                throw failure(
+                    at: value, "this group names no snippet; add snippet: token-request or snippet: token-refresh")
+            }
+            rules.append(GroupRule(heading: heading, snippet: snippet, form: form))
         }
         return rules
+    }
+
+    private func snippet(_ value: Node, key: String) throws(ConfigError) -> Snippet {
+        let name = try string(value, key: key)
+        guard let snippet = Snippet(rawValue: name) else {
+            throw failure(
+                at: value,
+                "\"\(Diagnostic.shown(name))\" is not a snippet; use \(Snippet.allCases.map(\.rawValue).joined(separator: " or "))",
+                fixIt: NearestName.fixIt(name, among: Snippet.allCases.map(\.rawValue)))
+        }
+        return snippet
     }
 
     private func extraParameters(_ node: Node) throws(ConfigError) -> [FormParameter] {

@@ -53,23 +53,29 @@ public struct GenConfiguration: Sendable, Hashable {
     }
 
     /// The rules by normalised heading, the first rule for a heading winning.
-    public var snippetsByHeading: [String: Snippet] {
-        var snippets: [String: Snippet] = [:]
-        for rule in groups where snippets[GroupRule.normalized(rule.heading)] == nil {
-            snippets[GroupRule.normalized(rule.heading)] = rule.snippet
+    public var snippetsByHeading: [String: Snippet] { rulesByHeading.mapValues(\.snippet) }
+
+    /// The same, whole.
+    public var rulesByHeading: [String: GroupRule] {
+        var rules: [String: GroupRule] = [:]
+        for rule in groups where rules[GroupRule.normalized(rule.heading)] == nil {
+            rules[GroupRule.normalized(rule.heading)] = rule
         }
-        return snippets
+        return rules
     }
 }
 
-/// "Code sections under this heading show this snippet."
+/// "Code sections under this heading show this snippet, in this form."
 public struct GroupRule: Sendable, Hashable {
     public let heading: String
     public let snippet: Snippet
+    /// What the guide shows: the concise form (the default: it teaches) or the complete program.
+    public let form: SampleForm
 
-    public init(heading: String, snippet: Snippet) {
+    public init(heading: String, snippet: Snippet, form: SampleForm = .concise) {
         self.heading = heading
         self.snippet = snippet
+        self.form = form
     }
 
     /// The guide's two groups.

@@ -155,14 +155,16 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// `snippets` in `language`, rendered with the configuration's model.
-    public mutating func samples(_ snippets: [Snippet], in language: Language) throws(Diagnostic) -> [RenderedSample] {
+    /// `snippets` in `language` and `form`, rendered with the configuration's model.
+    public mutating func samples(_ snippets: [Snippet], in language: Language, form: SampleForm) throws(Diagnostic)
+        -> [RenderedSample]
+    {
         let model = configuration.model
         return try withFiller { (filler: inout GuideFiller) throws(Diagnostic) in
             var samples: [RenderedSample] = []
             for snippet in snippets {
                 do throws(FillError) {
-                    samples.append(try filler.sample(snippet, in: language, model: model))
+                    samples.append(try filler.sample(snippet, in: language, model: model, form: form))
                 } catch {
                     throw error.diagnostic(guidePath: nil)
                 }

@@ -35,12 +35,12 @@ public struct GuideFiller: Sendable {
         let splicer = GuideSplicer(source: source)
         var edits: [GuideEdit] = []
         var filled: [FilledGroup] = []
-        let snippets = configuration.snippetsByHeading
-        let needed = Set(groups.compactMap { snippets[GroupRule.normalized($0.heading ?? "")] })
+        let rules = configuration.rulesByHeading
+        let needed = groups.compactMap { rules[GroupRule.normalized($0.heading ?? "")] }
         prerender(
             configuration.languages.flatMap { language in
-                language.snippets.filter(needed.contains).map {
-                    SampleKey(language: language, snippet: $0, model: configuration.model)
+                needed.filter { language.offers($0.snippet) }.map {
+                    SampleKey(language: language, snippet: $0.snippet, form: $0.form, model: configuration.model)
                 }
             })
         var removed: [RemovedSample] = []
@@ -55,7 +55,7 @@ public struct GuideFiller: Sendable {
             return true
         }
         for group in groups {
-            guard let snippet = snippets[GroupRule.normalized(group.heading ?? "")] else {
+            guard let rule = rules[GroupRule.normalized(group.heading ?? "")] else {
                 // Stale: gen wrote every section of this group, and no rule of groups: maps its
                 // heading any more. The whole group goes, labels included — unless a tab holds the
                 // writer's text beside gen's block, which is theirs as a hand-written block is.
@@ -77,6 +77,7 @@ public struct GuideFiller: Sendable {
                             "no snippet is configured for the code sections \(under); map the heading to token-request or token-refresh under groups: in gen.yml"
                     ))
             }
+            let snippet = rule.snippet
             // Only the configured languages that offer this snippet get a section (curl has no
             // token manager: its group simply has no curl tab).
             let languages = configuration.languages.filter { $0.offers(snippet) }
@@ -102,7 +103,7 @@ public struct GuideFiller: Sendable {
             }
             var code: [Language: String] = [:]
             for language in languages {
-                code[language] = try sample(snippet, in: language, model: configuration.model).code
+                code[language] = try sample(snippet, in: language, model: configuration.model, form: rule.form).code
             }
             for section in group.sections where languages.contains(section.language) {
                 _ = keeps(section)
@@ -139,40 +140,43 @@ public struct GuideFiller: Sendable {
 
     /// Renders every sample `configuration` can need, so later fills only splice.
     public mutating func renderSamples(for configuration: GenConfiguration) throws(FillError) {
-        prerender(
-            configuration.languages.flatMap { language in
-                language.snippets.map { SampleKey(language: language, snippet: $0, model: configuration.model) }
-            })
-        for language in configuration.languages {
-            for snippet in language.snippets {
-                _ = try sample(snippet, in: language, model: configuration.model)
+        let keys = configuration.languages.flatMap { language in
+            language.snippets.flatMap { snippet in
+                SampleForm.allCases.map {
+                    SampleKey(language: language, snippet: snippet, form: $0, model: configuration.model)
+                }
             }
+        }
+        prerender(keys)
+        for key in keys {
+            _ = try sample(key.snippet, in: key.language, model: key.model, form: key.form)
         }
     }
 
     /// Renders `keys` side by side on every core and keeps the samples. A sample that fails is
     /// left out: its first use renders it again and reports the error where it always did.
     private mutating func prerender(_ keys: [SampleKey]) {
-        let pending = keys.filter { samples[$0] == nil }
+        let pending = Array(Set(keys.filter { samples[$0] == nil }))
         guard pending.count > 1 else { return }
         let rendered = Mutex([SampleKey: RenderedSample]())
         let renderer = renderer
         DispatchQueue.concurrentPerform(iterations: pending.count) { index in
             let key = pending[index]
-            guard let sample = try? renderer.render(key.snippet, in: key.language, model: key.model) else { return }
+            guard let sample = try? renderer.render(key.snippet, in: key.language, model: key.model, form: key.form)
+            else { return }
             rendered.withLock { $0[key] = sample }
         }
         samples.merge(rendered.withLock { $0 }) { old, _ in old }
     }
 
     /// One sample, rendered on first use.
-    public mutating func sample(_ snippet: Snippet, in language: Language, model: ClientModel) throws(FillError)
-        -> RenderedSample
-    {
-        let key = SampleKey(language: language, snippet: snippet, model: model)
+    public mutating func sample(
+        _ snippet: Snippet, in language: Language, model: ClientModel, form: SampleForm = .complete
+    ) throws(FillError) -> RenderedSample {
+        let key = SampleKey(language: language, snippet: snippet, form: form, model: model)
         if let sample = samples[key] { return sample }
         do {
-            let sample = try renderer.render(snippet, in: language, model: model)
+            let sample = try renderer.render(snippet, in: language, model: model, form: form)
             samples[key] = sample
             return sample
         } catch {
@@ -184,5 +188,6 @@ public struct GuideFiller: Sendable {
 private struct SampleKey: Hashable, Sendable {
     let language: Language
     let snippet: Snippet
+    let form: SampleForm
     let model: ClientModel
 }

@@ -4,12 +4,14 @@ import SampleModel
 public struct RenderedSample: Sendable, Hashable {
     public let language: Language
     public let snippet: Snippet
+    public let form: SampleForm
     /// The code, without a trailing line break.
     public let code: String
 
-    public init(language: Language, snippet: Snippet, code: String) {
+    public init(language: Language, snippet: Snippet, form: SampleForm = .complete, code: String) {
         self.language = language
         self.snippet = snippet
+        self.form = form
         self.code = code
     }
 

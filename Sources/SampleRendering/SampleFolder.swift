@@ -7,6 +7,9 @@ public struct SampleFolder: Sendable, Hashable {
     /// File name → contents, every file ending with a line break.
     public let files: [String: String]
 
+    /// The subfolder holding the concise forms, under the same file names as the complete ones.
+    public static let conciseFolder = "concise"
+
     /// The file a snippet is exported as.
     public static func fileName(of snippet: Snippet, in language: Language) -> String {
         language.exportFileName(snippet)
@@ -16,7 +19,13 @@ public struct SampleFolder: Sendable, Hashable {
         self.language = language
         var files: [String: String] = [:]
         for sample in samples {
-            files[Self.fileName(of: sample.snippet, in: language)] = sample.fileText
+            let folder = sample.form == .complete ? "" : Self.conciseFolder + "/"
+            files[folder + Self.fileName(of: sample.snippet, in: language)] = sample.fileText
+            if sample.form == .concise {
+                for (name, text) in language.exportSupportFiles where files[folder + name] == nil {
+                    files[folder + name] = text
+                }
+            }
         }
         files.merge(language.exportSupportFiles) { sample, _ in sample }
         files["README.md"] = Self.readme(language: language, credentials: credentials)

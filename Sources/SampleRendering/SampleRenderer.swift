@@ -11,14 +11,15 @@ public struct SampleRenderer: Sendable {
 
     /// Renders one sample, or fails when the set has no such template or a template names a
     /// value the context does not provide (swift-mustache would render it as nothing).
-    public func render(_ snippet: Snippet, in language: Language, model: ClientModel) throws(TemplateError)
-        -> RenderedSample
-    {
-        guard let file = templates.file(for: snippet, in: language) else {
+    public func render(
+        _ snippet: Snippet, in language: Language, model: ClientModel, form: SampleForm = .complete
+    ) throws(TemplateError) -> RenderedSample {
+        guard let file = templates.file(for: snippet, in: language, form: form) else {
             throw TemplateError(
-                path: "\(language.rawValue)/\(snippet.rawValue).\(TemplateFile.fileExtension)", line: 0,
+                path: "\(TemplateSet.name(of: snippet, in: language, form: form)).\(TemplateFile.fileExtension)",
+                line: 0,
                 message:
-                    "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    "no such template; every language needs one per snippet and form (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")), each also as <snippet>.concise)"
             )
         }
         let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder))
@@ -31,7 +32,8 @@ public struct SampleRenderer: Sendable {
                     "{{\(missing)}} names a value the model does not provide; the values are listed in Templates/README.md"
             )
         }
-        return RenderedSample(language: language, snippet: snippet, code: Self.trimmingTrailingLineBreaks(output))
+        return RenderedSample(
+            language: language, snippet: snippet, form: form, code: Self.trimmingTrailingLineBreaks(output))
     }
 
     private static func trimmingTrailingLineBreaks(_ text: String) -> String {

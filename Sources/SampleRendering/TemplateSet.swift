@@ -155,18 +155,24 @@ public struct TemplateSet: Sendable {
             path: file.path, line: 0, message: "cannot be parsed once compacted; please report this template")
     }
 
-    /// The template for a snippet, or nil when this set has none for the language.
-    public func file(for snippet: Snippet, in language: Language) -> TemplateFile? {
-        files[Self.name(of: snippet, in: language)]
+    /// The template for a snippet in one form, or nil when this set has none for the language.
+    public func file(for snippet: Snippet, in language: Language, form: SampleForm = .complete) -> TemplateFile? {
+        files[Self.name(of: snippet, in: language, form: form)]
     }
 
-    /// Languages for which this set has a template of every snippet the language offers.
+    /// Languages for which this set has a template of every snippet the language offers, in both forms.
     public var completeLanguages: [Language] {
-        Language.allCases.filter { language in language.snippets.allSatisfy { file(for: $0, in: language) != nil } }
+        Language.allCases.filter { language in
+            language.snippets.allSatisfy { snippet in
+                SampleForm.allCases.allSatisfy { file(for: snippet, in: language, form: $0) != nil }
+            }
+        }
     }
 
-    static func name(of snippet: Snippet, in language: Language) -> String {
-        "\(language.rawValue)/\(snippet.rawValue)"
+    /// `python/token-request` (the complete form) or `python/token-request.concise`.
+    static func name(of snippet: Snippet, in language: Language, form: SampleForm = .complete) -> String {
+        let name = "\(language.rawValue)/\(snippet.rawValue)"
+        return form == .complete ? name : "\(name).\(form.rawValue)"
     }
 
     /// The first line of a template of `language` that names `key`, for locating a missing value.

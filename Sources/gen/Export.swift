@@ -8,7 +8,8 @@ import SampleRendering
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write each language's samples as a runnable folder, with a README saying how to run them.",
+        abstract:
+            "Write each language's complete programs as a runnable folder (the concise forms the guide shows in concise/), with a README.",
         discussion: """
             Examples:
               gen export --out samples
@@ -40,7 +41,9 @@ struct Export: ParsableCommand {
             for language in requested ?? pipeline.configuration.languages {
                 let samples: [RenderedSample]
                 do throws(Diagnostic) {
-                    samples = try pipeline.samples(language.snippets, in: language)
+                    samples =
+                        try pipeline.samples(language.snippets, in: language, form: .complete)
+                        + pipeline.samples(language.snippets, in: language, form: .concise)
                 } catch {
                     throw GenFailure(error)
                 }

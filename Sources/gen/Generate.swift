@@ -17,8 +17,9 @@ struct Generate: ParsableCommand {
               gen --force                          Fill the guide, replacing samples edited by hand.
               gen --check --format github          The same check, with GitHub Actions annotations.
               gen docs/guides                      Fill every *.md under docs/guides, each with its gen.yml.
-              gen --lang php                       Print both PHP samples.
-              gen --lang swift --snippet token-refresh
+              gen --lang php                       Print both PHP samples, as the guide shows them.
+              gen --lang swift --snippet token-refresh --complete
+                                                   Print Swift's complete token manager.
               gen --list                           List languages and snippets.
               gen --token-url https://id.example.com/token --scope "read write"
             """)
@@ -33,6 +34,12 @@ struct Generate: ParsableCommand {
 
     @Option(help: ArgumentHelp("With --lang, print only this snippet.", valueName: "snippet"))
     var snippet: Snippet?
+
+    @Flag(
+        help:
+            "With --lang, print the complete program (retries, backoff, outage handling) instead of the concise form the guide shows."
+    )
+    var complete = false
 
     @Flag(help: "List the languages and snippets.")
     var list = false
@@ -56,6 +63,9 @@ struct Generate: ParsableCommand {
     var guides: [String] = []
 
     func validate() throws {
+        if complete, lang == nil {
+            throw ValidationError("--complete needs --lang, e.g. --lang python --complete")
+        }
         if let snippet, lang == nil {
             throw ValidationError("--snippet needs --lang, e.g. --lang python --snippet \(snippet.rawValue)")
         }
@@ -135,7 +145,7 @@ struct Generate: ParsableCommand {
         let snippets = snippet.map { [$0] } ?? language.snippets
         let samples: [RenderedSample]
         do {
-            samples = try pipeline.samples(snippets, in: language)
+            samples = try pipeline.samples(snippets, in: language, form: complete ? .complete : .concise)
         } catch {
             throw GenFailure(error)
         }

@@ -29,6 +29,13 @@ enum Workspace {
             for (name, text) in files.sorted(by: { $0.key < $1.key }) + [
                 (OutputFolder.markerName, OutputFolder.markerText)
             ] {
+                // A file in a subfolder (`concise/token_manager.py`): the subfolder first, new.
+                if let slash = name.lastIndex(of: "/") {
+                    let subfolder = "\(staging)/\(name[..<slash])"
+                    if mkdir(subfolder, 0o755) != 0, errno != EEXIST {
+                        throw .file(directory, "cannot be written: \(AtomicFile.errorText())")
+                    }
+                }
                 try writeNewFile("\(staging)/\(name)", Array(text.utf8), reported: directory)
             }
             var status = stat()

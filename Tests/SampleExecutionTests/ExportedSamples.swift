@@ -18,6 +18,9 @@ struct ExportedSamples: Sendable {
     }
 
     let directory: String
+    /// Why a language's programs of one form could not be built, by `key(language, form)`: only
+    /// that language's tests fail, with this output.
+    var buildFailures: [String: String] = [:]
 
     static let guide = Task { try await export(.guide) }
     static let postWithScope = Task { try await export(.postWithScope) }
@@ -31,20 +34,35 @@ struct ExportedSamples: Sendable {
         }
     }
 
-    func folder(_ language: Language) -> String { "\(directory)/\(language.rawValue)" }
+    /// Where `gen export` put a language's programs of `form` (the concise ones in `concise/`).
+    func folder(_ language: Language, _ form: SampleForm = .complete) -> String {
+        form == .complete
+            ? "\(directory)/\(language.rawValue)" : "\(directory)/\(language.rawValue)/\(SampleFolder.conciseFolder)"
+    }
 
     /// The folder a language's `build` steps compile into, beside its exported folder.
-    func buildFolder(_ language: Language) -> String { "\(directory)/build/\(language.rawValue)" }
+    func buildFolder(_ language: Language, _ form: SampleForm = .complete) -> String {
+        "\(directory)/build/\(key(language, form))"
+    }
+
+    private func key(_ language: Language, _ form: SampleForm) -> String {
+        form == .complete ? language.rawValue : "\(language.rawValue)-\(form.rawValue)"
+    }
+
+    /// Throws the build's output when the language's programs of `form` could not be built.
+    func requireBuilt(_ language: Language, _ form: SampleForm) throws {
+        if let failure = buildFailures[key(language, form)] { throw ExportFailed(output: failure) }
+    }
 
     /// A command of the language's `language.json` with its placeholders filled for this export.
-    func command(_ words: [String], for language: Language) throws -> [String] {
+    func command(_ words: [String], for language: Language, form: SampleForm = .complete) throws -> [String] {
         var values: [String: [String]] = [
-            "build": [buildFolder(language)],
+            "build": [buildFolder(language, form)],
             "driver_folder": [LanguageTesting.driverFolder(language)],
         ]
         for snippet in language.snippets {
             let file = SampleFolder.fileName(of: snippet, in: language)
-            values["sample:\(snippet.rawValue)"] = ["\(folder(language))/\(file)"]
+            values["sample:\(snippet.rawValue)"] = ["\(folder(language, form))/\(file)"]
         }
         return try LanguageTesting.command(words, values)
     }
@@ -86,9 +104,15 @@ struct ExportedSamples: Sendable {
                 TemplateDirectory.path, "--out", directory,
             ])
         guard export.status == 0 else { throw ExportFailed(output: export.stderr) }
-        let samples = ExportedSamples(directory: directory)
+        var samples = ExportedSamples(directory: directory)
         for language in Language.allCases {
-            try samples.build(language)
+            for form in SampleForm.allCases {
+                do {
+                    try samples.build(language, form)
+                } catch {
+                    samples.buildFailures[samples.key(language, form)] = "\(error)"
+                }
+            }
         }
         return samples
     }
@@ -96,12 +120,13 @@ struct ExportedSamples: Sendable {
     /// Runs the language's `build` steps (Swift: the two programs as the README compiles them, and
     /// the driver linked against the manager compiled as a module whose `@main` entry point is
     /// renamed, so the sample is built unedited); the commands of a step run at once.
-    private func build(_ language: Language) throws {
+    private func build(_ language: Language, _ form: SampleForm) throws {
         let steps = try LanguageTesting.of(language).build
         guard !steps.isEmpty else { return }
-        try FileManager.default.createDirectory(atPath: buildFolder(language), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: buildFolder(language, form), withIntermediateDirectories: true)
         for step in steps {
-            let commands = try step.map { try command($0, for: language) }
+            let commands = try step.map { try command($0, for: language, form: form) }
             let failures = CompileFailures()
             DispatchQueue.concurrentPerform(iterations: commands.count) { index in
                 let command = commands[index]

@@ -7,9 +7,14 @@ import TestSupport
 struct SampleRunner: Sendable {
     let language: Language
     let samples: ExportedSamples
+    var form: SampleForm = .complete
 
-    static func make(_ language: Language, _ variant: ExportedSamples.Variant = .guide) async throws -> SampleRunner {
-        SampleRunner(language: language, samples: try await ExportedSamples.samples(variant))
+    static func make(
+        _ language: Language, _ variant: ExportedSamples.Variant = .guide, form: SampleForm = .complete
+    ) async throws -> SampleRunner {
+        let samples = try await ExportedSamples.samples(variant)
+        try samples.requireBuilt(language, form)
+        return SampleRunner(language: language, samples: samples, form: form)
     }
 
     /// The token-request program, with the client's credentials in the environment.
@@ -45,8 +50,8 @@ struct SampleRunner: Sendable {
             clientID: client.clientID, clientSecret: client.clientSecret, apiURL: server.apiURL,
             server: server.baseURL, steps: steps)
         let json = String(decoding: try JSONEncoder().encode(input), as: UTF8.self)
-        let driver = try samples.command(LanguageTesting.of(language).driver, for: language)
-        let result = try run(driver + [json], environment: ["SAMPLE_DIR": samples.folder(language)])
+        let driver = try samples.command(LanguageTesting.of(language).driver, for: language, form: form)
+        let result = try run(driver + [json], environment: ["SAMPLE_DIR": samples.folder(language, form)])
         guard !result.timedOut else {
             throw DriverFailed(language: language, output: "killed after 120 s (hung)\n" + result.stderr)
         }
@@ -62,7 +67,7 @@ struct SampleRunner: Sendable {
         guard let words = try LanguageTesting.of(language).run[snippet.rawValue] else {
             throw DriverFailed(language: language, output: "language.json has no run command for \(snippet.rawValue)")
         }
-        return try samples.command(words, for: language)
+        return try samples.command(words, for: language, form: form)
     }
 
     /// Runs a sample or driver; one that outlives `timeout` is killed, so a hang fails its test.
@@ -70,7 +75,7 @@ struct SampleRunner: Sendable {
     {
         try ProcessResult.run(
             command[0], Array(command.dropFirst()), environment: environment,
-            currentDirectory: samples.folder(language), timeout: timeout)
+            currentDirectory: samples.folder(language, form), timeout: timeout)
     }
 
     private static func credentials(id: String?, secret: String?) -> [String: String] {

@@ -14,11 +14,11 @@ import Testing
         try await OAuthTestServer.shared.value.log(for: client).filter(\.isAPI)
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func theUsageMakesOneAuthorisedCall(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func theUsageMakesOneAuthorisedCall(_ language: Language, _ form: SampleForm) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient()
-        let result = try await SampleRunner.make(language).runManagerUsage(client)
+        let result = try await SampleRunner.make(language, form: form).runManagerUsage(client)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "GET \(server.apiURL) -> HTTP 200\n")
         #expect(try await apiCalls(client).map(\.status) == [200])
@@ -48,19 +48,21 @@ import Testing
         #expect(!result.stderr.contains("TypeError") && !result.stdout.contains("Warning"), "\(result.stderr)")
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func reusesTheTokenWithinItsLifetime(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func reusesTheTokenWithinItsLifetime(_ language: Language, _ form: SampleForm) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()
-        let results = try await SampleRunner.make(language).drive(client, steps: [.repeating(20, every: 0, .request)])
+        let results = try await SampleRunner.make(language, form: form).drive(
+            client, steps: [.repeating(20, every: 0, .request)])
         #expect(results[0].results?.map(\.status) == Array(repeating: 200, count: 20))
         #expect(try await tokenRequests(client).count == 1)
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func renewsBeforeTheTokenExpires(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func renewsBeforeTheTokenExpires(_ language: Language, _ form: SampleForm) async throws {
         let lifetime = 4.0
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: lifetime))
-        let results = try await SampleRunner.make(language).drive(client, steps: [.repeating(15, every: 0.5, .request)])
+        let results = try await SampleRunner.make(language, form: form).drive(
+            client, steps: [.repeating(15, every: 0.5, .request)])
         #expect(results[0].results?.map(\.status) == Array(repeating: 200, count: 15))
         #expect(try await apiCalls(client).allSatisfy { $0.status == 200 }, "the API must never see an expired token")
         let times = try await tokenRequests(client).map(\.t)
@@ -72,13 +74,13 @@ import Testing
         }
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func concurrentCallersShareOneTokenRequest(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func concurrentCallersShareOneTokenRequest(_ language: Language, _ form: SampleForm) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(tokenDelay: 0.5))
-        let results = try await SampleRunner.make(language).drive(client, steps: [.concurrentGetToken(10)])
+        let results = try await SampleRunner.make(language, form: form).drive(client, steps: [.concurrentGetToken(20)])
         let step = results[0]
         #expect(step.errors == [])
-        #expect(step.tokens?.count == 10)
+        #expect(step.tokens?.count == 20)
         #expect(Set(step.tokens ?? []).count == 1)
         #expect(try await tokenRequests(client).count == 1)
         if language == .php {
@@ -101,20 +103,20 @@ import Testing
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func aRevokedTokenIsReplacedAndTheCallRetriedOnce(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func aRevokedTokenIsReplacedAndTheCallRetriedOnce(_ language: Language, _ form: SampleForm) async throws {
         let client = try await OAuthTestServer.shared.value.createClient()
-        let results = try await SampleRunner.make(language).drive(
+        let results = try await SampleRunner.make(language, form: form).drive(
             client, steps: [.request, .revoke, .request, .request])
         #expect(results.compactMap(\.status) == [200, 200, 200])
         #expect(try await apiCalls(client).map(\.status) == [200, 401, 200, 200])
         #expect(try await tokenRequests(client).count == 2)
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func aSecond401IsSurfacedNotLooped(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func aSecond401IsSurfacedNotLooped(_ language: Language, _ form: SampleForm) async throws {
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(bornRevoked: true))
-        let results = try await SampleRunner.make(language).drive(client, steps: [.request])
+        let results = try await SampleRunner.make(language, form: form).drive(client, steps: [.request])
         #expect(results[0].status == 401)
         #expect(try await apiCalls(client).map(\.status) == [401, 401])
         #expect(try await tokenRequests(client).count == 2)
@@ -183,23 +185,24 @@ import Testing
         #expect(try await tokenRequests(client).count == 1)
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func aMissingExpiresInAssumesTheDefaultLifetime(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func aMissingExpiresInAssumesTheDefaultLifetime(_ language: Language, _ form: SampleForm) async throws {
         // The server's token really lives 2 s but does not say so: assuming 600 s, the manager
         // keeps it, meets one 401, and recovers by fetching a new one.
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: 2, expiresIn: "absent"))
-        let results = try await SampleRunner.make(language).drive(
+        let results = try await SampleRunner.make(language, form: form).drive(
             client, steps: [.request, .request, .sleep(2.5), .request])
         #expect(results.compactMap(\.status) == [200, 200, 200])
         #expect(try await apiCalls(client).map(\.status) == [200, 200, 401, 200])
         #expect(try await tokenRequests(client).count == 2)
     }
 
-    @Test(arguments: Language.offering(.tokenRefresh))
-    func anExpiresInStringIsParsed(_ language: Language) async throws {
+    @Test(arguments: Language.offering(.tokenRefresh), SampleForm.allCases)
+    func anExpiresInStringIsParsed(_ language: Language, _ form: SampleForm) async throws {
         // "4" as a string: renewed at 2 s, so the call at 2.5 s never meets an expired token.
         let client = try await OAuthTestServer.shared.value.createClient(ClientConfig(lifetime: 4, expiresIn: "string"))
-        let results = try await SampleRunner.make(language).drive(client, steps: [.request, .sleep(2.5), .request])
+        let results = try await SampleRunner.make(language, form: form).drive(
+            client, steps: [.request, .sleep(2.5), .request])
         #expect(results.compactMap(\.status) == [200, 200])
         #expect(try await apiCalls(client).map(\.status) == [200, 200])
         #expect(try await tokenRequests(client).count == 2)

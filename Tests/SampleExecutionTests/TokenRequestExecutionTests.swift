@@ -6,11 +6,11 @@ import Testing
 /// The token-request program of every language, run in its own runtime against the Authlib
 /// server: what the server saw, what the program printed, and what it kept to itself.
 @Suite struct TokenRequestExecutionTests {
-    @Test(arguments: Language.allCases)
-    func sendsExactlyTheGuidesRequestAndPrintsNoSecret(_ language: Language) async throws {
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func sendsExactlyTheGuidesRequestAndPrintsNoSecret(_ language: Language, _ form: SampleForm) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient()
-        let result = try await SampleRunner.make(language).runTokenRequest(
+        let result = try await SampleRunner.make(language, form: form).runTokenRequest(
             id: client.clientID, secret: client.clientSecret)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Got a Bearer token that expires in 3600 seconds.\n")
@@ -30,13 +30,14 @@ import Testing
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
-    @Test(arguments: Language.allCases)
-    func aWrongSecretFailsWithTheServersErrorAndNoSecret(_ language: Language) async throws {
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func aWrongSecretFailsWithTheServersErrorAndNoSecret(_ language: Language, _ form: SampleForm) async throws {
         let server = try await OAuthTestServer.shared.value
         // Authlib's own realm-less challenge; a401ChallengeFailsAtOnceWithoutRetrying plays the others.
         let client = try await server.createClient(ClientConfig(challenge: "basic"))
         let wrongSecret = client.clientSecret + "-wrong"
-        let result = try await SampleRunner.make(language).runTokenRequest(id: client.clientID, secret: wrongSecret)
+        let result = try await SampleRunner.make(language, form: form).runTokenRequest(
+            id: client.clientID, secret: wrongSecret)
         #expect(result.status != 0)
         let answer = try #require(try await server.log(for: client).first(where: \.isToken)?.response)
         #expect(answer.error == "invalid_client")
@@ -47,18 +48,22 @@ import Testing
     }
 
     static let challenges = ["basic-realm", "basic", "bearer"]
-    static var challengeCases: [(Language, String)] {
-        Language.allCases.flatMap { language in challenges.map { (language, $0) } }
+    static var challengeCases: [(Language, String, SampleForm)] {
+        Language.allCases.flatMap { language in
+            challenges.flatMap { challenge in SampleForm.allCases.map { (language, challenge, $0) } }
+        }
     }
 
     /// RFC 6749 §5.2: a client that authenticated with the Authorization header gets 401 and a
     /// WWW-Authenticate challenge; RFC 7617's Basic challenge carries a realm. No sample may wait
     /// for someone to answer it, or retry.
     @Test(arguments: challengeCases)
-    func a401ChallengeFailsAtOnceWithoutRetrying(_ language: Language, _ challenge: String) async throws {
+    func a401ChallengeFailsAtOnceWithoutRetrying(_ language: Language, _ challenge: String, _ form: SampleForm)
+        async throws
+    {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient(ClientConfig(challenge: challenge))
-        let runner = try await SampleRunner.make(language)
+        let runner = try await SampleRunner.make(language, form: form)
         let started = ContinuousClock.now
         let result = try runner.runTokenRequest(id: client.clientID, secret: client.clientSecret + "-wrong")
         let seconds = (ContinuousClock.now - started) / .seconds(1)
@@ -75,26 +80,27 @@ import Testing
         #expect(!(result.stdout + result.stderr).contains(client.clientSecret))
     }
 
-    @Test(arguments: Language.allCases)
-    func anUnknownClientFails(_ language: Language) async throws {
-        let result = try await SampleRunner.make(language).runTokenRequest(id: "nobody:%", secret: "s3cret/+=")
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func anUnknownClientFails(_ language: Language, _ form: SampleForm) async throws {
+        let result = try await SampleRunner.make(language, form: form).runTokenRequest(
+            id: "nobody:%", secret: "s3cret/+=")
         #expect(result.status != 0)
         #expect(result.stderr.contains("invalid_client"), "\(result.stderr)")
         #expect(!(result.stdout + result.stderr).contains("s3cret/+="))
     }
 
-    @Test(arguments: Language.allCases)
-    func aMissingVariableIsNamed(_ language: Language) async throws {
-        let result = try await SampleRunner.make(language).runTokenRequest(id: "someone", secret: nil)
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func aMissingVariableIsNamed(_ language: Language, _ form: SampleForm) async throws {
+        let result = try await SampleRunner.make(language, form: form).runTokenRequest(id: "someone", secret: nil)
         #expect(result.status == 1)
         #expect(result.stderr == "error: set the CLIENT_SECRET environment variable\n")
     }
 
-    @Test(arguments: Language.allCases)
-    func theClientSecretPostVariantIsAccepted(_ language: Language) async throws {
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func theClientSecretPostVariantIsAccepted(_ language: Language, _ form: SampleForm) async throws {
         let server = try await OAuthTestServer.shared.value
         let client = try await server.createClient(ClientConfig(authMethod: "client_secret_post"))
-        let result = try await SampleRunner.make(language, .postWithScope).runTokenRequest(
+        let result = try await SampleRunner.make(language, .postWithScope, form: form).runTokenRequest(
             id: client.clientID, secret: client.clientSecret)
         #expect(result.status == 0, "\(result.stderr)")
         let request = try #require(try await server.log(for: client).first(where: \.isToken))
@@ -108,10 +114,10 @@ import Testing
         try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
-    @Test(arguments: Language.allCases)
-    func anAnswerWithoutExpiresInOrWithAStringIsReported(_ language: Language) async throws {
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func anAnswerWithoutExpiresInOrWithAStringIsReported(_ language: Language, _ form: SampleForm) async throws {
         let server = try await OAuthTestServer.shared.value
-        let runner = try await SampleRunner.make(language)
+        let runner = try await SampleRunner.make(language, form: form)
         let absent = try await server.createClient(ClientConfig(expiresIn: "absent"))
         let noLifetime = try runner.runTokenRequest(id: absent.clientID, secret: absent.clientSecret)
         #expect(
@@ -121,6 +127,21 @@ import Testing
         let stringLifetime = try runner.runTokenRequest(id: string.clientID, secret: string.clientSecret)
         #expect(
             stringLifetime.stdout == "Got a Bearer token that expires in 3600 seconds.\n", "\(stringLifetime.stderr)")
+    }
+
+    /// A token endpoint that is down answers 503: the program fails with the status and the
+    /// server's error, never hangs and never shows the secret (the complete one after its retries).
+    @Test(arguments: Language.allCases, SampleForm.allCases)
+    func aServerThatIsDownIsAClearError(_ language: Language, _ form: SampleForm) async throws {
+        let server = try await OAuthTestServer.shared.value
+        let client = try await server.createClient(ClientConfig(alwaysFail: .init(status: 503)))
+        let result = try await SampleRunner.make(language, form: form).runTokenRequest(
+            id: client.clientID, secret: client.clientSecret)
+        #expect(result.status != 0 && !result.timedOut)
+        #expect(result.stderr.contains("503") && result.stderr.contains("temporarily_unavailable"), "\(result.stderr)")
+        let attempts = try await server.log(for: client).filter(\.isToken).count
+        #expect(form == .complete ? attempts >= 1 : attempts == 1, "the concise form does not retry: \(attempts)")
+        try await Secrets.expectAbsent(from: result, client: client, server: server)
     }
 
     @Test(arguments: Language.allCases)

@@ -18,8 +18,11 @@ import Testing
         var samples: [(name: String, text: String)] = []
         for (name, model) in SampleModelVariants.all {
             for snippet in language.snippets {
-                let text = try renderer.render(snippet, in: language, model: model).fileText
-                samples.append(("\(name)_\(snippet.rawValue)".replacingOccurrences(of: "-", with: "_"), text))
+                for form in SampleForm.allCases {
+                    let text = try renderer.render(snippet, in: language, model: model, form: form).fileText
+                    samples.append(
+                        ("\(name)_\(snippet.rawValue)_\(form.rawValue)".replacingOccurrences(of: "-", with: "_"), text))
+                }
             }
         }
         return samples

@@ -15,11 +15,13 @@ import Testing
         let models = SampleModelVariants.all + [("loopback", local)]
         return models.flatMap { name, model in
             Language.allCases.flatMap { language in
-                language.snippets.map { snippet in
-                    (
-                        "\(name) \(language.rawValue) \(snippet.rawValue)",
-                        try! renderer.render(snippet, in: language, model: model).code, model
-                    )
+                language.snippets.flatMap { snippet in
+                    SampleForm.allCases.map { form in
+                        (
+                            "\(name) \(language.rawValue) \(snippet.rawValue) \(form.rawValue)",
+                            try! renderer.render(snippet, in: language, model: model, form: form).code, model
+                        )
+                    }
                 }
             }
         }

@@ -14,7 +14,10 @@ import Testing
         var files: [String: String] = [:]
         for (name, model) in SampleModelVariants.all {
             for snippet in language.snippets {
-                files["\(name)-\(snippet.rawValue)"] = try renderer.render(snippet, in: language, model: model).fileText
+                for form in SampleForm.allCases {
+                    files["\(name)-\(snippet.rawValue)-\(form.rawValue)"] =
+                        try renderer.render(snippet, in: language, model: model, form: form).fileText
+                }
             }
         }
         let failures = try SyntaxChecker(language: language).failures(in: files)
