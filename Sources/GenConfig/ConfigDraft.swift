@@ -217,6 +217,9 @@ public struct ConfigDraft: Sendable {
         var lines = Self.comment(Self.note(.templates))
         lines.append("# \(ConfigKey.templates.name): templates")
         lines.append("")
+        lines += Self.comment(Self.note(.completePrograms))
+        lines.append("\(ConfigKey.completePrograms.name): \(GenConfiguration.defaultCompleteProgramsPath)")
+        lines.append("")
         lines += Self.comment(Self.note(.openAPI))
         lines.append("# \(ConfigKey.openAPI.name): openapi.yaml")
         lines.append("# \(ConfigKey.securityScheme.name): oauth   # \(Self.note(.securityScheme))")
@@ -233,6 +236,10 @@ public struct ConfigDraft: Sendable {
             "Templates of your own instead of the ones built into gen (a folder laid out like gen's "
                 + "Templates/), relative to this file; also --templates DIR."
         case .languages, .groups, .tokenRequest, .refreshPolicy: ""
+        case .completePrograms:
+            "The guide shows short samples; their complete programs (retries, backoff, outage handling) are "
+                + "written into this folder beside the guide, and a line under each sample links to its "
+                + "program. Empty: no folder and no links."
         case .openAPI:
             "Your OpenAPI document (3.0 or 3.1, YAML or JSON), relative to this file: token_url and the scopes "
                 + "then come from its OAuth 2.0 scheme's clientCredentials flow."
@@ -266,7 +273,8 @@ public struct ConfigDraft: Sendable {
         let request = model.tokenRequest
         let policy = model.refreshPolicy
         switch key {
-        case .guide, .templates, .languages, .groups, .openAPI, .securityScheme, .tokenRequest, .refreshPolicy:
+        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
+            .refreshPolicy:
             return nil
         case .apiURL: return YAMLScalar.written(model.apiURL.text)
         case .tokenURL: return YAMLScalar.written(request.tokenURL.text)

@@ -196,6 +196,24 @@ struct ConfigReader {
         case .securityScheme: configuration.securityScheme = try label(value, key: name)
         case .languages: configuration.languages = try languages(value)
         case .groups: configuration.groups = try groups(value)
+        case .completePrograms:
+            // Empty: no folder, so no link under the concise samples.
+            let folder = try optionalString(value, key: name)
+            if let folder, !folder.isEmpty {
+                let path = try label(value, key: name)
+                guard !path.hasPrefix("/"), !path.contains("\\") else {
+                    throw failure(
+                        at: value,
+                        "\(name) is a folder beside the guide, so that the guide's links work wherever it is published; write it relative to the guide, with / between folders, like samples"
+                    )
+                }
+                var trimmed = Substring(path)
+                while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+                while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
+                configuration.completeProgramsPath = trimmed.isEmpty ? nil : String(trimmed)
+            } else {
+                configuration.completeProgramsPath = nil
+            }
         case .tokenRequest, .refreshPolicy:
             // Sections, read key by key by `configuration(from:)`.
             break
@@ -289,6 +307,7 @@ struct ConfigReader {
             // The long form: `Heading: {snippet: token-refresh, form: complete}`.
             var snippet: Snippet?
             var form = SampleForm.concise
+            var linksCompleteProgram = true
             for (settingKey, settingValue) in settings {
                 let name = try string(settingKey, key: heading)
                 switch name {
@@ -302,18 +321,28 @@ struct ConfigReader {
                             fixIt: NearestName.fixIt(formName, among: SampleForm.allCases.map(\.rawValue)))
                     }
                     form = chosen
+                case "complete_program":
+                    let choice = try string(settingValue, key: "\(heading): complete_program")
+                    guard choice == "link" || choice == "none" else {
+                        throw failure(
+                            at: settingValue,
+                            "\"\(Diagnostic.shown(choice))\" is not a choice for complete_program; use link (a line under each concise sample links to its complete program) or none",
+                            fixIt: NearestName.fixIt(choice, among: ["link", "none"]))
+                    }
+                    linksCompleteProgram = choice == "link"
                 default:
                     throw failure(
                         at: settingKey,
-                        "\"\(Diagnostic.shown(name))\" is not a setting of a group; a group takes snippet and form",
-                        fixIt: NearestName.fixIt(name, among: ["snippet", "form"]))
+                        "\"\(Diagnostic.shown(name))\" is not a setting of a group; a group takes snippet, form and complete_program",
+                        fixIt: NearestName.fixIt(name, among: ["snippet", "form", "complete_program"]))
                 }
             }
             guard let snippet else {
                 throw failure(
                     at: value, "this group names no snippet; add snippet: token-request or snippet: token-refresh")
             }
-            rules.append(GroupRule(heading: heading, snippet: snippet, form: form))
+            rules.append(
+                GroupRule(heading: heading, snippet: snippet, form: form, linksCompleteProgram: linksCompleteProgram))
         }
         return rules
     }

@@ -12,6 +12,8 @@ public enum ConfigSection: String, Sendable, Hashable {
 public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
     // The file.
     case guide, templates, languages, groups
+    /// The folder the complete programs are written into, beside the guide's concise samples.
+    case completePrograms = "complete_programs"
     /// The team's OpenAPI document, and the OAuth 2.0 scheme in it, for the token URL and scopes.
     case openAPI = "openapi"
     case securityScheme = "security_scheme"
@@ -46,7 +48,8 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
     /// The mapping the key belongs in.
     public var section: ConfigSection {
         switch self {
-        case .guide, .templates, .languages, .groups, .openAPI, .securityScheme, .apiURL, .tokenRequest, .refreshPolicy:
+        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .apiURL,
+            .tokenRequest, .refreshPolicy:
             .file
         case .tokenURL, .clientAuthentication, .formEncodeCredentials, .clientIDInBody, .scope, .extraParameters,
             .clientIDVariable, .clientSecretVariable, .timeoutSeconds:
@@ -75,7 +78,9 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
     /// The model field the key sets; nil for keys about the file (guide, templates, …).
     public var field: ModelField? {
         switch self {
-        case .guide, .templates, .languages, .groups, .openAPI, .securityScheme, .tokenRequest, .refreshPolicy: nil
+        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
+            .refreshPolicy:
+            nil
         case .apiURL: .apiURL
         case .tokenURL: .tokenURL
         case .clientAuthentication: .clientAuthentication
@@ -117,8 +122,8 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
         case .clientIDVariable: "--client-id-variable"
         case .clientSecretVariable: "--client-secret-variable"
         case .timeoutSeconds: "--timeout"
-        case .guide, .templates, .languages, .groups, .openAPI, .securityScheme, .tokenRequest, .refreshPolicy,
-            .extraParameters,
+        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
+            .refreshPolicy, .extraParameters,
             .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds, .maxWaitSeconds,
             .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses:
             nil

@@ -11,6 +11,9 @@ public struct GenConfiguration: Sendable, Hashable {
     /// Languages every group gets, in the order they appear in a group.
     public var languages: [Language]
     public var groups: [GroupRule]
+    /// The folder, relative to the guide's folder, that the complete programs are written into
+    /// and the concise samples link to (`complete_programs:`); nil for none.
+    public var completeProgramsPath: String? = GenConfiguration.defaultCompleteProgramsPath
     /// The team's OpenAPI document (`openapi:`), relative to the configuration file's folder.
     public var openAPIPath: String?
     /// The OAuth 2.0 security scheme of that document (`security_scheme:`); nil when it has one.
@@ -34,11 +37,15 @@ public struct GenConfiguration: Sendable, Hashable {
         self.model = model
     }
 
+    /// `samples`, beside the guide.
+    public static let defaultCompleteProgramsPath = "samples"
+
     /// Two configurations are equal when they fill guides the same way: where gen.yml wrote
     /// each key (`keyLocations`) is not part of what it says.
     public static func == (lhs: GenConfiguration, rhs: GenConfiguration) -> Bool {
         lhs.guidePath == rhs.guidePath && lhs.templatesPath == rhs.templatesPath && lhs.languages == rhs.languages
-            && lhs.groups == rhs.groups && lhs.openAPIPath == rhs.openAPIPath
+            && lhs.groups == rhs.groups && lhs.completeProgramsPath == rhs.completeProgramsPath
+            && lhs.openAPIPath == rhs.openAPIPath
             && lhs.securityScheme == rhs.securityScheme && lhs.model == rhs.model
     }
 
@@ -47,6 +54,7 @@ public struct GenConfiguration: Sendable, Hashable {
         hasher.combine(templatesPath)
         hasher.combine(languages)
         hasher.combine(groups)
+        hasher.combine(completeProgramsPath)
         hasher.combine(openAPIPath)
         hasher.combine(securityScheme)
         hasher.combine(model)
@@ -71,11 +79,14 @@ public struct GroupRule: Sendable, Hashable {
     public let snippet: Snippet
     /// What the guide shows: the concise form (the default: it teaches) or the complete program.
     public let form: SampleForm
+    /// Whether a line under each concise sample links to its complete program (`complete_program: link`).
+    public let linksCompleteProgram: Bool
 
-    public init(heading: String, snippet: Snippet, form: SampleForm = .concise) {
+    public init(heading: String, snippet: Snippet, form: SampleForm = .concise, linksCompleteProgram: Bool = true) {
         self.heading = heading
         self.snippet = snippet
         self.form = form
+        self.linksCompleteProgram = linksCompleteProgram
     }
 
     /// The guide's two groups.

@@ -103,6 +103,9 @@ public struct BatchPlan: Sendable {
         return guides
     }
 
+    /// The file `gen` leaves in every folder it writes (`gen export`, `gen site`, the complete programs).
+    public static let generatedFolderMark = ".gen-output"
+
     /// The file a path names, whatever its spelling: symbolic links resolved.
     private static func identity(of path: String) -> String {
         guard let real = realpath(path, nil) else { return path }
@@ -110,19 +113,23 @@ public struct BatchPlan: Sendable {
         return String(cString: real)
     }
 
-    /// `*.md` files under `folder`, sorted, skipping hidden folders and build output (`_site`).
+    /// `*.md` files under `folder`, sorted, skipping hidden folders and build output (`_site`,
+    /// and any folder gen wrote: its mark, `.gen-output`, is in it — the complete programs'
+    /// READMEs are gen's, not guides).
     private static func markdownFiles(in folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let name = enumerator.nextObject() as? String {
             let last = (name as NSString).lastPathComponent
-            if last.hasPrefix(".") || last == "_site" {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                    enumerator.skipDescendants()
-                }
+            let isFolder = (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
+            let path = folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)"
+            if last.hasPrefix(".") || last == "_site"
+                || (isFolder && FileManager.default.fileExists(atPath: path + "/" + generatedFolderMark))
+            {
+                if isFolder { enumerator.skipDescendants() }
                 continue
             }
-            if name.hasSuffix(".md") { files.append(folder.hasSuffix("/") ? folder + name : "\(folder)/\(name)") }
+            if name.hasSuffix(".md") { files.append(path) }
         }
         return files.sorted()
     }

@@ -9,6 +9,9 @@ public struct GuidePlan: Sendable {
     public let original: [UInt8]
     public let filled: FilledGuide
     public let coverage: GroupCoverage
+    /// The complete programs the guide links to, written in the same run; nil when gen.yml names
+    /// no folder for them.
+    public var programs: CompletePrograms? = nil
 
     /// Whether the guide is already as the pipeline would write it.
     public var isCurrent: Bool { filled.bytes == original }
@@ -41,14 +44,19 @@ public struct GuidePlan: Sendable {
         replacingHandEdits: Bool = false, filler: inout GuideFiller
     ) throws(Diagnostic) -> GuidePlan {
         let filled: FilledGuide
+        let programs: CompletePrograms?
         do throws(FillError) {
-            filled = try filler.fill(guide, configuration: configuration, replacingHandEdits: replacingHandEdits)
+            programs = try CompletePrograms.make(configuration: configuration, guidePath: path, filler: &filler)
+            filled = try filler.fill(
+                guide, configuration: configuration, replacingHandEdits: replacingHandEdits, links: programs?.links)
         } catch {
             throw error.diagnostic(guidePath: path)
         }
-        return GuidePlan(
+        var plan = GuidePlan(
             path: path, original: original, filled: filled,
             coverage: GroupCoverage(filled: filled, configuration: configuration, path: path))
+        plan.programs = programs
+        return plan
     }
 }
 

@@ -40,7 +40,7 @@ public struct CodeSection: Sendable, Hashable {
     public var lastLine: Int {
         if let tab { return tab.lastLine }
         switch content {
-        case .generated(let block): return block.range.end.line
+        case .generated(let block): return block.lastLine
         case .handWritten(let range): return range.end.line
         case .empty: return label!.end.line
         }
@@ -55,8 +55,21 @@ public struct GeneratedBlock: Sendable, Hashable {
     /// The `SampleDigest` of what `gen` wrote, from the info string; nil in blocks written
     /// before digests were recorded (adopted as they are).
     public var recordedDigest: String? = nil
-    /// The `SampleDigest` of what the block holds now.
+    /// The `SampleDigest` of what the block holds now (with its link line, when it has one).
     public var contentDigest: String? = nil
+    /// gen's `ProgramLink` line under the block, when it has one: part of the block.
+    public private(set) var link: SourceRange? = nil
+
+    /// The block's last line: its link line's, else its closing fence's.
+    public var lastLine: Int { link?.end.line ?? range.end.line }
+
+    /// The block with `range`, whose text is `text`, as its link line.
+    func linked(_ range: SourceRange, text: some Collection<UInt8>) -> GeneratedBlock {
+        var block = self
+        block.link = range
+        block.contentDigest = contentDigest.map { ProgramLink.digest(codeDigest: $0, link: text) }
+        return block
+    }
 
     public init(range: SourceRange, snippet: Snippet, recordedDigest: String? = nil, contentDigest: String? = nil) {
         self.range = range

@@ -24,15 +24,16 @@ public struct FencedBlockCache: Sendable {
     /// `GeneratedBlock.infoString`, remembered for the same code; over `old` (the info string
     /// of the block being replaced, as the guide spells it), `InfoString.rewritten`, which keeps
     /// the writer's words.
-    mutating func infoString(language: Language, snippet: Snippet, code: String, keeping old: ArraySlice<UInt8>? = nil)
-        -> String
-    {
-        let key = language.rawValue + " " + snippet.rawValue
+    /// With a `link` (the block's `ProgramLink` line), the digest covers the line too.
+    mutating func infoString(
+        language: Language, snippet: Snippet, code: String, link: String? = nil, keeping old: ArraySlice<UInt8>? = nil
+    ) -> String {
+        let key = language.rawValue + " " + snippet.rawValue + " " + (link ?? "")
         let known: (code: String, info: String, digest: String)
         if let cached = infoStrings[key], cached.code == code {
             known = cached
         } else {
-            let digest = SampleDigest.of(code)
+            let digest = ProgramLink.digest(code: code, link: link)
             known = (code, GeneratedBlock.infoString(language: language, snippet: snippet, digest: digest), digest)
             infoStrings[key] = known
         }

@@ -26,42 +26,48 @@ public struct GuideSplicer: Sendable {
         filling group: CodeSectionGroup,
         with snippet: Snippet,
         languages: [Language],
-        code: (Language) -> String
+        code: (Language) -> String,
+        link: (Language) -> String? = { _ in nil }
     ) -> [GuideEdit] {
         var blocks = FencedBlockCache()
-        return edits(filling: group, with: snippet, languages: languages, blocks: &blocks, code: code)
+        return edits(filling: group, with: snippet, languages: languages, blocks: &blocks, code: code, link: link)
     }
 
     /// The same, building each distinct block once in `blocks`, which a run keeps across guides.
     /// A block already in the guide exactly as it would be written is left without an edit, and
     /// so is a block edited by hand (`GeneratedBlock.isEditedByHand`) unless `replacingHandEdits`.
+    /// `link(language)` is the `ProgramLink` line written under the block, if any.
     public func edits(
         filling group: CodeSectionGroup,
         with snippet: Snippet,
         languages: [Language],
         blocks: inout FencedBlockCache,
         replacingHandEdits: Bool = false,
-        code: (Language) -> String
+        code: (Language) -> String,
+        link: (Language) -> String? = { _ in nil }
     ) -> [GuideEdit] {
         if let layout = group.form.layout {
             return tabEdits(
                 filling: group, layout: layout, with: snippet, languages: languages, blocks: &blocks,
-                replacingHandEdits: replacingHandEdits, code: code)
+                replacingHandEdits: replacingHandEdits, code: code, link: link)
         }
         let first = group.sections[0].start
         let prefix = containerPrefix(line: first.line, column: first.column)
         let lineBreak = source.lineBreak(after: first.line) ?? source.preferredLineBreak
+        let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
         func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
             let sample = code(language)
-            return blocks.bytes(
-                of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
+            let line = link(language)
+            let fence = blocks.bytes(
+                of: FencedCodeBlock(info: info(language, replacing: old, sample: sample, link: line), code: sample),
                 prefix: prefix, lineBreak: lineBreak)
+            return line.map { fence + blankLine + prefix + Array($0.utf8) } ?? fence
         }
-        func info(_ language: Language, replacing old: SourceRange?, sample: String) -> String {
+        func info(_ language: Language, replacing old: SourceRange?, sample: String, link: String?) -> String {
             blocks.infoString(
-                language: language, snippet: snippet, code: sample, keeping: old.map { source.fenceInfo(at: $0.start) })
+                language: language, snippet: snippet, code: sample, link: link,
+                keeping: old.map { source.fenceInfo(at: $0.start) })
         }
-        let blankLine = lineBreak + Self.trimmingTrailingBlanks(prefix) + lineBreak
         var edits: [GuideEdit] = []
         for section in group.sections where languages.contains(section.language) {
             switch section.content {
@@ -81,7 +87,7 @@ public struct GuideSplicer: Sendable {
                     start = lineStart
                     replacement = prefix + replacement
                 }
-                let range = start..<source.lineContentEnd(generated.range.end.line)
+                let range = start..<source.lineContentEnd(generated.lastLine)
                 if !Self.bytes(source.bytes[range], equal: replacement) {
                     edits.append(GuideEdit(range: range, replacement: replacement))
                 }
@@ -140,7 +146,8 @@ public struct GuideSplicer: Sendable {
         languages: [Language],
         blocks: inout FencedBlockCache,
         replacingHandEdits: Bool,
-        code: (Language) -> String
+        code: (Language) -> String,
+        link: (Language) -> String?
     ) -> [GuideEdit] {
         let lineBreak =
             group.sections.first.flatMap { source.lineBreak(after: $0.tab?.headerLine ?? 1) }
@@ -148,9 +155,12 @@ public struct GuideSplicer: Sendable {
         func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
             let sample = code(language)
             guard case .commentBefore(let comment) = group.form.markerPlacement else {
-                return blocks.bytes(
-                    of: FencedCodeBlock(info: info(language, replacing: old, sample: sample), code: sample),
+                let line = link(language)
+                let fence = blocks.bytes(
+                    of: FencedCodeBlock(info: info(language, replacing: old, sample: sample, link: line), code: sample),
                     prefix: layout.contentPrefix, lineBreak: lineBreak)
+                let blankLine = lineBreak + Self.trimmingTrailingBlanks(layout.contentPrefix) + lineBreak
+                return line.map { fence + blankLine + layout.contentPrefix + Array($0.utf8) } ?? fence
             }
             // gen's words in the comment; the fence's info string is the writer's (the language
             // and the tab's title), else the form's own for the language.
@@ -166,13 +176,15 @@ public struct GuideSplicer: Sendable {
                 + blocks.bytes(
                     of: FencedCodeBlock(info: fence, code: sample), prefix: layout.contentPrefix, lineBreak: lineBreak)
         }
-        func info(_ language: Language, replacing old: SourceRange?, sample: String) -> String {
+        func info(_ language: Language, replacing old: SourceRange?, sample: String, link: String?) -> String {
             blocks.infoString(
-                language: language, snippet: snippet, code: sample, keeping: old.map { source.fenceInfo(at: $0.start) })
+                language: language, snippet: snippet, code: sample, link: link,
+                keeping: old.map { source.fenceInfo(at: $0.start) })
         }
         var edits: [GuideEdit] = []
         for section in group.sections where languages.contains(section.language) {
             let range: SourceRange
+            var lastLine: Int?
             switch section.content {
             case .empty:
                 guard let placeholder = section.tab?.placeholder else { continue }
@@ -180,10 +192,11 @@ public struct GuideSplicer: Sendable {
             case .generated(let generated):
                 guard !generated.isEditedByHand || replacingHandEdits else { continue }
                 range = generated.range
+                lastLine = generated.lastLine
             case .handWritten:
                 continue
             }
-            let bytes = source.offset(of: range.start)..<source.lineContentEnd(range.end.line)
+            let bytes = source.offset(of: range.start)..<source.lineContentEnd(lastLine ?? range.end.line)
             let replacement = block(section.language, replacing: range)
             if !Self.bytes(source.bytes[bytes], equal: replacement) {
                 edits.append(GuideEdit(range: bytes, replacement: replacement))
@@ -278,10 +291,10 @@ public struct GuideSplicer: Sendable {
             while previous >= tab.content.lowerBound, isBlank(previous) { previous -= 1 }
             if previous >= tab.content.lowerBound {
                 return GuideEdit(
-                    range: source.lineContentEnd(previous)..<source.lineContentEnd(block.range.end.line),
+                    range: source.lineContentEnd(previous)..<source.lineContentEnd(block.lastLine),
                     replacement: [])
             }
-            var next = block.range.end.line + 1
+            var next = block.lastLine + 1
             while next < tab.content.upperBound, isBlank(next) { next += 1 }
             return GuideEdit(
                 range: source.lineStart(block.range.start.line)..<source.lineStart(next), replacement: [])
@@ -297,7 +310,7 @@ public struct GuideSplicer: Sendable {
                 : tab.lastLine < source.lineCount ? source.lineStart(tab.lastLine + 1) : source.bytes.count
             return GuideEdit(range: start..<end, replacement: [])
         }
-        let end = source.lineContentEnd(block.range.end.line)
+        let end = source.lineContentEnd(block.lastLine)
         if let label = section.label, !withLabel {
             return GuideEdit(range: source.lineContentEnd(label.end.line)..<end, replacement: [])
         }
@@ -313,8 +326,8 @@ public struct GuideSplicer: Sendable {
         guard previous >= 1 else {
             // Nothing but blank lines before it: the section goes with its line break.
             let next =
-                block.range.end.line < source.lineCount
-                ? source.lineStart(block.range.end.line + 1) : source.bytes.count
+                block.lastLine < source.lineCount
+                ? source.lineStart(block.lastLine + 1) : source.bytes.count
             return GuideEdit(range: source.lineTextStart(1)..<next, replacement: [])
         }
         return GuideEdit(range: source.lineContentEnd(previous)..<end, replacement: [])

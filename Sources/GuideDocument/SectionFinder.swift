@@ -104,6 +104,11 @@ public struct SectionFinder: Sendable {
                                         "this block is tagged \(tagged.rawValue) but follows \"\(language.displayName) code:\" on line \(block.range.start.line); fix the tag or the label"
                                 )
                             }
+                            var generated = generated
+                            if let link = Self.programLink(at: position + 2, of: siblings, outline, source) {
+                                generated = generated.linked(link.range, text: link.text)
+                                consumed += 1
+                            }
                             section = CodeSection(
                                 language: language, label: block.range, content: .generated(generated))
                         } else {
@@ -117,6 +122,11 @@ public struct SectionFinder: Sendable {
                     let (language, generated) = try Self.generatedBlock(block, info: info, source: source)
                 {
                     try Self.requireClosed(block)
+                    var generated = generated
+                    if let link = Self.programLink(at: position + 1, of: siblings, outline, source) {
+                        generated = generated.linked(link.range, text: link.text)
+                        consumed += 1
+                    }
                     section = CodeSection(language: language, label: nil, content: .generated(generated))
                 } else {
                     section = nil
@@ -149,6 +159,24 @@ public struct SectionFinder: Sendable {
             String(decoding: last, as: UTF8.self).lowercased() == "code:"
         else { return nil }
         return Language(name: String(decoding: line[words[0].startIndex..<last.startIndex], as: UTF8.self))
+    }
+
+    /// gen's link line, when `siblings[position]` is one: a paragraph of one line that starts
+    /// with `ProgramLink.lead`, right after a generated block.
+    static func programLink(at position: Int, of siblings: [Int], _ outline: MarkdownOutline, _ source: SourceText)
+        -> (range: SourceRange, text: ArraySlice<UInt8>)?
+    {
+        guard position < siblings.count else { return nil }
+        return programLink(outline.blocks[siblings[position]], source)
+    }
+
+    /// The same for one block.
+    static func programLink(_ block: MarkdownBlock, _ source: SourceText) -> (
+        range: SourceRange, text: ArraySlice<UInt8>
+    )? {
+        guard block.kind == .paragraph, block.range.start.line == block.range.end.line else { return nil }
+        let text = source.bytes[source.offset(of: block.range.start)..<source.lineContentEnd(block.range.end.line)]
+        return ProgramLink.isLink(text) ? (block.range, text) : nil
     }
 
     /// The language and snippet of a fenced block `gen` wrote, or nil for any other block.

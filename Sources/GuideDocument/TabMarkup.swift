@@ -24,6 +24,16 @@ public enum SectionForm: Sendable, Hashable {
     /// language (```` ```python Python ````), gen's words in an MDX comment on the line before.
     case mintlifyCodeGroup(TabSetLayout)
 
+    /// Whether gen writes a `ProgramLink` line under a concise sample in this form: labels, MkDocs
+    /// tabs and MyST tab items hold Markdown paragraphs; a code group holds only fences, and the
+    /// MDX and GitBook forms link through their platforms' own pages.
+    public var holdsProgramLinks: Bool {
+        switch self {
+        case .labels, .mkdocsTabs, .mystTabSet: true
+        case .vitepressCodeGroup, .docusaurusTabs, .gitbookTabs, .mintlifyCodeGroup: false
+        }
+    }
+
     var layout: TabSetLayout? {
         switch self {
         case .labels: nil
@@ -399,8 +409,18 @@ struct TabMarkupFinder {
         let header = SourceRange(
             start: SourcePosition(line: headerLine, column: 1),
             end: SourcePosition(line: headerLine, column: max(1, source.lineContent(headerLine).count)))
-        let holdsOtherContent = blocks.count > 1
-        if let (block, tagged, found) = generated.first {
+        var generatedSection = generated.first
+        var others = blocks.count - 1
+        // gen's link line right after its block is the block's, not the writer's.
+        if let (block, tagged, found) = generatedSection,
+            let index = blocks.firstIndex(where: { $0.range.start == block.range.start }), index + 1 < blocks.count,
+            let link = SectionFinder.programLink(blocks[index + 1], source)
+        {
+            generatedSection = (block, tagged, found.linked(link.range, text: link.text))
+            others -= 1
+        }
+        let holdsOtherContent = others > 0
+        if let (block, tagged, found) = generatedSection {
             guard tagged == language else {
                 throw GuideError(
                     position: block.range.start,

@@ -21,16 +21,20 @@ public struct GuideFiller: Sendable {
     /// The guide `bytes` with every configured language's sample in every group. A block edited
     /// by hand since `gen` wrote it is left as it is and listed in `FilledGuide.editedByHand`,
     /// unless `replacingHandEdits` (`gen --force`).
-    public mutating func fill(_ bytes: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false)
-        throws(FillError) -> FilledGuide
-    {
-        try fill(OutlinedGuide(bytes), configuration: configuration, replacingHandEdits: replacingHandEdits)
+    /// With `links`, a line under each concise sample links to its complete program, where the
+    /// group's rule asks for it and its form holds such a line.
+    public mutating func fill(
+        _ bytes: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false, links: ProgramLinks? = nil
+    ) throws(FillError) -> FilledGuide {
+        try fill(
+            OutlinedGuide(bytes), configuration: configuration, replacingHandEdits: replacingHandEdits, links: links)
     }
 
     /// The same, for a guide outlined already.
-    public mutating func fill(_ guide: OutlinedGuide, configuration: GenConfiguration, replacingHandEdits: Bool = false)
-        throws(FillError) -> FilledGuide
-    {
+    public mutating func fill(
+        _ guide: OutlinedGuide, configuration: GenConfiguration, replacingHandEdits: Bool = false,
+        links: ProgramLinks? = nil
+    ) throws(FillError) -> FilledGuide {
         let (source, groups) = (guide.source, guide.groups)
         let splicer = GuideSplicer(source: source)
         var edits: [GuideEdit] = []
@@ -108,10 +112,11 @@ public struct GuideFiller: Sendable {
             for section in group.sections where languages.contains(section.language) {
                 _ = keeps(section)
             }
+            let linked = rule.form == .concise && rule.linksCompleteProgram && group.form.holdsProgramLinks
             edits += splicer.edits(
                 filling: group, with: snippet, languages: languages, blocks: &blocks,
-                replacingHandEdits: replacingHandEdits
-            ) { code[$0]! }
+                replacingHandEdits: replacingHandEdits, code: { code[$0]! },
+                link: { language in linked ? links?.line(language, snippet) : nil })
             let inserted = languages.filter { !group.languages.contains($0) }
             // The order the sections now stand in: each inserted one after the last language
             // before it in the configured order, as the splicer places them.

@@ -25,6 +25,8 @@ struct BatchRun: Sendable {
         let result: Result
         /// A warning to print whatever happens (a guide without the code sections gen.yml names).
         let warning: Diagnostic?
+        /// The complete programs the guide links to, checked or written with the batch.
+        var programs: CompletePrograms? = nil
     }
 
     let batch: BatchPlan
@@ -62,19 +64,19 @@ struct BatchRun: Sendable {
                 let diff =
                     check && !plan.isCurrent
                     ? UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: plan.path) : ""
-                return Outcome(result: .editedByHand(plan.handEdits, diff: diff), warning: nil)
+                return Outcome(result: .editedByHand(plan.handEdits, diff: diff), warning: nil, programs: plan.programs)
             }
             guard !plan.isCurrent else {
                 if check, let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
-                return Outcome(result: .current, warning: check ? nil : plan.coverage.warning)
+                return Outcome(result: .current, warning: check ? nil : plan.coverage.warning, programs: plan.programs)
             }
             warning = check ? nil : plan.coverage.warning
             if check {
                 let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: plan.path)
-                return Outcome(result: .outOfDate(diff: diff), warning: nil)
+                return Outcome(result: .outOfDate(diff: diff), warning: nil, programs: plan.programs)
             }
             let prepared = try AtomicFile.prepare(plan.path, plan.filled.bytes, mustExist: true)
-            return Outcome(result: .prepared(prepared, read), warning: warning)
+            return Outcome(result: .prepared(prepared, read), warning: warning, programs: plan.programs)
         } catch {
             return Outcome(result: .failed(error), warning: warning)
         }

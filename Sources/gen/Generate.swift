@@ -167,6 +167,15 @@ struct Generate: ParsableCommand {
         try report(outcomes, paths: batch.jobs.map(\.guidePath), prefix: timed ? WatchLoop.time() + " " : "")
     }
 
+    /// The unified diff of each complete program that is out of date, with its annotation.
+    private func showDifferences(_ differences: [ProgramFolder.Difference]) {
+        for difference in differences {
+            let diff = UnifiedDiff.make(old: difference.old, new: difference.new, path: difference.path)
+            show(diff)
+            annotate(GitHubAnnotation.outOfDate(path: difference.path, diff: diff))
+        }
+    }
+
     /// All or nothing: when any guide fails, every failure is printed and no guide is written;
     /// otherwise every changed guide is renamed into place and named.
     private func report(_ outcomes: [BatchRun.Outcome], paths: [String], prefix: String = "") throws(GenFailure) {
@@ -196,6 +205,28 @@ struct Generate: ParsableCommand {
                 failures.append(failure)
             }
         }
+        // Each folder of complete programs once, however many guides link to it.
+        var programs: [CompletePrograms] = []
+        for outcome in outcomes {
+            if let folder = outcome.programs, !programs.contains(where: { $0.directory == folder.directory }) {
+                programs.append(folder)
+            }
+        }
+        if check {
+            for folder in programs {
+                let differences = ProgramFolder.differences(folder)
+                if !differences.isEmpty {
+                    changed += 1
+                    showDifferences(differences)
+                }
+            }
+        } else if failures.isEmpty {
+            do throws(GenFailure) {
+                for folder in programs { try ProgramFolder.checkWritable(folder) }
+            } catch {
+                failures.append(error)
+            }
+        }
         let guides = FillSummary.count(count, "guide")
         guard failures.isEmpty else {
             for (file, _) in prepared { file.discard() }
@@ -212,6 +243,10 @@ struct Generate: ParsableCommand {
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
             say(count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
+        }
+        // The programs first: a guide never links to a program that is not there yet.
+        for folder in programs where try ProgramFolder.write(folder) {
+            say("\(prefix)\(folder.directory): complete programs written")
         }
         for (index, (file, read)) in prepared.enumerated() {
             do throws(GenFailure) {
@@ -256,11 +291,16 @@ struct Generate: ParsableCommand {
             throw GenFailure(plan.handEdits.last!)
         }
         if check {
-            guard plan.isCurrent else {
-                let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                show(diff)
-                annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
-                throw GenFailure("\(path): out of date; run gen to regenerate it")
+            let programs = plan.programs.map(ProgramFolder.differences) ?? []
+            guard plan.isCurrent, programs.isEmpty else {
+                if !plan.isCurrent {
+                    let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
+                    show(diff)
+                    annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
+                }
+                showDifferences(programs)
+                let what = plan.isCurrent ? "its complete programs are" : "it is"
+                throw GenFailure("\(path): \(what) out of date; run gen to regenerate them")
             }
             if let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
             say("\(path): up to date")
@@ -270,11 +310,21 @@ struct Generate: ParsableCommand {
             GenFailure.print(warning.description)
             annotate([GitHubAnnotation(warning)])
         }
+        if let programs = plan.programs {
+            try ProgramFolder.checkWritable(programs)
+        }
         if !plan.isCurrent {
             let file = try AtomicFile.prepare(path, plan.filled.bytes, mustExist: true)
+            // The programs first: the guide never links to a program that is not there yet.
+            if let programs = plan.programs, try ProgramFolder.write(programs) {
+                say(prefix + "\(programs.directory): complete programs written")
+            }
             try read.replace(with: file)
             say(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
         } else {
+            if let programs = plan.programs, try ProgramFolder.write(programs) {
+                say(prefix + "\(programs.directory): complete programs written")
+            }
             say(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
         }
     }

@@ -1,3 +1,4 @@
+import Generator
 import SampleModel
 
 #if canImport(Glibc)
@@ -13,7 +14,7 @@ import SampleModel
 /// refused, unless `--force` is given.
 enum OutputFolder {
     static let toolVersion = GenVersion.number
-    static let markerName = ".gen-output"
+    static let markerName = BatchPlan.generatedFolderMark
     private static let markerPrefix = "gen (SampleGen)"
     static let markerText = """
         \(markerPrefix) \(toolVersion)

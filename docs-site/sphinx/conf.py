@@ -4,5 +4,6 @@ project = "Getting an access token"
 extensions = ["myst_parser", "sphinx_design"]
 # sphinx-design's tab sets are written as colon fences (::::{tab-set}).
 myst_enable_extensions = ["colon_fence"]
-# Build output goes outside the source folder; nothing else here is a page.
-exclude_patterns = ["_build"]
+# Build output goes outside the source folder; nothing else here is a page (samples/ holds the
+# complete programs gen writes, which the guide links to as downloads; its READMEs are not pages).
+exclude_patterns = ["_build", "samples"]
