@@ -239,7 +239,7 @@ public struct ConfigDraft: Sendable {
         case .completePrograms:
             "The guide shows short samples; their complete programs (retries, backoff, outage handling) are "
                 + "written into this folder beside the guide, and a line under each sample links to its "
-                + "program. Empty: no folder and no links."
+                + "program. \"\" for no folder and no links."
         case .openAPI:
             "Your OpenAPI document (3.0 or 3.1, YAML or JSON), relative to this file: token_url and the scopes "
                 + "then come from its OAuth 2.0 scheme's clientCredentials flow."
@@ -251,7 +251,7 @@ public struct ConfigDraft: Sendable {
         case .clientAuthentication: "or client_secret_post"
         case .formEncodeCredentials: "RFC 6749 §2.3.1; false only for servers that do not decode"
         case .clientIDInBody: "client_id in the body too"
-        case .scope: "e.g. \"read write\"; empty requests none"
+        case .scope: "e.g. \"read write\"; no value: the openapi: document's scopes (else none); \"\" requests none"
         case .extraParameters: "e.g. {audience: \"https://api.example.com\"}"
         case .clientIDVariable, .clientSecretVariable: "the environment variable the samples read"
         case .timeoutSeconds: "each request's time limit"

@@ -177,7 +177,9 @@ struct ConfigReader {
         } catch {
             throw locate(error, placed: placed)
         }
-        for (key, node) in placed {
+        // A key written with no value (`scope:`) is not set: its default holds (for scope:, the
+        // OpenAPI document's scopes). An empty string (`scope: ""`) is a value: "none".
+        for (key, node) in placed where !isNull(node) {
             configuration.keyLocations[key] = Diagnostic.Location(
                 path: path, line: node.mark?.line, column: node.mark?.column)
         }
@@ -197,9 +199,11 @@ struct ConfigReader {
         case .languages: configuration.languages = try languages(value)
         case .groups: configuration.groups = try groups(value)
         case .completePrograms:
-            // Empty: no folder, so no link under the concise samples.
+            // No value: the default folder. An empty string: no folder, so no link under the samples.
             let folder = try optionalString(value, key: name)
-            if let folder, !folder.isEmpty {
+            if folder == nil {
+                break
+            } else if let folder, !folder.isEmpty {
                 let path = try label(value, key: name)
                 guard !path.hasPrefix("/"), !path.contains("\\") else {
                     throw failure(

@@ -16,10 +16,9 @@ public struct SampleRenderer: Sendable {
     ) throws(TemplateError) -> RenderedSample {
         guard let file = templates.file(for: snippet, in: language, form: form) else {
             throw TemplateError(
-                path: "\(TemplateSet.name(of: snippet, in: language, form: form)).\(TemplateFile.fileExtension)",
-                line: 0,
+                path: "\(TemplateSet.name(of: snippet, in: language)).\(TemplateFile.fileExtension)", line: 0,
                 message:
-                    "no such template; every language needs one per snippet and form (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")), each also as <snippet>.concise)"
+                    "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
         }
         let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder))

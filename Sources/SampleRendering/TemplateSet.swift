@@ -156,17 +156,15 @@ public struct TemplateSet: Sendable {
     }
 
     /// The template for a snippet in one form, or nil when this set has none for the language.
+    /// A folder of templates written before the concise form existed has only `<snippet>`: its
+    /// concise form is its complete one, so such a folder keeps working as it did.
     public func file(for snippet: Snippet, in language: Language, form: SampleForm = .complete) -> TemplateFile? {
-        files[Self.name(of: snippet, in: language, form: form)]
+        files[Self.name(of: snippet, in: language, form: form)] ?? files[Self.name(of: snippet, in: language)]
     }
 
-    /// Languages for which this set has a template of every snippet the language offers, in both forms.
+    /// Languages for which this set has a template of every snippet the language offers.
     public var completeLanguages: [Language] {
-        Language.allCases.filter { language in
-            language.snippets.allSatisfy { snippet in
-                SampleForm.allCases.allSatisfy { file(for: snippet, in: language, form: $0) != nil }
-            }
-        }
+        Language.allCases.filter { language in language.snippets.allSatisfy { file(for: $0, in: language) != nil } }
     }
 
     /// `python/token-request` (the complete form) or `python/token-request.concise`.

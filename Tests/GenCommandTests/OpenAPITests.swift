@@ -61,7 +61,35 @@ import Testing
     }
 
     func pythonSample(in directory: String, _ arguments: [String] = []) throws -> ProcessResult {
-        try commands.run(["--lang", "python", "--snippet", "token-request"] + arguments, in: directory)
+        try commands.run(["--lang", "python", "--snippet", "token-request", "--complete"] + arguments, in: directory)
+    }
+
+    /// `scope:` with no value is not set, so the document's scopes are requested — as in the
+    /// shipped docs-site/gen.yml, whose `scope:` is empty; `scope: ""` and `--scope ""` request none.
+    @Test func aScopeKeyWithoutAValueUsesTheDocumentsScopesAndAnEmptyStringRequestsNone() throws {
+        for unset in ["token_request:\n  scope:\n", "token_request:\n  scope: ~\n", "token_request:\n  scope: null\n"] {
+            let directory = try workspace(config: "openapi: api/openapi.yaml\n" + unset, document: Self.document30)
+            let result = try pythonSample(in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("\"payments.read payments.write\""), "\(unset)")
+        }
+        for none in ["token_request:\n  scope: \"\"\n", "token_request:\n  scope: ''\n"] {
+            let directory = try workspace(config: "openapi: api/openapi.yaml\n" + none, document: Self.document30)
+            let result = try pythonSample(in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("payments.read") && !result.stdout.contains("\"scope\""), "\(none)")
+        }
+        let flag = try workspace(config: "openapi: api/openapi.yaml\n", document: Self.document30)
+        let none = try pythonSample(in: flag, ["--scope", ""])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(!none.stdout.contains("payments.read"))
+        // The shipped configuration, pointed at the document.
+        let shipped = try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+        let docsSite = try workspace(config: shipped + "\nopenapi: api/openapi.yaml\n", document: Self.document30)
+        try Data().write(to: URL(fileURLWithPath: docsSite + "/guide.md"))
+        let fromShipped = try pythonSample(in: docsSite)
+        #expect(fromShipped.status == 0, "\(fromShipped.stderr)")
+        #expect(fromShipped.stdout.contains("\"payments.read payments.write\""))
     }
 
     @Test func theTokenURLAndAllScopesComeFromTheOnlyOAuth2SchemeOfA30YAMLDocument() throws {

@@ -20,6 +20,34 @@ import Testing
         #expect(try TemplateSet(TemplateDirectory.files()).completeLanguages == Language.allCases)
     }
 
+    /// The built-in templates have both forms of every snippet; only a folder of one's own may
+    /// lack the concise one (its complete template stands in).
+    @Test func everyBuiltInSnippetHasAConciseTemplateOfItsOwn() throws {
+        let names = Set(try TemplateDirectory.files().map(\.name))
+        for language in Language.allCases {
+            for snippet in language.snippets {
+                #expect(names.contains("\(language.rawValue)/\(snippet.rawValue).concise"), "\(language) \(snippet)")
+            }
+        }
+    }
+
+    @Test func aFolderWithoutConciseTemplatesRendersItsCompleteOnesForBoth() throws {
+        let set = try TemplateSet([
+            TemplateFile(name: "python/token-request", path: "T", text: TemplateFile.textPragma + "\ncomplete\n")
+        ])
+        let renderer = SampleRenderer(templates: set)
+        #expect(
+            try renderer.render(.tokenRequest, in: .python, model: .guideDefault, form: .concise).code == "complete")
+        let both = try TemplateSet([
+            TemplateFile(name: "python/token-request", path: "T", text: TemplateFile.textPragma + "\ncomplete\n"),
+            TemplateFile(
+                name: "python/token-request.concise", path: "T", text: TemplateFile.textPragma + "\nconcise\n"),
+        ])
+        #expect(
+            try SampleRenderer(templates: both).render(.tokenRequest, in: .python, model: .guideDefault, form: .concise)
+                .code == "concise")
+    }
+
     @Test func bundledTemplatesAreTheTemplatesFolder() throws {
         let onDisk = try TemplateDirectory.files().map { [$0.name: $0.text] }.reduce(into: [:]) { $0.merge($1) { $1 } }
         let bundled = BundledTemplates.files.map { [$0.name: $0.text] }.reduce(into: [:]) { $0.merge($1) { $1 } }
