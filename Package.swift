@@ -107,6 +107,6 @@ let package = Package(
             ]),
         // The built site in headless Chromium.
         .testTarget(name: "SiteBrowserTests", dependencies: ["gen", "TestSupport"]),
-        .target(name: "TestSupport", dependencies: ["SampleRendering"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SampleRendering", "Generator"], path: "Tests/TestSupport"),
     ]
 )

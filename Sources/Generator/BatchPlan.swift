@@ -94,7 +94,7 @@ public struct BatchPlan: Sendable {
                 } else if let known = configurations[folder] {
                     configPath = known
                 } else {
-                    configPath = try ConfigFile.nearest(to: guide)
+                    configPath = try ConfigFileSearch.nearest(to: guide)
                     configurations[folder] = configPath
                 }
                 guides.append((guide, configPath))

@@ -30,8 +30,7 @@ public struct CompletePrograms: Sendable, Hashable {
             }
             folders.append(
                 SampleFolder(
-                    language: language, samples: samples,
-                    credentials: configuration.model.tokenRequest.credentials))
+                    language: language, samples: samples, model: configuration.model))
         }
         let guideFolder = guidePath.contains("/") ? String(guidePath[..<guidePath.lastIndex(of: "/")!]) : "."
         return CompletePrograms(

@@ -47,7 +47,7 @@ public struct Pipeline: Sendable {
     public init(_ request: GeneratorRequest, requireFile: Bool, languages: [Language]? = nil) throws(Diagnostic) {
         var path: String?
         do {
-            path = try ConfigFile.path(explicit: request.configPath)
+            path = try ConfigFileSearch.path(explicit: request.configPath)
         } catch {
             if requireFile { throw error }
         }

@@ -54,10 +54,10 @@ public enum TemplateSource: Sendable, Hashable {
     }
 
     /// A folder's templates, line endings normalised to `\n`, read the one way SampleGen reads a
-    /// template folder (`TemplateFile.load`) with gen's own reader, which refuses FIFOs and devices.
+    /// template folder (`TemplateFolder.load`) with gen's own reader, which refuses FIFOs and devices.
     private static func files(in directory: String) throws(Diagnostic) -> [TemplateFile] {
         do {
-            return try TemplateFile.load(directory: directory) { path in try FileBytes.read(path) }
+            return try TemplateFolder.load(directory: directory) { path in try FileBytes.read(path) }
         } catch let error as Diagnostic {
             throw error
         } catch let error as TemplateError {

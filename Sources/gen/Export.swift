@@ -49,8 +49,7 @@ struct Export: ParsableCommand {
                 }
                 folders.append(
                     SampleFolder(
-                        language: language, samples: samples,
-                        credentials: pipeline.configuration.model.tokenRequest.credentials))
+                        language: language, samples: samples, model: pipeline.configuration.model))
             }
             // Every folder is checked before any is replaced.
             for folder in folders {

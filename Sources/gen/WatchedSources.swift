@@ -23,7 +23,7 @@ struct WatchedSources {
     func watched() -> WatchSet {
         var set = WatchSet()
         // gen.yml where gen finds it; before it exists, both places gen looks.
-        if let path = try? ConfigFile.path(explicit: options.configPath) {
+        if let path = try? ConfigFileSearch.path(explicit: options.configPath) {
             set.add(path)
         } else {
             set.add(ConfigFile.fileName)
@@ -31,7 +31,7 @@ struct WatchedSources {
         }
         if let templates = options.templatesDirectory { set.add(templates, .templates) }
         if guides.isEmpty {
-            if let path = try? ConfigFile.path(explicit: options.configPath) {
+            if let path = try? ConfigFileSearch.path(explicit: options.configPath) {
                 add(configurationAt: path, to: &set, guide: true)
                 if let site {
                     set.add(ConfigFile.resolve("assets", relativeTo: path))
@@ -41,12 +41,12 @@ struct WatchedSources {
         } else {
             for guide in guides {
                 set.add(guide, .guides)
-                if let config = try? ConfigFile.nearest(to: guide) { set.add(config) }
+                if let config = try? ConfigFileSearch.nearest(to: guide) { set.add(config) }
             }
             // Each gen.yml among the guides, or above them, names its own templates and document.
             var configurations: [String] = options.configPath.map { [$0] } ?? []
             for guide in guides {
-                if let config = try? ConfigFile.nearest(to: guide) { configurations.append(config) }
+                if let config = try? ConfigFileSearch.nearest(to: guide) { configurations.append(config) }
             }
             let listings = FolderListings()
             let found = FileSnapshot(set, listings: listings).files.keys.filter {

@@ -20,31 +20,43 @@ import Testing
         Language.offeredPairs
     }
 
-    @Test(arguments: cases)
-    func sampleMatchesItsGoldenFile(_ language: Language, _ snippet: Snippet) throws {
+    static var formCases: [(Language, Snippet, SampleForm)] {
+        cases.flatMap { language, snippet in SampleForm.allCases.map { (language, snippet, $0) } }
+    }
+
+    /// `Golden/<language>/<snippet>.<extension>`, the concise form as `<snippet>.concise.<extension>`.
+    @Test(arguments: formCases)
+    func sampleMatchesItsGoldenFile(_ language: Language, _ snippet: Snippet, _ form: SampleForm) throws {
         var filler = try Self.filler()
-        let sample = try filler.sample(snippet, in: language, model: .guideDefault)
-        let path = "\(Self.golden)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"
+        let sample = try filler.sample(snippet, in: language, model: .guideDefault, form: form)
+        let name = form == .complete ? snippet.rawValue : "\(snippet.rawValue).\(form.rawValue)"
+        let path = "\(Self.golden)/\(language.rawValue)/\(name).\(language.fileExtension)"
         if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) {
             Issue.record(Comment(rawValue: mismatch))
         }
     }
 
-    /// The variants whose samples differ in shape, not only in values: `client_secret_post` (no Basic
-    /// code) and `max_attempts: 1` (no retry or backoff code).
-    static var variantCases: [(String, Language, Snippet)] {
-        ["post-scope-extras", "no-retries"].flatMap { variant in cases.map { (variant, $0.0, $0.1) } }
-    }
-
-    @Test(arguments: variantCases)
-    func variantSampleMatchesItsGoldenFile(_ variant: String, _ language: Language, _ snippet: Snippet) throws {
-        let model = try #require(SampleModelVariants.all.first { $0.0 == variant }?.1)
+    /// The model variants, pinned by what they change rather than by whole files (the default
+    /// model's files pin the rest): every form of every sample carries the variant's values as
+    /// the language's literals, and a model without retries renders no retry code.
+    @Test(arguments: formCases)
+    func variantsCarryTheirValues(_ language: Language, _ snippet: Snippet, _ form: SampleForm) throws {
         var filler = try Self.filler()
-        let sample = try filler.sample(snippet, in: language, model: model)
-        let path =
-            "\(Self.golden)/variants/\(variant)/\(language.rawValue)/\(snippet.rawValue).\(language.fileExtension)"
-        if let mismatch = try GoldenFile.mismatch(sample.fileText, against: path) {
-            Issue.record(Comment(rawValue: mismatch))
+        let variants = Dictionary(uniqueKeysWithValues: SampleModelVariants.all)
+        let encoder = language.literalEncoder
+        let post = try filler.sample(
+            snippet, in: language, model: try #require(variants["post-scope-extras"]), form: form)
+        for value in ["read write", "audience", "https://api.example.com", "resource", "r\"$1\\"] {
+            #expect(post.code.contains(encoder.stringLiteral(value)), "\(value) as \(encoder.stringLiteral(value))")
+        }
+        #expect(post.code.contains("client_secret"), "client_secret_post sends the secret in the body")
+        let raw = try filler.sample(snippet, in: language, model: try #require(variants["raw-basic"]), form: form)
+        #expect(raw.code.contains(encoder.stringLiteral("a")), "the scope \"a\"")
+        if form == .complete {
+            let tiny = try filler.sample(
+                snippet, in: language, model: try #require(variants["no-retries"]), form: form)
+            let guide = try filler.sample(snippet, in: language, model: .guideDefault, form: form)
+            #expect(guide.code.contains("429") && !tiny.code.contains("429"), "no retry statuses without retries")
         }
     }
 
@@ -53,7 +65,8 @@ import Testing
         let unfilled = try Data(
             contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))
         )
-        let filled = try filler.fill(Array(unfilled), configuration: GenConfiguration())
+        let filled = try filler.fill(
+            Array(unfilled), configuration: GenConfiguration(), links: ProgramLinks(folder: "samples"))
         if let mismatch = try GoldenFile.mismatch(
             String(decoding: filled.bytes, as: UTF8.self), against: "\(Self.golden)/guide.md")
         {
@@ -67,8 +80,10 @@ import Testing
         let committed = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))
         let configText = try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
         var filler = try Self.filler()
+        let configuration = try ConfigFile.parse(configText, path: "docs-site/gen.yml")
         let filled = try filler.fill(
-            Array(committed), configuration: ConfigFile.parse(configText, path: "docs-site/gen.yml"))
+            Array(committed), configuration: configuration,
+            links: configuration.completeProgramsPath.map(ProgramLinks.init(folder:)))
         let upToDate = filled.bytes == Array(committed)
         #expect(upToDate, "docs-site/guide.md is out of date; run `make gen`")
     }
@@ -79,7 +94,8 @@ import Testing
         let filled = try String(contentsOfFile: RepositoryPaths.path("docs-site/guide.md"), encoding: .utf8)
         // The export has Python, Javascript and PHP labels; gen inserts the other languages' labels.
         let blocks = try Regex(
-            #"\n\n((curl|Ruby|Go|Java|Swift) code:\n\n)?```+[a-z]+ gen=[a-z-]+ digest=[0-9a-f]{12}\n(?s:.*?)\n```+"#)
+            #"\n\n((curl|Ruby|Go|Java|Swift) code:\n\n)?```+[a-z]+ gen=[a-z-]+ digest=[0-9a-f]{12}\n(?s:.*?)\n```+(\n\nComplete program, [^\n]*)?"#
+        )
         #expect(filled.matches(of: blocks).count == 15)
         #expect(filled.replacing(blocks, with: "") == unfilled)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 import SampleRendering
 
 /// The repository's `Templates/` folder, read the way `gen --templates` reads a folder.
@@ -6,6 +7,6 @@ public enum TemplateDirectory {
     public static let path = RepositoryPaths.path("Templates")
 
     public static func files() throws -> [TemplateFile] {
-        try TemplateFile.load(directory: path, shownAs: "Templates")
+        try TemplateFolder.load(directory: path, shownAs: "Templates")
     }
 }
