@@ -11,7 +11,8 @@ public enum ConfigFileSearch {
         let candidates = [ConfigFile.fileName, "docs-site/\(ConfigFile.fileName)"]
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw .error(
-                "no \(ConfigFile.fileName) in . or docs-site/; run gen where the guide's \(ConfigFile.fileName) is, or pass --config PATH")
+                "no \(ConfigFile.fileName) in . or docs-site/; run gen where the guide's \(ConfigFile.fileName) is, or pass --config PATH"
+            )
         }
         return found
     }
