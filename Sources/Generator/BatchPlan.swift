@@ -24,21 +24,45 @@ public struct BatchPlan: Sendable {
     /// What the run should say once, each configuration's notes.
     public private(set) var notes: [Diagnostic] = []
 
+    /// The guides `paths` name (files, or folders searched for `*.md`), each with its gen.yml.
     public init(guides paths: [String], request: GeneratorRequest) throws(Diagnostic) {
+        try self.init(jobs: Self.guides(paths, explicitConfig: request.configPath), request: request)
+    }
+
+    /// The guide gen.yml names (`--config`, else gen.yml in `.` or `docs-site/`): a batch of one,
+    /// so that `gen` and `gen <guide>` run, check and report the same way.
+    public init(configuredGuideOf request: GeneratorRequest) throws(Diagnostic) {
+        let configPath = try ConfigFileSearch.path(explicit: request.configPath)
+        var notes: [Diagnostic] = []
+        let configuration = try Pipeline.configuration(at: configPath, overrides: request.overrides, notes: &notes)
+        let guide = ConfigFile.resolve(configuration.guidePath, relativeTo: configPath)
+        try self.init(jobs: [(guide, configPath)], request: request, loaded: [configPath: (configuration, notes)])
+    }
+
+    /// `jobs` (guide, configuration file); `loaded` holds configurations read already, with their notes.
+    private init(
+        jobs guides: [(String, String)], request: GeneratorRequest,
+        loaded preloaded: [String: (GenConfiguration, [Diagnostic])] = [:]
+    ) throws(Diagnostic) {
         replacingHandEdits = request.replacingHandEdits
         // Each configuration file loaded once, with the filler of its template source.
         var loaded: [String: (configuration: GenConfiguration, filler: Int)] = [:]
         var fillerIndex: [TemplateSource: Int] = [:]
         var fillers: [GuideFiller] = []
         var jobs: [Job] = []
-        for (guide, configPath) in try Self.guides(paths, explicitConfig: request.configPath) {
+        for (guide, configPath) in guides {
             if let known = loaded[configPath] {
                 jobs.append(Job(guidePath: guide, configuration: known.configuration, filler: known.filler))
                 continue
             }
             var configurationNotes: [Diagnostic] = []
-            let configuration = try Pipeline.configuration(
-                at: configPath, overrides: request.overrides, notes: &configurationNotes)
+            let configuration: GenConfiguration
+            if let (known, knownNotes) = preloaded[configPath] {
+                (configuration, configurationNotes) = (known, knownNotes)
+            } else {
+                configuration = try Pipeline.configuration(
+                    at: configPath, overrides: request.overrides, notes: &configurationNotes)
+            }
             notes += configurationNotes
             let templates = Pipeline.templateSource(
                 request.templates, configuration: configuration, configPath: configPath)

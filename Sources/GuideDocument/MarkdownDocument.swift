@@ -1,4 +1,4 @@
-import CCmarkGFM
+internal import CCmarkGFM
 
 /// A guide parsed once by cmark-gfm, for the stages after filling: its text, its block outline
 /// (what `SectionFinder` reads) and every node as a Swift value with its source position.

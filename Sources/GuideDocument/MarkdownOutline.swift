@@ -1,4 +1,4 @@
-import CCmarkGFM
+internal import CCmarkGFM
 
 /// The block structure of a guide as cmark-gfm parses it, flattened in document order.
 ///

@@ -1,4 +1,4 @@
-import CCmarkGFM
+internal import CCmarkGFM
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import CCmarkGFM
+internal import CCmarkGFM
 import SampleModel
 
 #if canImport(Glibc)

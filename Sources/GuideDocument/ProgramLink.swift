@@ -15,7 +15,8 @@ public enum ProgramLink {
     /// Whether `text` (a paragraph's one line, after its container's prefix, right under a block
     /// gen wrote) is gen's line: it starts as gen's does, so a line edited after its first words
     /// is still found, and counts as a hand edit to the block (its digest no longer matches).
-    static func isLink(_ text: some Collection<UInt8>) -> Bool {
+    /// Public so the published pages tell gen's line by the same rule.
+    public static func isLink(_ text: some Collection<UInt8>) -> Bool {
         text.starts(with: recognized.utf8)
     }
 

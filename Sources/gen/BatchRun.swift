@@ -27,6 +27,8 @@ struct BatchRun: Sendable {
         let warning: Diagnostic?
         /// The complete programs the guide links to, checked or written with the batch.
         var programs: CompletePrograms? = nil
+        /// What was filled where (`FillSummary`), for the report of the guide gen.yml names.
+        var summary: String? = nil
     }
 
     let batch: BatchPlan
@@ -68,7 +70,9 @@ struct BatchRun: Sendable {
             }
             guard !plan.isCurrent else {
                 if check, let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
-                return Outcome(result: .current, warning: check ? nil : plan.coverage.warning, programs: plan.programs)
+                return Outcome(
+                    result: .current, warning: check ? nil : plan.coverage.warning, programs: plan.programs,
+                    summary: FillSummary.line(plan.filled, path: plan.path))
             }
             warning = check ? nil : plan.coverage.warning
             if check {
@@ -76,7 +80,9 @@ struct BatchRun: Sendable {
                 return Outcome(result: .outOfDate(diff: diff), warning: nil, programs: plan.programs)
             }
             let prepared = try AtomicFile.prepare(plan.path, plan.filled.bytes, mustExist: true)
-            return Outcome(result: .prepared(prepared, read), warning: warning, programs: plan.programs)
+            return Outcome(
+                result: .prepared(prepared, read), warning: warning, programs: plan.programs,
+                summary: FillSummary.line(plan.filled, path: plan.path))
         } catch {
             return Outcome(result: .failed(error), warning: warning)
         }

@@ -14,6 +14,8 @@ struct GenFailure: Error, CustomStringConvertible {
     }
 
     private let content: Content
+    /// Whether its GitHub annotations were printed already (by the batch's reporter).
+    var isAnnotated = false
 
     /// A summary of a run (`2 of 3 guides out of date; …`), printed as it is.
     init(_ summary: String) {

@@ -104,7 +104,7 @@ struct Generate: ParsableCommand {
                     try regenerate()
                 }
             } catch {
-                if let diagnostic = error.diagnostic { annotate([GitHubAnnotation(diagnostic)]) }
+                if !error.isAnnotated, let diagnostic = error.diagnostic { annotate([GitHubAnnotation(diagnostic)]) }
                 throw error
             }
         }
@@ -152,19 +152,24 @@ struct Generate: ParsableCommand {
         show(samples.map(\.fileText).joined(separator: "\n"))
     }
 
-    /// Fills the guides; `timed` (for `--watch`) starts each line with the time.
+    /// Fills the guides — the one gen.yml names, or those named on the command line — as one
+    /// batch, reported by `report`; `timed` (for `--watch`) starts each line with the time.
     private func regenerate(timed: Bool = false) throws(GenFailure) {
-        guard !guides.isEmpty else { return try regenerateConfiguredGuide(timed: timed) }
         var request = try options.request()
         request.replacingHandEdits = force
         let batch: BatchPlan
         do {
-            batch = try BatchPlan(guides: guides, request: request)
+            batch =
+                guides.isEmpty
+                ? try BatchPlan(configuredGuideOf: request) : try BatchPlan(guides: guides, request: request)
         } catch {
             throw GenFailure(error)
         }
+        for note in batch.notes { GenFailure.print(note.description) }
         let outcomes = BatchRun(batch: batch, check: check).run()
-        try report(outcomes, paths: batch.jobs.map(\.guidePath), prefix: timed ? WatchLoop.time() + " " : "")
+        try report(
+            outcomes, paths: batch.jobs.map(\.guidePath), prefix: timed ? WatchLoop.time() + " " : "",
+            named: guides.isEmpty)
     }
 
     /// The unified diff of each complete program that is out of date, with its annotation.
@@ -177,8 +182,11 @@ struct Generate: ParsableCommand {
     }
 
     /// All or nothing: when any guide fails, every failure is printed and no guide is written;
-    /// otherwise every changed guide is renamed into place and named.
-    private func report(_ outcomes: [BatchRun.Outcome], paths: [String], prefix: String = "") throws(GenFailure) {
+    /// otherwise every changed guide is renamed into place and named. `named`: the one guide
+    /// gen.yml names, reported by its own lines (what was filled where) rather than a count.
+    private func report(_ outcomes: [BatchRun.Outcome], paths: [String], prefix: String, named: Bool)
+        throws(GenFailure)
+    {
         let count = paths.count
         var failures: [GenFailure] = []
         var prepared: [(file: PreparedFile, read: GuideAsRead)] = []
@@ -199,9 +207,12 @@ struct Generate: ParsableCommand {
                 if !diff.isEmpty { changed += 1 }
                 show(diff)
                 annotate(GitHubAnnotation.outOfDate(path: path, diff: diff) + errors.map(GitHubAnnotation.init))
-                failures.append(GenFailure(errors))
-            case .failed(let failure):
+                var failure = GenFailure(errors)
+                failure.isAnnotated = true
+                failures.append(failure)
+            case .failed(var failure):
                 annotate(failure.diagnostic.map { [GitHubAnnotation($0)] } ?? [])
+                failure.isAnnotated = true
                 failures.append(failure)
             }
         }
@@ -240,14 +251,19 @@ struct Generate: ParsableCommand {
                         : "\(failures.count) of \(guides) cannot be filled; no guide was written"))
         }
         if check {
+            if named, changed > 0, let path = paths.first {
+                let guideChanged = outcomes.contains { if case .outOfDate = $0.result { true } else { false } }
+                let what = guideChanged ? "it is" : "its complete programs are"
+                throw GenFailure("\(path): \(what) out of date; run gen to regenerate \(guideChanged ? "it" : "them")")
+            }
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
-            say(count == 1 ? "1 guide up to date" : "\(guides) up to date")
+            say(named ? "\(paths.first ?? ""): up to date" : count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
         }
         // The programs first: a guide never links to a program that is not there yet.
-        for folder in programs where try ProgramFolder.write(folder) {
-            say("\(prefix)\(folder.directory): complete programs written")
-        }
+        var written: [String] = []
+        for folder in programs where try ProgramFolder.write(folder) { written.append(folder.directory + "/") }
+        let programsNote = written.isEmpty ? "" : "; complete programs written to " + written.joined(separator: ", ")
         for (index, (file, read)) in prepared.enumerated() {
             do throws(GenFailure) {
                 try read.replace(with: file)
@@ -259,73 +275,18 @@ struct Generate: ParsableCommand {
                     : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
                 throw GenFailure("\(error.description) (\(written))")
             }
-            say("\(prefix)\(file.path): updated")
+            if !named { say("\(prefix)\(file.path): updated") }
         }
-        say("\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date")
-    }
-
-    private func regenerateConfiguredGuide(timed: Bool = false) throws(GenFailure) {
-        let prefix = timed ? WatchLoop.time() + " " : ""
-        var pipeline = try options.pipeline(requireFile: true)
-        pipeline.replacingHandEdits = force
-        // A guide another program is writing is not read (nor, below, replaced) until it is closed.
-        let reading = try GuideAsRead.start(pipeline.guidePath, refusingWriters: !check)
-        let plan: GuidePlan
-        do {
-            plan = try pipeline.fillGuide()
-        } catch {
-            throw GenFailure(error)
-        }
-        let read = reading.read(plan)
-        let path = plan.path
-        // A block edited by hand: nothing is written over it, in a check or a run. The check
-        // still shows the diff of everything else.
-        if !plan.handEdits.isEmpty {
-            if check, !plan.isCurrent {
-                let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                show(diff)
-                annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
+        if named {
+            for outcome in outcomes {
+                let state = if case .prepared = outcome.result { "updated" } else { "already up to date" }
+                say(prefix + (outcome.summary ?? "") + ", " + state + programsNote)
             }
-            annotate(plan.handEdits.dropLast().map(GitHubAnnotation.init))
-            for edit in plan.handEdits.dropLast() { GenFailure.print(edit.description) }
-            throw GenFailure(plan.handEdits.last!)
-        }
-        if check {
-            let programs = plan.programs.map(ProgramFolder.differences) ?? []
-            guard plan.isCurrent, programs.isEmpty else {
-                if !plan.isCurrent {
-                    let diff = UnifiedDiff.make(old: plan.original, new: plan.filled.bytes, path: path)
-                    show(diff)
-                    annotate(GitHubAnnotation.outOfDate(path: path, diff: diff))
-                }
-                showDifferences(programs)
-                let what = plan.isCurrent ? "its complete programs are" : "it is"
-                throw GenFailure("\(path): \(what) out of date; run gen to regenerate them")
-            }
-            if let failure = plan.coverage.checkFailure { throw GenFailure(failure) }
-            say("\(path): up to date")
             return
         }
-        if let warning = plan.coverage.warning {
-            GenFailure.print(warning.description)
-            annotate([GitHubAnnotation(warning)])
-        }
-        if let programs = plan.programs {
-            try ProgramFolder.checkWritable(programs)
-        }
-        if !plan.isCurrent {
-            let file = try AtomicFile.prepare(path, plan.filled.bytes, mustExist: true)
-            // The programs first: the guide never links to a program that is not there yet.
-            if let programs = plan.programs, try ProgramFolder.write(programs) {
-                say(prefix + "\(programs.directory): complete programs written")
-            }
-            try read.replace(with: file)
-            say(prefix + FillSummary.line(plan.filled, path: path) + ", updated")
-        } else {
-            if let programs = plan.programs, try ProgramFolder.write(programs) {
-                say(prefix + "\(programs.directory): complete programs written")
-            }
-            say(prefix + FillSummary.line(plan.filled, path: path) + ", already up to date")
-        }
+        say(
+            "\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date\(programsNote)"
+        )
     }
+
 }

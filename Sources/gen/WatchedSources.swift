@@ -6,8 +6,8 @@ import Generator
 /// the guides, and what each gen.yml names (the template folder, or `--templates`, and the
 /// OpenAPI document) — found again after each run, so that editing gen.yml to name another guide
 /// or folder moves the watch with it. A folder of guides is watched for its `*.md` and gen.yml
-/// files only, a template folder for its templates only. The site's output folder is never
-/// watched: gen writes it.
+/// files only, a template folder for its templates only. The site's output folder and the
+/// complete programs' folders are never watched: gen writes them.
 struct WatchedSources {
     let options: ConfigurationOptions
     /// The guides and folders given on the command line; empty for the guide gen.yml names.
@@ -33,6 +33,10 @@ struct WatchedSources {
         if guides.isEmpty {
             if let path = try? ConfigFileSearch.path(explicit: options.configPath) {
                 add(configurationAt: path, to: &set, guide: true)
+                if let configuration = configuration(at: path), let programs = configuration.completeProgramsPath {
+                    let guide = ConfigFile.resolve(configuration.guidePath, relativeTo: path)
+                    set.exclude(ConfigFile.resolve(programs, relativeTo: guide))
+                }
                 if let site {
                     set.add(ConfigFile.resolve("assets", relativeTo: path))
                     set.exclude(site.out ?? ConfigFile.resolve("_site", relativeTo: path))
@@ -53,8 +57,15 @@ struct WatchedSources {
                 $0.hasSuffix("/" + ConfigFile.fileName)
             }
             var seen: Set<String> = []
+            var programFolders: Set<String> = []
             for path in configurations + found.sorted() where seen.insert(FileSnapshot.normalized(path)).inserted {
                 add(configurationAt: path, to: &set, guide: false)
+                if let programs = configuration(at: path)?.completeProgramsPath { programFolders.insert(programs) }
+            }
+            // Beside every guide, the folder its programs go to (a new guide's, once a run wrote it).
+            let guidesFound = FileSnapshot(set, listings: listings).files.keys.filter { $0.hasSuffix(".md") }
+            for guide in guidesFound.sorted() {
+                for programs in programFolders.sorted() { set.exclude(ConfigFile.resolve(programs, relativeTo: guide)) }
             }
         }
         return set
@@ -63,14 +74,18 @@ struct WatchedSources {
     /// What the configuration at `path` names: its guide (`guide`), its templates (unless
     /// `--templates` is given) and its OpenAPI document. Nothing while it cannot be read.
     private func add(configurationAt path: String, to set: inout WatchSet, guide: Bool) {
-        guard let bytes = try? FileBytes.read(path, limit: Pipeline.configurationSizeLimit),
-            let configuration = try? ConfigFile.parse(bytes: bytes, path: path)
-        else { return }
+        guard let configuration = configuration(at: path) else { return }
         func resolved(_ relative: String) -> String { ConfigFile.resolve(relative, relativeTo: path) }
         if guide { set.add(resolved(configuration.guidePath)) }
         if options.templatesDirectory == nil, let templates = configuration.templatesPath {
             set.add(resolved(templates), .templates)
         }
         if let openAPI = configuration.openAPIPath { set.add(resolved(openAPI)) }
+    }
+
+    /// The configuration at `path`; nil while it cannot be read.
+    private func configuration(at path: String) -> GenConfiguration? {
+        guard let bytes = try? FileBytes.read(path, limit: Pipeline.configurationSizeLimit) else { return nil }
+        return try? ConfigFile.parse(bytes: bytes, path: path)
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// ARCHITECTURE.md's table of imports is the import graph: each module's row lists exactly the
+/// modules its files import (`grep '^import' Sources/<module>`, any access level), so the
+/// diagram and the seams it describes cannot drift from the code.
+@Suite struct ArchitectureTests {
+    /// Module → the modules its Swift files import, from the sources.
+    static func importGraph() throws -> [String: Set<String>] {
+        let sources = RepositoryPaths.path("Sources")
+        var graph: [String: Set<String>] = [:]
+        for module in try FileManager.default.contentsOfDirectory(atPath: sources) {
+            guard let files = FileManager.default.enumerator(atPath: "\(sources)/\(module)")?.allObjects as? [String]
+            else { continue }
+            var imports: Set<String> = []
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOfFile: "\(sources)/\(module)/\(file)", encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let words = line.split(separator: " ")
+                    guard let index = words.firstIndex(of: "import"), index <= 1,
+                        index == 0 || ["internal", "public", "package", "private", "fileprivate"].contains(words[0]),
+                        index + 1 < words.count
+                    else { continue }
+                    imports.insert(String(words[index + 1]))
+                }
+            }
+            graph[module] = imports
+        }
+        return graph
+    }
+
+    /// The rows of ARCHITECTURE.md's "Imports" table: `| Module | A, B, C |`.
+    static func documentedGraph() throws -> [String: Set<String>] {
+        let text = try String(contentsOfFile: RepositoryPaths.path("ARCHITECTURE.md"), encoding: .utf8)
+        guard let start = text.range(of: "<!-- imports: checked by ArchitectureTests -->"),
+            let end = text.range(of: "<!-- end imports -->", range: start.upperBound..<text.endIndex)
+        else { return [:] }
+        var graph: [String: Set<String>] = [:]
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 2 else { continue }
+            let module = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            let imports = cells[1].split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            }
+            graph[module] = Set(imports.filter { !$0.isEmpty && $0 != "—" })
+        }
+        return graph
+    }
+
+    @Test func theDocumentedImportsAreTheImportsOfTheSources() throws {
+        let actual = try Self.importGraph()
+        let documented = try Self.documentedGraph()
+        #expect(!documented.isEmpty, "ARCHITECTURE.md has no imports table between its markers")
+        for module in Set(actual.keys).union(documented.keys).sorted() {
+            #expect(
+                actual[module] == documented[module],
+                "\(module): the sources import \((actual[module] ?? []).sorted()), ARCHITECTURE.md says \((documented[module] ?? []).sorted())"
+            )
+        }
+    }
+
+    /// Only GuideDocument reaches cmark-gfm, and it does not re-export it.
+    @Test func onlyGuideDocumentImportsCmarkAndNotPublicly() throws {
+        let importers = try Self.importGraph().filter { $0.value.contains("CCmarkGFM") }.map(\.key)
+        #expect(importers == ["GuideDocument"])
+        let folder = RepositoryPaths.path("Sources/GuideDocument")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8)
+            #expect(!text.contains("\nimport CCmarkGFM") && !text.hasPrefix("import CCmarkGFM"), "\(file)")
+            #expect(!text.contains("@_exported import CCmarkGFM"), "\(file)")
+        }
+    }
+}
