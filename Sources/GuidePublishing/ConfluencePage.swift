@@ -10,8 +10,20 @@ import SampleModel
 /// code tab as a `code` macro titled with the tab's title, any other tab as a `panel` macro
 /// titled so, holding the tab's content. Tables are `<table><tbody>` with every row a `<tr>`,
 /// the header row's cells `<th>`, each cell's text in a paragraph aligned as its column is.
+///
+/// Under a concise sample gen linked to its complete program, an `expand` macro titled
+/// "Complete program" holds the program in a `code` macro; gen's link line itself is left out,
+/// as its address is the guide's folder, which the page does not have.
 public struct ConfluencePage: Sendable {
-    public init() {}
+    /// The complete programs gen's link lines link to.
+    public var programs: LinkedPrograms
+
+    public init(programs: LinkedPrograms = .none) {
+        self.programs = programs
+    }
+
+    /// The title of the `expand` macro that holds a complete program.
+    public static let programTitle = "Complete program"
 
     /// Namespaces a parser needs to read the output as XML (Confluence supplies them itself).
     public static let namespaces = [
@@ -27,35 +39,42 @@ public struct ConfluencePage: Sendable {
     /// The page body for a guide parsed once by the caller.
     public func render(_ document: MarkdownDocument) throws(GuideError) -> String {
         let emptyLabels = Set(try SampleGroupIndex(document: document).emptyLabels)
-        return Self.storageFormat(of: try TabbedDocument(document), skipping: emptyLabels)
+        return Self.storageFormat(of: try TabbedDocument(document), programs: programs, skipping: emptyLabels)
     }
 
     /// `skipping`: where the labels that have no sample start; like the site, the page leaves
     /// them out (a language the guide names but `gen` did not fill).
     private static func storageFormat(
-        of tabbed: TabbedDocument,
+        of tabbed: TabbedDocument, programs: LinkedPrograms,
         skipping emptyLabels: Set<SourcePosition> = []
     ) -> String {
         let document = tabbed.document
+        let links = ProgramLinkLines(document)
         var output = ""
         // The table being written: its columns' alignments, and the next cell's column.
         var alignments: [TableAlignment?] = []
         var column = 0
         document.walk { node, entering in
-            if entering, node.kind == .paragraph, emptyLabels.contains(node.start) {
+            // A label without a sample, and gen's link line (its program follows its block).
+            if entering, node.kind == .paragraph, emptyLabels.contains(node.start) || links.lines.contains(node.id) {
                 return .skipChildren
             }
             if let tabs = tabbed.tabSets[node.id] {
-                for tab in tabs { output += markup(for: tab) }
+                for tab in tabs { output += markup(for: tab, programs: programs) }
                 return .skipChildren
             }
             switch node.kind {
             case .blockQuote where entering && tabbed.quotes[node.id] != nil:
                 // A quote holding tabs: its content read on its own, in the quote's panel.
                 output += markup(for: node, entering: true, in: document)
-                output += storageFormat(of: tabbed.quotes[node.id]!)
+                output += storageFormat(of: tabbed.quotes[node.id]!, programs: programs)
                 output += markup(for: node, entering: false, in: document)
                 return .skipChildren
+            case .codeBlock where links.blocks[node.id] != nil:
+                let sample = links.blocks[node.id]!.sample
+                output += markup(for: node, entering: entering, in: document)
+                output += programs.program(sample.snippet, in: sample.language).map(expandMacro) ?? ""
+                return .visitChildren
             case .image(let url):
                 // Confluence takes the image's URL; its alt text (the children) is skipped.
                 output += "<ac:image><ri:url ri:value=\"\(Markup.escape(SafeURL.filtered(url)))\"/></ac:image>"
@@ -80,19 +99,32 @@ public struct ConfluencePage: Sendable {
         return output
     }
 
-    /// A tab of a tab set: a code tab as a titled `code` macro, any other as a titled `panel`.
-    private static func markup(for tab: PublishedTab) -> String {
+    /// A tab of a tab set: a code tab as a titled `code` macro (its complete program after it,
+    /// when gen linked one), any other as a titled `panel`.
+    private static func markup(for tab: PublishedTab, programs: LinkedPrograms) -> String {
         switch tab.content {
-        case .code(let info, let code):
+        case .code(let info, let code, let sample):
             let tag = InfoString(Array(info.utf8)).languageName
             let language =
                 tag.map { Language(name: $0)?.confluenceLanguage ?? String($0) } ?? tab.language?.confluenceLanguage
-            return codeMacro(code, language: language, title: tab.title)
+            let program = sample.flatMap { programs.program($0.snippet, in: $0.language) }
+            return codeMacro(code, language: language, title: tab.title) + (program.map(expandMacro) ?? "")
         case .text(let content):
             return
                 "<ac:structured-macro ac:name=\"panel\"><ac:parameter ac:name=\"title\">\(Markup.escape(tab.title))</ac:parameter><ac:rich-text-body>\n"
-                + storageFormat(of: content) + "</ac:rich-text-body></ac:structured-macro>\n"
+                + storageFormat(of: content, programs: programs) + "</ac:rich-text-body></ac:structured-macro>\n"
         }
+    }
+
+    /// A complete program: an `expand` macro titled `programTitle` holding a `code` macro titled
+    /// with its file name.
+    private static func expandMacro(_ program: LinkedPrograms.Program) -> String {
+        var code = program.text
+        if code.hasSuffix("\n") { code.removeLast() }
+        return
+            "<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">\(Markup.escape(programTitle))</ac:parameter><ac:rich-text-body>\n"
+            + codeMacro(code, language: program.language.confluenceLanguage, title: program.fileName)
+            + "</ac:rich-text-body></ac:structured-macro>\n"
     }
 
     /// A `code` macro: the code in CDATA, its language (Confluence's name) and title if any.

@@ -5,13 +5,18 @@ import SampleModel
 /// set of language panels that the site's script turns into tabs, headings with anchors, and
 /// block quotes — the guide's security notes — as callouts. A tab set the guide writes (MkDocs
 /// content tabs, a MyST tab set) is the same set of panels: a code tab a sample, any other tab a
-/// panel of its content (`SiteTabSet`).
+/// panel of its content (`SiteTabSet`). Under a concise sample gen linked to its complete
+/// program, the program, to open, copy and download (`SiteProgram`), in place of the link line.
 public struct SitePage: Sendable {
     /// Whether the page links the syntax highlighter copied beside it.
     public var linksHighlighter: Bool
+    /// The complete programs gen's link lines link to; `gen site` writes them beside the page
+    /// (`LinkedPrograms.siteFiles`, under `LinkedPrograms.siteFolder`).
+    public var programs: LinkedPrograms
 
-    public init(linksHighlighter: Bool) {
+    public init(linksHighlighter: Bool, programs: LinkedPrograms = .none) {
         self.linksHighlighter = linksHighlighter
+        self.programs = programs
     }
 
     /// Files the page refers to, relative to it.
@@ -29,7 +34,7 @@ public struct SitePage: Sendable {
     public func render(_ document: MarkdownDocument) throws(GuideError) -> String {
         let index = try SampleGroupIndex(document: document)
         var numbering = SetNumbering()
-        let body = SiteText(try TabbedDocument(document), index: index, numbering: &numbering)
+        let body = SiteText(try TabbedDocument(document), index: index, programs: programs, numbering: &numbering)
         var anchors = HeadingAnchors(reserved: numbering.reserved)
         return page(title: body.title ?? "Guide", body: body.html(anchors: &anchors))
     }

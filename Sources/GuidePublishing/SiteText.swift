@@ -2,7 +2,7 @@ import GuideDocument
 import SampleModel
 
 /// The page's sets of panels numbered in document order (`samples-1`, `samples-2`, …), and the
-/// ids their panels and tabs take, which no heading may take.
+/// ids their panels and tabs take, and the complete programs' ids, which no heading may take.
 struct SetNumbering {
     private(set) var count = 0
     private(set) var reserved: Set<String> = []
@@ -17,6 +17,20 @@ struct SetNumbering {
             reserved.insert("samples-\(count)-\(key)-tab")
         }
         return count
+    }
+
+    /// A complete program's id, reserved: `complete-<language>-<snippet>` for the first of the
+    /// page, then `…-2`, `…-3` (a guide may show a snippet twice).
+    mutating func programID(for sample: LinkedSample) -> String {
+        let base = SiteProgram.baseID(sample)
+        var id = base
+        var suffix = 2
+        while reserved.contains(id) {
+            id = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        reserved.insert(id)
+        return id
     }
 }
 
@@ -49,8 +63,14 @@ struct SiteText {
     }
 
     /// `index`: the guide's groups of labels (none inside a tab: `gen` does not fill those).
-    init(_ tabbed: TabbedDocument, index: SampleGroupIndex?, numbering: inout SetNumbering) {
+    /// `programs`: what gen's link lines link to, shown in their place (`SiteProgram`).
+    init(
+        _ tabbed: TabbedDocument, index: SampleGroupIndex?, programs: LinkedPrograms, numbering: inout SetNumbering
+    ) {
         document = tabbed.document
+        let links = ProgramLinkLines(document)
+        // A labelled sample's complete program, by its block's node: shown in its panel.
+        var panelPrograms: [MarkdownNode.ID: String] = [:]
         var quotes: [MarkdownNode.ID] = []
         var members: [Int: [(node: MarkdownNode, member: SampleGroupIndex.Member)]] = [:]
         var groupNumbers: [Int: Int] = [:]
@@ -67,11 +87,11 @@ struct SiteText {
                     changes.insertions.append((Self.partComment + "\(parts.count) -->", first))
                     changes.removals += node.children
                     events.append(.part(parts.count))
-                    parts.append(.quote(SiteText(content, index: nil, numbering: &numbering)))
+                    parts.append(.quote(SiteText(content, index: nil, programs: programs, numbering: &numbering)))
                     continue
                 }
             case .htmlBlock where tabbed.tabSets[node.id] != nil:
-                if let set = SiteTabSet(tabbed.tabSets[node.id]!, numbering: &numbering) {
+                if let set = SiteTabSet(tabbed.tabSets[node.id]!, programs: programs, numbering: &numbering) {
                     changes.literals[node.id] = Self.partComment + "\(parts.count) -->"
                     events.append(.part(parts.count))
                     parts.append(.tabSet(set))
@@ -85,6 +105,21 @@ struct SiteText {
             // No javascript:, vbscript: or data: (but images) address reaches the page.
             case .link(let url), .image(let url):
                 if !SafeURL.isSafe(url) { changes.urls[node.id] = "" }
+            // gen's link line: never shown; the program it links to is, under its block.
+            case .paragraph where links.lines.contains(node.id):
+                changes.removals.append(node.id)
+                continue
+            case .codeBlock:
+                if let linked = links.blocks[node.id],
+                    let program = programs.program(linked.sample.snippet, in: linked.sample.language)
+                {
+                    let html = SiteProgram.html(id: numbering.programID(for: linked.sample), program: program)
+                    if index?.members[node.start] != nil {
+                        panelPrograms[node.id] = html
+                    } else {
+                        changes.insertions.append((html, linked.line))
+                    }
+                }
             default:
                 break
             }
@@ -103,7 +138,8 @@ struct SiteText {
         }
         for (group, nodes) in members.sorted(by: { $0.key < $1.key }) {
             if let number = groupNumbers[group] {
-                changes.insertions.append((Self.panels(group: number, nodes: nodes, in: document), nodes[0].node.id))
+                changes.insertions.append(
+                    (Self.panels(group: number, nodes: nodes, programs: panelPrograms, in: document), nodes[0].node.id))
             }
             changes.removals += nodes.map(\.node.id)
         }
@@ -152,10 +188,11 @@ struct SiteText {
         return (number, index + end.count)
     }
 
-    /// A group's samples, one panel per language in guide order, each with its label.
+    /// A group's samples, one panel per language in guide order, each with its label and, when
+    /// gen linked it, its complete program (`programs`, by the block's node).
     private static func panels(
         group: Int, nodes: [(node: MarkdownNode, member: SampleGroupIndex.Member)],
-        in document: MarkdownDocument
+        programs: [MarkdownNode.ID: String], in document: MarkdownDocument
     ) -> String {
         var html = "<div class=\"samples\" id=\"samples-\(group)\">\n"
         var labels: [Language: String] = [:]
@@ -170,7 +207,8 @@ struct SiteText {
             html +=
                 "<div class=\"sample\" data-lang=\"\(language.rawValue)\" data-label=\"\(language.displayName)\" id=\"samples-\(group)-\(language.rawValue)\">\n"
             html += "<p class=\"sample-label\">\(Markup.escape(label))</p>\n"
-            html += "<pre><code class=\"language-\(language.fenceTag)\">\(Markup.escape(code))</code></pre>\n</div>\n"
+            html += "<pre><code class=\"language-\(language.fenceTag)\">\(Markup.escape(code))</code></pre>\n"
+            html += (programs[node.id] ?? "") + "</div>\n"
         }
         return html + "</div>"
     }
@@ -181,10 +219,12 @@ struct SiteText {
 /// text, a note) is a panel of its own content (`sample-text`), with no Copy button.
 struct SiteTabSet {
     let number: Int
-    private let tabs: [(tab: PublishedTab, key: String, text: SiteText?)]
+    /// Each tab, its key, its content read as a text (a tab of text) and its complete program's
+    /// HTML (a code tab under which gen linked it).
+    private let tabs: [(tab: PublishedTab, key: String, text: SiteText?, program: String?)]
 
     /// nil for a set with no tab to show.
-    init?(_ published: [PublishedTab], numbering: inout SetNumbering) {
+    init?(_ published: [PublishedTab], programs: LinkedPrograms, numbering: inout SetNumbering) {
         guard !published.isEmpty else { return nil }
         // A tab's key (its `data-lang`, what choosing it selects in every set) is its language,
         // else its title as a slug; unique in the set, and never another's `<key>-tab`.
@@ -202,13 +242,21 @@ struct SiteTabSet {
             return key
         }
         number = numbering.next(keys: keys)
-        var tabs: [(tab: PublishedTab, key: String, text: SiteText?)] = []
+        var tabs: [(tab: PublishedTab, key: String, text: SiteText?, program: String?)] = []
         for (tab, key) in zip(published, keys) {
             var text: SiteText?
-            if case .text(let tabbed) = tab.content {
-                text = SiteText(tabbed, index: nil, numbering: &numbering)
+            var program: String?
+            switch tab.content {
+            case .text(let tabbed):
+                text = SiteText(tabbed, index: nil, programs: programs, numbering: &numbering)
+            case .code(_, _, let sample?):
+                program = programs.program(sample.snippet, in: sample.language).map {
+                    SiteProgram.html(id: numbering.programID(for: sample), program: $0)
+                }
+            case .code:
+                break
             }
-            tabs.append((tab, key, text))
+            tabs.append((tab, key, text, program))
         }
         self.tabs = tabs
     }
@@ -218,18 +266,18 @@ struct SiteTabSet {
             if case .code = tab.tab.content { true } else { false }
         }
         var html = "<div class=\"samples\" id=\"samples-\(number)\"\(hasCode ? "" : " data-tabs-label=\"Tabs\"")>\n"
-        for (tab, key, text) in tabs {
+        for (tab, key, text, program) in tabs {
             let title = Markup.escape(tab.title)
             let attributes =
                 "data-lang=\"\(Markup.escape(key))\" data-label=\"\(title)\" id=\"\(Markup.escape("samples-\(number)-\(key)"))\""
             switch tab.content {
-            case .code(let info, let code):
+            case .code(let info, let code, _):
                 let tag = InfoString(Array(info.utf8)).languageName.map {
                     Language(name: $0)?.fenceTag ?? String($0)
                 }
                 let codeClass = (tag ?? tab.language?.fenceTag).map { " class=\"language-\(Markup.escape($0))\"" } ?? ""
                 html += "<div class=\"sample\" \(attributes)>\n<p class=\"sample-label\">\(title)</p>\n"
-                html += "<pre><code\(codeClass)>\(Markup.escape(code))</code></pre>\n</div>\n"
+                html += "<pre><code\(codeClass)>\(Markup.escape(code))</code></pre>\n\(program ?? "")</div>\n"
             case .text:
                 html += "<div class=\"sample sample-text\" \(attributes)>\n<p class=\"sample-label\">\(title)</p>\n"
                 html += (text?.html(anchors: &anchors) ?? "") + "</div>\n"

@@ -215,8 +215,9 @@ struct PublishedTab {
 
     enum Content {
         /// The tab's only content is this fenced block: shown like a sample. `info` is the
-        /// fence's info string.
-        case code(info: String, code: String)
+        /// fence's info string; `program`, when gen's link line is under the block (the tab's
+        /// only other content), the sample whose complete program it links to.
+        case code(info: String, code: String, program: LinkedSample?)
         /// Anything else, read as Markdown.
         case text(TabbedDocument)
     }
@@ -241,12 +242,15 @@ struct PublishedTab {
         }
         guard !blocks.isEmpty else { return nil }
         var tag: Substring?
-        if blocks.count == 1, case .codeBlock(let info, true) = blocks[0].kind {
+        let linked = ProgramLinkLines(document).blocks[blocks[0].id]
+        if blocks.count == 1 || (blocks.count == 2 && linked?.line == blocks[1].id),
+            case .codeBlock(let info, true) = blocks[0].kind
+        {
             var code = blocks[0].literal
             if code.hasSuffix("\n") { code.removeLast() }
             guard !code.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
             tag = InfoString(Array(info.utf8)).languageName.map { Substring($0) }
-            content = .code(info: info, code: code)
+            content = .code(info: info, code: code, program: linked?.sample)
         } else {
             content = .text(try TabbedDocument(document, depth: depth + 1))
         }

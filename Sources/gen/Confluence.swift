@@ -12,7 +12,9 @@ struct Confluence: ParsableCommand {
             Each sample becomes a code macro with its language; block quotes become warning \
             panels; a tab set (MkDocs content tabs, a MyST tab set) becomes its tabs in turn, a \
             code tab as a code macro titled with the tab's title, any other tab as a panel so \
-            titled. Send the file as the page body with Confluence's REST API (see the README).
+            titled. Under a concise sample, an expand macro titled "Complete program" holds its \
+            complete program (gen's link line is left out: the page has no folder of programs). \
+            Send the file as the page body with Confluence's REST API (see the README).
             """)
 
     @OptionGroup var options: ConfigurationOptions
@@ -35,7 +37,9 @@ struct Confluence: ParsableCommand {
     func run() throws {
         try GenFailure.reported { () throws(GenFailure) in
             let guide = try PublishedGuide.load(options, out: out)
-            let xml = try guide.render { document throws(GuideError) in try ConfluencePage().render(document) }
+            let xml = try guide.render { document throws(GuideError) in
+                try ConfluencePage(programs: guide.programs).render(document)
+            }
             try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
             try Workspace.createDirectory(guide.siteDirectory)
             try OutputFolder.mark(guide.siteDirectory)

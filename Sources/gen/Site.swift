@@ -12,7 +12,9 @@ struct Site: ParsableCommand {
             Writes _site/index.html and copies the site's own assets (assets/site.css and \
             assets/site.js beside gen.yml). When Debian's libjs-highlight.js is installed, its \
             highlighter is copied too; without it the page works, unhighlighted. Nothing is \
-            fetched at build or view time.
+            fetched at build or view time. Under each concise sample the page holds its complete \
+            program, to open, copy or download from _site/programs/<language>/<file>, which gen \
+            writes from the same run (never from the guide's link line).
 
             Preview: python3 -m http.server -d docs-site/_site 8000, then open http://127.0.0.1:8000/
             """)
@@ -60,7 +62,7 @@ struct Site: ParsableCommand {
         ]
         let hasHighlighter = highlighter.allSatisfy { FileManager.default.isReadableFile(atPath: $0.0) }
         let html = try guide.render { document throws(GuideError) in
-            try SitePage(linksHighlighter: hasHighlighter).render(document)
+            try SitePage(linksHighlighter: hasHighlighter, programs: guide.programs).render(document)
         }
         var files = [
             (SitePage.stylesheet, try Workspace.readBytes("\(assets)/site.css")),
@@ -73,6 +75,12 @@ struct Site: ParsableCommand {
         try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
         try Workspace.createDirectory("\(guide.siteDirectory)/assets")
         try OutputFolder.mark(guide.siteDirectory)
+        // The programs' folder is replaced whole, so a language no longer published leaves none behind.
+        let programs = guide.programs.siteFiles
+        let programFolder = "\(guide.siteDirectory)/\(LinkedPrograms.siteFolder)"
+        if !programs.isEmpty || FileManager.default.fileExists(atPath: programFolder) {
+            try Workspace.writeFolder(programFolder, files: programs)
+        }
         for (name, bytes) in files { try AtomicFile.write("\(guide.siteDirectory)/\(name)", bytes) }
         print(
             prefix + "\(guide.siteDirectory)/index.html: written"

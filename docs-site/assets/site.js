@@ -1,7 +1,9 @@
 // SampleGen guide site: turns each stacked set of code samples (and each tab set of the guide)
 // into tabs (one language chosen for the whole page, remembered in localStorage), adds a Copy
-// button per sample, and highlights the code when highlight.js is present. No dependencies;
-// nothing is fetched.
+// button per sample and per complete program (the <details> under a concise sample), and
+// highlights the code when highlight.js is present. A link to a complete program
+// (#complete-python-token-request) selects its tab and opens it. No dependencies; nothing is
+// fetched.
 (() => {
   "use strict";
 
@@ -109,23 +111,24 @@
     return copyWithTextarea(text);
   }
 
-  function addCopyButton(panel, text, label) {
+  // `what` names the code for screen readers: "Python code", "Python complete program".
+  function addCopyButton(panel, text, what) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "copy";
     const word = document.createElement("span");
     word.textContent = "Copy";
-    const what = document.createElement("span");
-    what.className = "visually-hidden";
-    what.textContent = ` ${label} code`;
-    button.append(word, what);
+    const hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = ` ${what}`;
+    button.append(word, hidden);
     let timer = 0;
     button.addEventListener("click", () => {
       copyText(text).then((ok) => {
         word.textContent = ok ? "Copied" : "Failed";
         button.classList.toggle("is-copied", ok);
         button.classList.toggle("is-failed", !ok);
-        announce(ok ? `${label} code copied to the clipboard` : "Copying failed; select the code and copy it");
+        announce(ok ? `${what} copied to the clipboard` : "Copying failed; select the code and copy it");
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
           word.textContent = "Copy";
@@ -191,7 +194,7 @@
       // A sample's code; a panel of text (a guide's "Output" tab, a note) has no Copy button.
       const code = panel.classList.contains("sample-text") ? null : panel.querySelector(":scope > pre > code");
       if (code) {
-        addCopyButton(panel, code.textContent, label); // the text as rendered, before highlighting
+        addCopyButton(panel, code.textContent, `${label} code`); // the text as rendered, before highlighting
         highlight(code);
       }
       return tab;
@@ -208,7 +211,19 @@
     selectIn(set, 0); // the default, until the stored language is applied
   }
 
-  // A link to a sample (#samples-1-php) or its tab shows that sample.
+  // A complete program under a concise sample: a native <details> (it opens without script);
+  // its code gets a Copy button of its own, above the code, and is highlighted.
+  function setUpProgram(details) {
+    const body = details.querySelector(":scope > .complete-program-body");
+    const code = body ? body.querySelector(":scope > pre > code") : null;
+    if (!code || body.querySelector(":scope > button.copy")) return;
+    const label = details.dataset.label ? `${details.dataset.label} complete program` : "complete program";
+    addCopyButton(body, code.textContent, label);
+    highlight(code);
+  }
+
+  // A link to a sample (#samples-1-php) or its tab shows that sample; a link to a complete
+  // program (#complete-python-token-request) shows its sample and opens it.
   function showHashTarget() {
     let target = null;
     try {
@@ -218,11 +233,17 @@
     const tab = target && target.getAttribute("role") === "tab" ? target : null;
     const lang = tab ? tab.dataset.lang : panel ? panel.dataset.lang : null;
     if (lang) select(lang);
+    const program = target && target.closest ? target.closest("details.complete-program") : null;
+    if (program) {
+      program.open = true;
+      // The browser scrolled before the tab was chosen, when the program may have been hidden.
+      program.scrollIntoView({ block: "start" });
+    }
   }
 
   function init() {
+    document.querySelectorAll("details.complete-program").forEach(setUpProgram);
     const containers = document.querySelectorAll(".samples");
-    if (containers.length === 0) return;
     containers.forEach(setUp);
     const saved = stored.get();
     if (saved) select(saved);
