@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"sync"
 	"time"
 )
@@ -63,6 +64,13 @@ func concurrently[T any](n int, call func() (T, error)) ([]T, []string) {
 	close(start)
 	wg.Wait()
 	return results, errs
+}
+
+// absentOrNil reports whether the manager's field is nil, or absent: the concise form has no
+// background work, so it has neither renewing nor pending (the complete form has both).
+func absentOrNil(manager *TokenManager, name string) bool {
+	field := reflect.ValueOf(manager).Elem().FieldByName(name)
+	return !field.IsValid() || field.IsNil()
 }
 
 func number(step map[string]any, key string) float64 {
@@ -163,7 +171,7 @@ func init() {
 	// the server's log is complete (the sample's timeouts bound it).
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		manager.mu.Lock()
-		idle := manager.renewing == nil && manager.pending == nil
+		idle := absentOrNil(manager, "renewing") && absentOrNil(manager, "pending")
 		manager.mu.Unlock()
 		if idle {
 			break

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,9 +43,11 @@ public final class Driver {
         for (JsonNode step : spec.get("steps")) results.add(run(step, spec, manager));
         // A background renewal may still be in flight: let it reach the server before exiting, so
         // the server's log is complete (the sample's timeouts bound it).
-        Field renewal = TokenManager.class.getDeclaredField("renewal");
-        renewal.setAccessible(true);
-        Object inFlight = renewal.get(manager);
+        // The concise form has no background renewal, and no such field.
+        Field renewal = Arrays.stream(TokenManager.class.getDeclaredFields())
+                .filter(field -> field.getName().equals("renewal")).findFirst().orElse(null);
+        if (renewal != null) renewal.setAccessible(true);
+        Object inFlight = renewal == null ? null : renewal.get(manager);
         if (inFlight instanceof CompletableFuture<?> future) {
             try {
                 future.get(10, TimeUnit.SECONDS);
