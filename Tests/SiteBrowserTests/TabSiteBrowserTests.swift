@@ -5,7 +5,7 @@ import Testing
 /// `gen site` on guides written in tabs (`docs-site/mkdocs`, `docs-site/sphinx`, and the MkDocs
 /// guide with tabs of a writer's own: an "Output" tab, text tabs in a list item, a tab set in a
 /// block quote), checked in headless Chromium: the same tabs as a label group's, each Copy button
-/// copying exactly its golden sample, a tab of text shown as text; screenshots under
+/// copying exactly its golden concise sample, a tab of text shown as text; screenshots under
 /// .build/test-output/site.
 @Suite struct TabSiteBrowserTests {
     /// What the writers' guide adds to the MkDocs guide.

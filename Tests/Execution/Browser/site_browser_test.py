@@ -5,9 +5,9 @@ Usage: python3 site_browser_test.py SITE_DIR OUTPUT_DIR GOLDEN_DIR
 
 Serves copies of SITE_DIR from 127.0.0.1 on a free port and checks the tabs, the page-wide
 language choice and its persistence, the keyboard pattern, the Copy buttons (against the golden
-samples), HTML escaping, the console, that no request leaves loopback, heading anchors, the page
-without highlight.js and without JavaScript, the phone layout, and that links with script-running
-addresses (javascript:, vbscript:, data:, however spelled) are dropped: it builds that page itself
+concise samples, which the guide shows), HTML escaping, the console, that no request leaves
+loopback, heading anchors, the page without highlight.js and without JavaScript, the phone
+layout, and that links with script-running addresses (javascript:, vbscript:, data:, however spelled) are dropped: it builds that page itself
 with `gen site` ($GEN, else the gen beside the test bundle). Prints one line per check
 ("ok - ..." / "not ok - ..."), saves screenshots into OUTPUT_DIR, exits 1 if any check fails.
 """
@@ -142,8 +142,11 @@ class Logs:
         return console, urls
 
 
-def golden_text(golden_dir, snippet, language):
-    with open(os.path.join(golden_dir, language, f"{snippet}.{EXTENSIONS[language]}"),
+def golden_text(golden_dir, snippet, language, form="concise"):
+    """A golden sample without its final line break: the concise form (`<snippet>.concise.<ext>`),
+    which the guide shows and the page's panels hold, unless `form` is "complete"."""
+    name = f"{snippet}.concise" if form == "concise" else snippet
+    with open(os.path.join(golden_dir, language, f"{name}.{EXTENSIONS[language]}"),
               encoding="utf-8") as file:
         text = file.read()
     return text[:-1] if text.endswith("\n") else text

@@ -7,9 +7,9 @@ Usage: python3 tab_site_browser_test.py OUTPUT_DIR GOLDEN_DIR NAME=SITE_DIR...
         tabs in a list item, a tab set in a block quote)
 
 Checks that every tab set of the guide is a set of tabs like a label group's: one panel shown,
-tab labels from the guide's titles, each sample's Copy button copying exactly its golden sample,
-a language chosen in one set chosen in all, arrow keys; a tab of text shows its text and has no
-Copy button; without JavaScript every tab is shown, stacked under its title. Uses the helpers of
+tab labels from the guide's titles, each sample's Copy button copying exactly its golden concise
+sample, a language chosen in one set chosen in all, arrow keys; a tab of text shows its text and
+has no Copy button; without JavaScript every tab is shown, stacked under its title. Uses the helpers of
 site_browser_test.py. Prints one line per check, exits 1 if any fails.
 """
 import os
