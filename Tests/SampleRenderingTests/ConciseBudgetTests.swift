@@ -8,9 +8,17 @@ import Testing
 /// model variant. The call that sends the token request comes within the first 20 lines, and
 /// comments stay at most one line in four.
 @Suite struct ConciseBudgetTests {
-    /// The most lines a concise sample may have.
+    /// The most lines a concise sample may have. Swift's are the 40 and 90 plus what
+    /// Linux costs: swift-corelibs-foundation before 6.3.2 waits forever on a 401 that asks for
+    /// Basic credentials, so both Swift forms carry a delegate that refuses the challenge and keeps
+    /// the 401's body (about 20 lines), and Swift spells an HTTP POST and a token cache at length.
+    /// Go's manager is the 90 plus what gofmt costs: one statement a line, every error
+    /// returned by hand, and the lock taken and released in each method.
     static func budget(_ snippet: Snippet, in language: Language) -> Int {
         switch (snippet, language) {
+        case (.tokenRequest, .swift): 100
+        case (.tokenRefresh, .swift): 160
+        case (.tokenRefresh, .go): 115
         case (.tokenRequest, .curl): 15
         case (.tokenRequest, .go), (.tokenRequest, .java), (.tokenRequest, .swift): 40
         case (.tokenRequest, _): 25
