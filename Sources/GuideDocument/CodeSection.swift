@@ -59,14 +59,18 @@ public struct GeneratedBlock: Sendable, Hashable {
     public var contentDigest: String? = nil
     /// gen's `ProgramLink` line under the block, when it has one: part of the block.
     public private(set) var link: SourceRange? = nil
+    /// Whether only blank lines stand between the block and its link line. In a tab, the writer
+    /// may have put lines of their own between them; those stay where they are.
+    public private(set) var linkIsAdjacent = true
 
-    /// The block's last line: its link line's, else its closing fence's.
-    public var lastLine: Int { link?.end.line ?? range.end.line }
+    /// The block's last line: its link line's when that follows it directly, else its closing fence's.
+    public var lastLine: Int { linkIsAdjacent ? link?.end.line ?? range.end.line : range.end.line }
 
     /// The block with `range`, whose text is `text`, as its link line.
-    func linked(_ range: SourceRange, text: some Collection<UInt8>) -> GeneratedBlock {
+    func linked(_ range: SourceRange, text: some Collection<UInt8>, adjacent: Bool = true) -> GeneratedBlock {
         var block = self
         block.link = range
+        block.linkIsAdjacent = adjacent
         block.contentDigest = contentDigest.map { ProgramLink.digest(codeDigest: $0, link: text) }
         return block
     }

@@ -152,7 +152,8 @@ public struct GuideSplicer: Sendable {
         let lineBreak =
             group.sections.first.flatMap { source.lineBreak(after: $0.tab?.headerLine ?? 1) }
             ?? source.lineBreak(after: layout.insertionLine) ?? source.preferredLineBreak
-        func block(_ language: Language, replacing old: SourceRange? = nil) -> [UInt8] {
+        /// `linked: false`: the digest covers the link, written elsewhere, but the block holds none.
+        func block(_ language: Language, replacing old: SourceRange? = nil, linked: Bool = true) -> [UInt8] {
             let sample = code(language)
             guard case .commentBefore(let comment) = group.form.markerPlacement else {
                 let line = link(language)
@@ -160,6 +161,7 @@ public struct GuideSplicer: Sendable {
                     of: FencedCodeBlock(info: info(language, replacing: old, sample: sample, link: line), code: sample),
                     prefix: layout.contentPrefix, lineBreak: lineBreak)
                 let blankLine = lineBreak + Self.trimmingTrailingBlanks(layout.contentPrefix) + lineBreak
+                guard linked else { return fence }
                 return line.map { fence + blankLine + layout.contentPrefix + Array($0.utf8) } ?? fence
             }
             // gen's words in the comment; the fence's info string is the writer's (the language
@@ -193,6 +195,25 @@ public struct GuideSplicer: Sendable {
                 guard !generated.isEditedByHand || replacingHandEdits else { continue }
                 range = generated.range
                 lastLine = generated.lastLine
+                // A link line below the writer's lines: the block is rewritten without one, and the
+                // line where it stands (or taken away, with the blank line before it).
+                if let old = generated.link, !generated.linkIsAdjacent {
+                    let start = source.offset(of: old.start)
+                    let end = source.lineContentEnd(old.end.line)
+                    if let line = link(section.language) {
+                        if !Self.bytes(source.bytes[start..<end], equal: Array(line.utf8)) {
+                            edits.append(GuideEdit(range: start..<end, replacement: Array(line.utf8)))
+                        }
+                    } else {
+                        edits.append(GuideEdit(range: source.lineContentEnd(old.start.line - 1)..<end, replacement: []))
+                    }
+                    let fence = source.offset(of: range.start)..<source.lineContentEnd(range.end.line)
+                    let replacement = block(section.language, replacing: range, linked: false)
+                    if !Self.bytes(source.bytes[fence], equal: replacement) {
+                        edits.append(GuideEdit(range: fence, replacement: replacement))
+                    }
+                    continue
+                }
             case .handWritten:
                 continue
             }
@@ -280,8 +301,20 @@ public struct GuideSplicer: Sendable {
     /// The edit that takes a generated section out of the guide — the inverse of inserting it:
     /// its block, with the blank lines before it, and its label too when `withLabel` (else the
     /// label stays, empty, as the Confluence export had it). Nil for a section `gen` did not write.
-    public func removal(of section: CodeSection, withLabel: Bool) -> GuideEdit? {
-        guard case .generated(let block) = section.content else { return nil }
+    public func removal(of section: CodeSection, withLabel: Bool) -> [GuideEdit] {
+        guard case .generated(let block) = section.content else { return [] }
+        var edits: [GuideEdit] = []
+        // A link line below the writer's lines goes on its own, with the blank line before it.
+        if let link = block.link, !block.linkIsAdjacent {
+            edits.append(
+                GuideEdit(
+                    range: source.lineContentEnd(link.start.line - 1)..<source.lineContentEnd(link.end.line),
+                    replacement: []))
+        }
+        return edits + [blockRemoval(of: section, block: block, withLabel: withLabel)]
+    }
+
+    private func blockRemoval(of section: CodeSection, block: GeneratedBlock, withLabel: Bool) -> GuideEdit {
         if let tab = section.tab, tab.holdsOtherContent {
             // The writer's tab stays, with everything in it but gen's block and the blank lines
             // that separate the block from the writer's text before it (or, when the block comes

@@ -411,12 +411,17 @@ struct TabMarkupFinder {
             end: SourcePosition(line: headerLine, column: max(1, source.lineContent(headerLine).count)))
         var generatedSection = generated.first
         var others = blocks.count - 1
-        // gen's link line right after its block is the block's, not the writer's.
+        // gen's link line after its block is the block's, not the writer's: right after it, or
+        // below lines the writer put between them (which stay theirs).
         if let (block, tagged, found) = generatedSection,
-            let index = blocks.firstIndex(where: { $0.range.start == block.range.start }), index + 1 < blocks.count,
-            let link = SectionFinder.programLink(blocks[index + 1], source)
+            let index = blocks.firstIndex(where: { $0.range.start == block.range.start }),
+            let (linkIndex, link) = blocks[(index + 1)...].lazy.compactMap({ candidate in
+                SectionFinder.programLink(candidate, source).map { (blocks.firstIndex(of: candidate)!, $0) }
+            }).first
         {
-            generatedSection = (block, tagged, found.linked(link.range, text: link.text))
+            generatedSection = (
+                block, tagged, found.linked(link.range, text: link.text, adjacent: linkIndex == index + 1)
+            )
             others -= 1
         }
         let holdsOtherContent = others > 0

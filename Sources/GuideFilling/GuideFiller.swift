@@ -68,7 +68,7 @@ public struct GuideFiller: Sendable {
                     return $0.tab?.holdsOtherContent != true
                 }) {
                     for section in group.sections where !keeps(section) {
-                        edits += splicer.removal(of: section, withLabel: true).map { [$0] } ?? []
+                        edits += splicer.removal(of: section, withLabel: true)
                         removed.append(RemovedSample(language: section.language, line: section.start.line))
                     }
                     continue
@@ -100,8 +100,9 @@ public struct GuideFiller: Sendable {
             // Stale: a block gen wrote for a language no longer in languages: (or that does not
             // offer this snippet) goes, with its label when the label reads as gen inserts it.
             for section in group.sections where !languages.contains(section.language) && !keeps(section) {
-                if let removal = splicer.removal(of: section, withLabel: splicer.isInsertedLabel(section)) {
-                    edits.append(removal)
+                let removal = splicer.removal(of: section, withLabel: splicer.isInsertedLabel(section))
+                if !removal.isEmpty {
+                    edits += removal
                     removed.append(RemovedSample(language: section.language, line: section.start.line))
                 }
             }

@@ -172,13 +172,16 @@ struct Generate: ParsableCommand {
             named: guides.isEmpty)
     }
 
-    /// The unified diff of each complete program that is out of date, with its annotation.
+    /// The unified diffs of the complete programs that are out of date, shown as one text (one
+    /// stretch of stopped workflow commands), each with its annotation.
     private func showDifferences(_ differences: [ProgramFolder.Difference]) {
+        var diffs = ""
         for difference in differences {
             let diff = UnifiedDiff.make(old: difference.old, new: difference.new, path: difference.path)
-            show(diff)
+            diffs += diff
             annotate(GitHubAnnotation.outOfDate(path: difference.path, diff: diff))
         }
+        show(diffs)
     }
 
     /// All or nothing: when any guide fails, every failure is printed and no guide is written;
@@ -223,15 +226,16 @@ struct Generate: ParsableCommand {
                 programs.append(folder)
             }
         }
-        if check {
-            for folder in programs {
-                let differences = ProgramFolder.differences(folder)
-                if !differences.isEmpty {
-                    changed += 1
-                    showDifferences(differences)
-                }
+        // A check shows the programs' diffs once the guides are current: an out-of-date guide is
+        // what a reviewer reads, and the run that fixes it rewrites its programs too.
+        var programsOutOfDate: [String] = []
+        if check, changed == 0 {
+            let differences = programs.flatMap(ProgramFolder.differences)
+            programsOutOfDate = programs.map(\.directory).filter { directory in
+                differences.contains { $0.path.hasPrefix(directory + "/") }
             }
-        } else if failures.isEmpty {
+            if !differences.isEmpty { showDifferences(differences) }
+        } else if !check, failures.isEmpty {
             do throws(GenFailure) {
                 for folder in programs { try ProgramFolder.checkWritable(folder) }
             } catch {
@@ -252,11 +256,13 @@ struct Generate: ParsableCommand {
         }
         if check {
             if named, changed > 0, let path = paths.first {
-                let guideChanged = outcomes.contains { if case .outOfDate = $0.result { true } else { false } }
-                let what = guideChanged ? "it is" : "its complete programs are"
-                throw GenFailure("\(path): \(what) out of date; run gen to regenerate \(guideChanged ? "it" : "them")")
+                throw GenFailure("\(path): out of date; run gen to regenerate it")
             }
             if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
+            if !programsOutOfDate.isEmpty {
+                let folders = programsOutOfDate.map { $0 + "/" }.joined(separator: ", ")
+                throw GenFailure("the complete programs in \(folders) are out of date; run gen to regenerate them")
+            }
             say(named ? "\(paths.first ?? ""): up to date" : count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
         }

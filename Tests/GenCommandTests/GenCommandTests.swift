@@ -27,6 +27,16 @@ import Testing
         return directory
     }
 
+    /// The docs-site configuration without the complete programs' folder: for tests about
+    /// something else (a diff, a summary line, the files a run leaves), so that a run writes the
+    /// guide alone. `CompleteProgramFolderTests` covers the folder.
+    static var configWithoutPrograms: String {
+        get throws {
+            try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+                .replacingOccurrences(of: "\ncomplete_programs: samples\n", with: "\ncomplete_programs: \"\"\n")
+        }
+    }
+
     func guide(in directory: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: "\(directory)/guide.md"))
     }
@@ -53,7 +63,7 @@ import Testing
         let first = try run([], in: directory)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("guide.md: 15 samples in 2 groups"))
-        #expect(first.stdout.hasSuffix("updated\n"))
+        #expect(first.stdout.hasSuffix("updated; complete programs written to samples/\n"))
         let committed = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))
         #expect(try guide(in: directory) == committed)
         let second = try run([], in: directory)
@@ -292,7 +302,10 @@ extension GenCommandTests {
         }
         let result = try run(["."], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasSuffix("4 guides: 4 updated, 0 already up to date\n"))
+        #expect(
+            result.stdout.hasSuffix(
+                "4 guides: 4 updated, 0 already up to date; complete programs written to samples/, ./more/samples/, ./more/deeper/samples/\n"
+            ))
         let check = try run(["--check", "."], in: directory)
         #expect(check.stdout == "4 guides up to date\n")
         try Data("## Postman guide\n\nPython code:\n".utf8).write(to: URL(fileURLWithPath: "\(nested)/c.md"))

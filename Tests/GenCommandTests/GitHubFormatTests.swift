@@ -22,7 +22,8 @@ import Testing
             contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
         let range = try #require(unfilled.range(of: "Python code:"))
         return try commands.workspace(
-            guide: Array(unfilled.replacingCharacters(in: range, with: lines + "Python code:").utf8))
+            guide: Array(unfilled.replacingCharacters(in: range, with: lines + "Python code:").utf8),
+            config: GenCommandTests.configWithoutPrograms)
     }
 
     /// `text` as a double-quoted YAML scalar, any character escaped.
@@ -212,7 +213,7 @@ import Testing
     }
 
     @Test func aGuideNameWithALineBreakIsQuotedInThePlainDiffAsGitQuotesIt() throws {
-        let directory = try commands.workspace()
+        let directory = try commands.workspace(config: GenCommandTests.configWithoutPrograms)
         try FileManager.default.moveItem(atPath: directory + "/guide.md", toPath: directory + "/a\nb.md")
         let result = try commands.run(["--check", "a\nb.md"], in: directory)
         #expect(result.status == 1)

@@ -57,7 +57,7 @@ import Testing
 
     @Test func theHookFailsWithTheDiffWhenATemplateChanged() throws {
         let directory = try repository()
-        let template = directory + "/Templates/python/token-request.mustache"
+        let template = directory + "/Templates/python/token-request.concise.mustache"
         let text = try String(contentsOfFile: template, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "(RFC 6749 §4.4)", with: "(RFC 6749, section 4.4)").utf8)
             .write(to: URL(fileURLWithPath: template))

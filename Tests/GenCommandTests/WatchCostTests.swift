@@ -20,7 +20,8 @@ import Testing
     /// A guide with one empty code section, for gen to fill (with `configuration`: one language,
     /// one group, so that a run over 100 guides stays short in a debug build).
     static let smallGuide = "# A guide\n\n## Postman guide\n\nPython code:\n\n"
-    static let configuration = "templates: Templates\nlanguages: [python]\ngroups:\n  Postman guide: token-request\n"
+    static let configuration =
+        "templates: Templates\nlanguages: [python]\ngroups:\n  Postman guide: token-request\ncomplete_programs: \"\"\n"
 
     /// A workspace whose `docs` folder holds `guides` small guides, in ten folders, beside
     /// `others` other files (images, in those folders and ten of their own).
@@ -143,11 +144,13 @@ import Testing
 
         // A template saved by rename, then the whole template folder replaced by another.
         count = runs()
-        try WatchTests.edit(directory + "/Templates/python/token-request.mustache") { $0 + "\n# saved by rename" }
+        try WatchTests.edit(directory + "/Templates/python/token-request.concise.mustache") {
+            $0 + "\n# saved by rename"
+        }
         try watch.waitUntil("the template's change") { guide().contains("# saved by rename") && runs() > count }
         count = runs()
         try FileManager.default.copyItem(atPath: directory + "/Templates", toPath: directory + "/Templates.new")
-        try WatchTests.edit(directory + "/Templates.new/python/token-request.mustache") {
+        try WatchTests.edit(directory + "/Templates.new/python/token-request.concise.mustache") {
             $0.replacingOccurrences(of: "# saved by rename", with: "# from the folder put in its place")
         }
         try FileManager.default.moveItem(atPath: directory + "/Templates", toPath: directory + "/Templates.old")
@@ -157,7 +160,9 @@ import Testing
         }
         // The folder put in place is watched itself, not the one moved away.
         count = runs()
-        try WatchTests.edit(directory + "/Templates/python/token-request.mustache") { $0 + "\n# and edited after" }
+        try WatchTests.edit(directory + "/Templates/python/token-request.concise.mustache") {
+            $0 + "\n# and edited after"
+        }
         try watch.waitUntil("an edit in the replaced folder") {
             guide().contains("# and edited after") && runs() > count
         }

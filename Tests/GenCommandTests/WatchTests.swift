@@ -8,10 +8,14 @@ import Testing
 @Suite struct WatchTests {
     let commands = GenCommandTests()
 
-    /// A workspace with the unfilled guide and its own copy of the templates.
-    func workspace() throws -> String {
+    /// A workspace with the unfilled guide and its own copy of the templates; with `programs`,
+    /// the complete programs' folder beside each guide too.
+    func workspace(programs: Bool = false) throws -> String {
         let config =
-            try String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+            try
+            (programs
+            ? String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
+            : GenCommandTests.configWithoutPrograms)
             + "\ntemplates: Templates\n"
         let directory = try commands.workspace(config: config)
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("Templates"), toPath: directory + "/Templates")
@@ -40,7 +44,7 @@ import Testing
         #expect(watch.output[1].hasSuffix(", updated"), "\(watch.output)")
 
         // A template saved by rename: one run, whose result is in the guide.
-        try Self.edit(directory + "/Templates/python/token-request.mustache") {
+        try Self.edit(directory + "/Templates/python/token-request.concise.mustache") {
             $0.replacingOccurrences(of: "(RFC 6749 §4.4)", with: "(RFC 6749, section 4.4)")
         }
         try watch.waitForLines(3, on: .output)
@@ -75,7 +79,7 @@ import Testing
         try watch.waitForLines(2, on: .output)
         // Five saves 30 ms apart, as a formatter-on-save or a checkout writes: one run.
         for index in 0..<5 {
-            try Self.edit(directory + "/Templates/php/token-request.mustache") { $0 + "\n" + String(index) }
+            try Self.edit(directory + "/Templates/php/token-request.concise.mustache") { $0 + "\n" + String(index) }
             Thread.sleep(forTimeInterval: 0.03)
         }
         try watch.waitForLines(3, on: .output)
@@ -224,8 +228,9 @@ import Testing
         #expect(try watch.interrupt() == 0)
     }
 
+    /// The guides and the complete programs beside them, which the watch never looks at.
     @Test func theGuidesAWatchOfAFolderWritesStartNoRun() throws {
-        let directory = try workspace()
+        let directory = try workspace(programs: true)
         let guides = directory + "/guides"
         try FileManager.default.createDirectory(atPath: guides + "/more", withIntermediateDirectories: true)
         for name in ["a.md", "b.md", "more/c.md"] {
@@ -234,10 +239,14 @@ import Testing
         let watch = try WatchedProcess(GenCommandTests.gen, ["--watch", "guides"], in: directory)
         defer { watch.kill() }
         try watch.waitForLines(5, on: .output)
-        #expect(watch.output[4] == String(watch.output[4].prefix(9)) + "3 guides: 3 updated, 0 already up to date")
+        #expect(
+            watch.output[4]
+                == String(watch.output[4].prefix(9))
+                + "3 guides: 3 updated, 0 already up to date; complete programs written to guides/samples/, guides/more/samples/"
+        )
         Thread.sleep(forTimeInterval: 1.5)
         #expect(watch.output.count == 5, "\(watch.output)")
-        try Self.edit(directory + "/Templates/python/token-request.mustache") {
+        try Self.edit(directory + "/Templates/python/token-request.concise.mustache") {
             $0.replacingOccurrences(of: "(RFC 6749 §4.4)", with: "(RFC 6749, section 4.4)")
         }
         try watch.waitForLines(9, on: .output)

@@ -178,7 +178,7 @@ import Testing
         for (name, save) in saves {
             let (lines, errors) = (watch.output.count, watch.errors.count)
             // A template change: the next run rewrites the guide.
-            try WatchTests.edit(directory + "/Templates/python/token-request.mustache") { $0 + "\n# \(name)" }
+            try WatchTests.edit(directory + "/Templates/python/token-request.concise.mustache") { $0 + "\n# \(name)" }
             try watch.waitUntil("the run to reach the rename") {
                 watch.errors[errors...].contains { $0.hasPrefix("gen-test: replacing") }
             }
@@ -237,7 +237,9 @@ import Testing
         try watch.waitForLines(2, on: .output)
         for round in 0..<2 {
             let errors = watch.errors.count
-            try WatchTests.edit(directory + "/Templates/python/token-request.mustache") { $0 + "\n# round \(round)" }
+            try WatchTests.edit(directory + "/Templates/python/token-request.concise.mustache") {
+                $0 + "\n# round \(round)"
+            }
             try watch.waitUntil("the run to hold its lease") {
                 watch.errors[errors...].contains { $0.hasPrefix("gen-test: renaming over") }
             }

@@ -186,7 +186,7 @@ extension GenCommandTests {
             try FileManager.default.attributesOfItem(atPath: "\(directory)/guide.md")[.type] as? FileAttributeType
         #expect(type == .typeSymbolicLink, "the link stays a link")
         #expect(try files(in: real) == ["guide.md"], "no temporary file is left beside the target")
-        #expect(try files(in: directory) == ["gen.yml", "guide.md", "real"])
+        #expect(try files(in: directory) == ["gen.yml", "guide.md", "real", "samples"], "the programs beside the link")
         // Named on the command line, and a link to a link.
         try FileManager.default.createSymbolicLink(atPath: "\(directory)/again.md", withDestinationPath: "guide.md")
         try Data(try read(RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))).write(
@@ -290,7 +290,7 @@ extension GenCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout
-                == "a.md: updated\nb.md: updated\nc.md: updated\nguide.md: updated\n4 guides: 4 updated, 0 already up to date\n"
+                == "a.md: updated\nb.md: updated\nc.md: updated\nguide.md: updated\n4 guides: 4 updated, 0 already up to date; complete programs written to samples/\n"
         )
     }
 
@@ -374,7 +374,7 @@ extension GenCommandTests {
         let result = try run([name], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try read("\(directory)/\(name)") == filledGuide())
-        #expect(try files(in: directory) == ["gen.yml", name])
+        #expect(try files(in: directory) == ["gen.yml", name, "samples"])
     }
 
     // MARK: 6. Test hooks
@@ -410,7 +410,7 @@ extension GenCommandTests {
             contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)
         if crlf { unfilled = unfilled.replacingOccurrences(of: "\n", with: "\r\n") }
         unfilled.removeLast(crlf ? 2 : 1)  // no final line break
-        let directory = try workspace(guide: Array(unfilled.utf8))
+        let directory = try workspace(guide: Array(unfilled.utf8), config: Self.configWithoutPrograms)
         let check = try run(["--check"], in: directory)
         #expect(check.status == 1)
         try write(check.stdout, to: "\(directory)/guide.diff")
@@ -486,7 +486,10 @@ extension GenCommandTests {
             ["guide.md", "./guide.md", "guide.md", "sub/../guide.md", "link.md", "\(directory)/guide.md", "."],
             in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "guide.md: updated\n1 guide: 1 updated, 0 already up to date\n")
+        #expect(
+            result.stdout
+                == "guide.md: updated\n1 guide: 1 updated, 0 already up to date; complete programs written to samples/\n"
+        )
         let check = try run(["--check", "guide.md", "guide.md"], in: directory)
         #expect(check.stdout == "1 guide up to date\n")
     }
@@ -499,7 +502,7 @@ extension GenCommandTests {
             try write("{{% CONTENT_TYPE: TEXT }}\nprint(1)\n", to: "\(templates)/python/\(snippet).mustache")
         }
         try write(
-            "languages: [python]\ntemplates: templates\ngroups:\n  Get a token: token-request\n",
+            "languages: [python]\ntemplates: templates\ngroups:\n  Get a token: token-request\ncomplete_programs: \"\"\n",
             to: "\(directory)/gen.yml")
         try write("## Get a token\n\nPython code:\n", to: "\(directory)/guide.md")
         let one = try run([], in: directory)

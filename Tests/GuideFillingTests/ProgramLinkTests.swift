@@ -156,3 +156,39 @@ import Testing
         #expect(document.html().contains("href=\"\(href)\""), "cmark reads it as one link")
     }
 }
+
+extension ProgramLinkTests {
+    /// The writer's lines between gen's block and its link line, in a tab: both stay gen's, the
+    /// writer's lines stay theirs, through regeneration, a check, a dropped link and a dropped language.
+    @Test(arguments: [true, false])
+    func aWritersLinesBetweenTheBlockAndItsLinkInATabStayTheirs(_ mkdocs: Bool) throws {
+        let guide = mkdocs ? Self.mkdocs : Self.myst
+        let indent = mkdocs ? "    " : ""
+        let filled = Self.text(try Self.fill(guide, Self.configuration([.python, .go])))
+        let note = "\(indent)Run it with Python 3.9 or later."
+        let noted = filled.replacingOccurrences(
+            of: "concise\n\(indent)```\n\n\(indent)\(Self.pythonLink)",
+            with: "concise\n\(indent)```\n\n\(note)\n\n\(indent)\(Self.pythonLink)")
+        try #require(noted != filled)
+        let again = try Self.fill(noted, Self.configuration([.python, .go]))
+        #expect(again.editedByHand.isEmpty, "the writer's lines are not a hand edit of the block")
+        #expect(Self.text(again) == noted, "nothing to do")
+        // Another model: the block is regenerated, the writer's lines and the link stay put.
+        var other = Self.configuration([.python, .go])
+        other.model.tokenRequest.timeoutSeconds = 7
+        let changed = try Self.fill(noted, other, links: ProgramLinks(folder: "programs"))
+        let text = Self.text(changed)
+        #expect(
+            text.contains(
+                "\(note)\n\n\(indent)Complete program, with retries and outage handling: [`token_request.py`](programs/python/token_request.py)"
+            ), "\(text)")
+        #expect(!text.contains("samples/python"), "\(text)")
+        #expect(try Self.fill(text, other, links: ProgramLinks(folder: "programs")).bytes == changed.bytes)
+        // No link any more: the line goes, the writer's stays.
+        let unlinked = Self.text(try Self.fill(noted, Self.configuration([.python, .go], linked: false)))
+        #expect(unlinked.contains(note) && !unlinked.contains("token_request.py"), "\(unlinked)")
+        // Python dropped: its block and its link go, the writer's lines stay in the tab.
+        let dropped = Self.text(try Self.fill(noted, Self.configuration([.go])))
+        #expect(dropped.contains(note) && !dropped.contains("python"), "\(dropped)")
+    }
+}

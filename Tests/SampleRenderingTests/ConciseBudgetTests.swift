@@ -13,12 +13,14 @@ import Testing
     /// Basic credentials, so both Swift forms carry a delegate that refuses the challenge and keeps
     /// the 401's body (about 20 lines), and Swift spells an HTTP POST and a token cache at length.
     /// Go's manager is the 90 plus what gofmt costs: one statement a line, every error
-    /// returned by hand, and the lock taken and released in each method.
+    /// returned by hand, and the lock taken and released in each method. PHP's manager is the
+    /// issue's 60 plus what PSR-12 costs: a line for every class's and method's opening brace.
     static func budget(_ snippet: Snippet, in language: Language) -> Int {
         switch (snippet, language) {
         case (.tokenRequest, .swift): 100
         case (.tokenRefresh, .swift): 160
-        case (.tokenRefresh, .go): 115
+        case (.tokenRefresh, .go): 100
+        case (.tokenRefresh, .php): 80
         case (.tokenRequest, .curl): 15
         case (.tokenRequest, .go), (.tokenRequest, .java), (.tokenRequest, .swift): 40
         case (.tokenRequest, _): 25
