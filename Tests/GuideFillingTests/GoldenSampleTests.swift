@@ -88,6 +88,17 @@ import Testing
         #expect(upToDate, "docs-site/guide.md is out of date; run `make gen`")
     }
 
+    /// Issue #19: a guide people can read — both of the seed's groups in every language, in at
+    /// most 1,000 lines, in each form the docs build publishes.
+    @Test(arguments: ["docs-site/guide.md", "docs-site/mkdocs/docs/index.md", "docs-site/sphinx/index.md"])
+    func theCommittedGuideIsAtMostAThousandLines(_ path: String) throws {
+        let text = try String(contentsOfFile: RepositoryPaths.path(path), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(lines <= 1000, "\(path): \(lines) lines")
+        #expect(text.components(separatedBy: " gen=token-request ").count - 1 == 8, "every language's token request")
+        #expect(text.components(separatedBy: " gen=token-refresh ").count - 1 == 7, "every manager (curl has none)")
+    }
+
     @Test func theFilledGuideDiffersFromTheExportOnlyByGeneratedSections() throws {
         let unfilled = try String(
             contentsOfFile: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"), encoding: .utf8)

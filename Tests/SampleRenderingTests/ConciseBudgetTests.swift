@@ -8,23 +8,22 @@ import Testing
 /// model variant. The call that sends the token request comes within the first 20 lines, and
 /// comments stay at most one line in four.
 @Suite struct ConciseBudgetTests {
-    /// The most lines a concise sample may have. Swift's are the 40 and 90 plus what
-    /// Linux costs: swift-corelibs-foundation before 6.3.2 waits forever on a 401 that asks for
-    /// Basic credentials, so both Swift forms carry a delegate that refuses the challenge and keeps
-    /// the 401's body (about 20 lines), and Swift spells an HTTP POST and a token cache at length.
-    /// Go's manager is the 90 plus what gofmt costs: one statement a line, every error
-    /// returned by hand, and the lock taken and released in each method. PHP's manager is the
-    /// issue's 60 plus what PSR-12 costs: a line for every class's and method's opening brace.
+    /// The most lines a concise sample may have: the budgets, except where a language's
+    /// own rules cost lines the others do not pay. Swift: swift-corelibs-foundation before 6.3.2
+    /// waits forever on a 401 that asks for Basic credentials, so both Swift forms carry a delegate
+    /// that refuses the challenge and keeps the 401's body (75 and 115 instead of 40 and 90). Go's
+    /// manager: gofmt's one statement a line and every error returned by hand (100 instead of 90).
+    /// PHP's manager: PSR-12's line for each opening brace of a class or method (80 instead of 60).
     static func budget(_ snippet: Snippet, in language: Language) -> Int {
         switch (snippet, language) {
-        case (.tokenRequest, .swift): 100
-        case (.tokenRefresh, .swift): 160
+        case (.tokenRequest, .swift): 75
+        case (.tokenRefresh, .swift): 115
         case (.tokenRefresh, .go): 100
         case (.tokenRefresh, .php): 80
         case (.tokenRequest, .curl): 15
-        case (.tokenRequest, .go), (.tokenRequest, .java), (.tokenRequest, .swift): 40
+        case (.tokenRequest, .go), (.tokenRequest, .java): 40
         case (.tokenRequest, _): 25
-        case (.tokenRefresh, .go), (.tokenRefresh, .java), (.tokenRefresh, .swift): 90
+        case (.tokenRefresh, .java): 90
         case (.tokenRefresh, _): 60
         }
     }
