@@ -275,6 +275,7 @@ struct Generate: ParsableCommand {
                 try read.replace(with: file)
             } catch {
                 for rest in prepared[(index + 1)...] { rest.file.discard() }
+                if named { throw error }  // the one guide: its own error says it all
                 let written =
                     index == 0
                     ? "no guide was written"

@@ -24,6 +24,11 @@ import Testing
         let configText =
             try config ?? String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
         try Data(configText.utf8).write(to: URL(fileURLWithPath: "\(directory)/gen.yml"))
+        if config == nil {
+            // The docs-site configuration's complete programs, as committed beside its guide.
+            try FileManager.default.copyItem(
+                atPath: RepositoryPaths.path("docs-site/samples"), toPath: "\(directory)/samples")
+        }
         return directory
     }
 

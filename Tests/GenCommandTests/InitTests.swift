@@ -52,6 +52,10 @@ extension GenCommandTests {
             if let match = line.wholeMatch(of: /( *)```(\w+) gen=.*/) {
                 lines.append("\(match.output.1)```\(match.output.2)")
                 closing = "\(match.output.1)```"
+            } else if line.trimmingPrefix(while: { $0 == " " }).hasPrefix(ProgramLinkLead.text),
+                lines.last?.isEmpty == true
+            {
+                lines.removeLast()  // gen's link line, with the blank line before it
             } else {
                 lines.append(line)
             }
@@ -233,6 +237,8 @@ extension GenCommandTests {
             .replacing("## Postman guide", with: "## Refreshing your memory")
             .replacing("## Handling Access Token Expiration in the Client Application", with: "## Get going")
         let directory = try folder(with: ["guide.md": guide])
+        try FileManager.default.copyItem(
+            atPath: RepositoryPaths.path("docs-site/samples"), toPath: "\(directory)/samples")
         let result = try run(["init"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"Refreshing your memory\" (line 38): token-request (its blocks are tagged"))
@@ -385,4 +391,10 @@ extension GenCommandTests {
         let marker = try text("\(directory)/out/python/.gen-output")
         #expect(marker.hasPrefix("gen (SampleGen) \(GenVersion.number)\n"))
     }
+}
+
+/// gen's link line under a concise sample starts so (`ProgramLink.lead`, spelled here as the
+/// guide shows it, so the test reads the committed pages as a person would).
+enum ProgramLinkLead {
+    static let text = "Complete program, with retries and outage handling: "
 }

@@ -57,7 +57,7 @@ import Testing
         #expect(try commands.run(["--check"], in: directory).status == 0)
 
         // A hand edit of the block is refused and named; --force replaces the code alone.
-        let edited = filled.replacingOccurrences(of: "import json\n", with: "import json  # mine\n")
+        let edited = filled.replacingOccurrences(of: "import os\n", with: "import os  # mine\n")
         try Data(edited.utf8).write(to: URL(fileURLWithPath: directory + "/guide.md"))
         let refused = try commands.run(["--check"], in: directory)
         #expect(refused.status == 1)

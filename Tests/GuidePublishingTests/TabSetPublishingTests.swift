@@ -53,9 +53,10 @@ import Testing
         }
     }
 
+    /// The concise form's golden file: what the pages show (the complete program is one click away).
     static func golden(_ language: Language, _ snippet: String) throws -> String {
         let path = RepositoryPaths.path(
-            "Tests/GuideFillingTests/Golden/\(language.rawValue)/\(snippet).\(language.fileExtension)")
+            "Tests/GuideFillingTests/Golden/\(language.rawValue)/\(snippet).concise.\(language.fileExtension)")
         var text = try String(contentsOfFile: path, encoding: .utf8)
         if text.hasSuffix("\n") { text.removeLast() }
         return text

@@ -31,7 +31,9 @@ import Testing
         var filler = GuideFiller(renderer: renderer)
         var samples: [Language: String] = [:]
         for language in Language.allCases {
-            samples[language] = try! filler.sample(.tokenRequest, in: language, model: .guideDefault).code
+            // The form the guide shows: the concise one.
+            samples[language] = try! filler.sample(.tokenRequest, in: language, model: .guideDefault, form: .concise)
+                .code
         }
         return samples
     }()

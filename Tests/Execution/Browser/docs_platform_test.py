@@ -49,7 +49,8 @@ def check(condition, description, detail=""):
 
 
 def golden(golden_dir, snippet, language):
-    with open(os.path.join(golden_dir, language, f"{snippet}.{EXTENSIONS[language]}"), encoding="utf-8") as file:
+    # The pages show the concise form; its complete program is one click away.
+    with open(os.path.join(golden_dir, language, f"{snippet}.concise.{EXTENSIONS[language]}"), encoding="utf-8") as file:
         text = file.read()
     return text[:-1] if text.endswith("\n") else text
 
