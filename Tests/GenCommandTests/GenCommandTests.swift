@@ -14,8 +14,9 @@ import Testing
             Self.gen, arguments, environment: environment, currentDirectory: directory ?? RepositoryPaths.root)
     }
 
-    /// A docs folder with the unfilled guide and the docs-site configuration.
-    func workspace(guide: [UInt8]? = nil, config: String? = nil) throws -> String {
+    /// A docs folder with the unfilled guide and the docs-site configuration; with `programs`,
+    /// the complete programs committed beside docs-site's guide too (for a copy of that guide).
+    func workspace(guide: [UInt8]? = nil, config: String? = nil, programs: Bool = false) throws -> String {
         let directory = try RepositoryPaths.scratchDirectory()
         let unfilled = try Data(
             contentsOf: URL(fileURLWithPath: RepositoryPaths.path("Tests/GuideFillingTests/Fixtures/guide.unfilled.md"))
@@ -24,8 +25,7 @@ import Testing
         let configText =
             try config ?? String(contentsOfFile: RepositoryPaths.path("docs-site/gen.yml"), encoding: .utf8)
         try Data(configText.utf8).write(to: URL(fileURLWithPath: "\(directory)/gen.yml"))
-        if config == nil {
-            // The docs-site configuration's complete programs, as committed beside its guide.
+        if programs {
             try FileManager.default.copyItem(
                 atPath: RepositoryPaths.path("docs-site/samples"), toPath: "\(directory)/samples")
         }
@@ -68,7 +68,7 @@ import Testing
         let first = try run([], in: directory)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("guide.md: 15 samples in 2 groups"))
-        #expect(first.stdout.hasSuffix("updated; complete programs written to samples/\n"))
+        #expect(first.stdout.hasSuffix("updated; complete programs written to samples/\n"), "\(first.stdout)")
         let committed = try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))
         #expect(try guide(in: directory) == committed)
         let second = try run([], in: directory)

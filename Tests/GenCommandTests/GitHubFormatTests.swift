@@ -75,7 +75,7 @@ import Testing
     @Test func anEditedBlockIsAnnotatedWhereItsFenceIs() throws {
         let committed = try HandEditTests.committed
         let edited = HandEditTests.editing("php gen=token-refresh") { $0 + " // mine" }(committed)
-        let directory = try commands.workspace(guide: Array(edited.utf8))
+        let directory = try commands.workspace(guide: Array(edited.utf8), programs: true)
         let line = try #require(HandEditTests.line(ofFence: "php gen=token-refresh", in: edited))
         let (result, reader) = try run(["--check", "--format", "github"], in: directory)
         #expect(result.status == 1)

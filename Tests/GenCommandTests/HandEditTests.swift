@@ -10,7 +10,7 @@ import Testing
     /// The committed guide in a scratch folder, with `edit` applied to its text.
     func workspace(_ edit: (String) -> String) throws -> String {
         let committed = try String(contentsOfFile: RepositoryPaths.path("docs-site/guide.md"), encoding: .utf8)
-        return try commands.workspace(guide: Array(edit(committed).utf8))
+        return try commands.workspace(guide: Array(edit(committed).utf8), programs: true)
     }
 
     static var committed: String {

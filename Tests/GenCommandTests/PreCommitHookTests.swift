@@ -14,7 +14,7 @@ import Testing
             + "\ntemplates: Templates\n"
         let directory = try commands.workspace(
             guide: Array(try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))),
-            config: config)
+            config: config, programs: true)
         try FileManager.default.copyItem(atPath: RepositoryPaths.path("Templates"), toPath: directory + "/Templates")
         for arguments in [["init", "-q"], ["add", "."]] {
             let git = try ProcessResult.run("/usr/bin/git", arguments, currentDirectory: directory)
@@ -66,7 +66,7 @@ import Testing
         #expect(result.stdout.contains("Failed"))
         #expect(
             result.stdout.contains(
-                "+\"\"\"Get an OAuth 2.0 access token with the client-credentials grant (RFC 6749, section 4.4)."))
+                "+# Get an OAuth 2.0 access token with the client-credentials grant (RFC 6749, section 4.4)."))
         #expect(result.stdout.contains("guide.md: out of date; run gen to regenerate it"))
     }
 }
