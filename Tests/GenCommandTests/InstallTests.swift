@@ -63,7 +63,8 @@ import Testing
 
         // The installed gen, run from another folder, has its templates built in.
         let workspace = try commands.workspace(
-            guide: Array(try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))))
+            guide: Array(try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.path("docs-site/guide.md")))),
+            programs: true)
         let check = try ProcessResult.run(prefix + "/bin/gen", ["--check"], currentDirectory: workspace)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout == "guide.md: up to date\n")
