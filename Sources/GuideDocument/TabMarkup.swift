@@ -415,8 +415,8 @@ struct TabMarkupFinder {
         // below lines the writer put between them (which stay theirs).
         if let (block, tagged, found) = generatedSection,
             let index = blocks.firstIndex(where: { $0.range.start == block.range.start }),
-            let (linkIndex, link) = blocks[(index + 1)...].lazy.compactMap({ candidate in
-                SectionFinder.programLink(candidate, source).map { (blocks.firstIndex(of: candidate)!, $0) }
+            let (linkIndex, link) = blocks.indices.dropFirst(index + 1).lazy.compactMap({ position in
+                SectionFinder.programLink(blocks[position], source).map { (position, $0) }
             }).first
         {
             generatedSection = (

@@ -295,5 +295,4 @@ struct Generate: ParsableCommand {
             "\(prefix)\(guides): \(prepared.count) updated, \(count - prepared.count) already up to date\(programsNote)"
         )
     }
-
 }

@@ -23,8 +23,11 @@ enum OutputFolder {
         """
 
     /// Fails unless `gen` may replace `path`: it does not exist, is an empty folder, or is a
-    /// folder holding gen's mark (or `force`).
-    static func checkReplaceable(_ path: String, force: Bool) throws(GenFailure) {
+    /// folder holding gen's mark (or `force`). `advice` ends the message: what to do instead.
+    static func checkReplaceable(
+        _ path: String, force: Bool,
+        advice: String = "remove it, choose another --out, or pass --force to replace it"
+    ) throws(GenFailure) {
         guard !force else { return }
         var status = stat()
         guard lstat(path, &status) == 0 else {
@@ -32,7 +35,6 @@ enum OutputFolder {
             if errno == ENOENT || errno == ENOTDIR { return }
             throw .file(path, "cannot be read: \(AtomicFile.errorText())")
         }
-        let advice = "remove it, choose another --out, or pass --force to replace it"
         switch status.st_mode & S_IFMT {
         case S_IFDIR: break
         case S_IFLNK: throw .file(path, "is a symbolic link, not a folder gen wrote; \(advice)")

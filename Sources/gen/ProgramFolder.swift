@@ -38,15 +38,13 @@ enum ProgramFolder {
 
     /// Fails, before anything is written, unless every folder the run would replace is gen's.
     static func checkWritable(_ programs: CompletePrograms) throws(GenFailure) {
-        do throws(GenFailure) {
-            try OutputFolder.checkReplaceable(programs.directory, force: false)
-        } catch {
-            throw GenFailure(
-                "\(error.description); it is gen.yml's complete_programs: folder — name another folder there, or complete_programs: \"\" for none"
-            )
-        }
+        // gen has no --out or --force for this folder: gen.yml names it.
+        let advice =
+            "it is gen.yml's complete_programs: folder; name another folder there, or complete_programs: \"\" for none"
+        try OutputFolder.checkReplaceable(programs.directory, force: false, advice: advice)
         for folder in programs.folders {
-            try OutputFolder.checkReplaceable("\(programs.directory)/\(folder.language.rawValue)", force: false)
+            try OutputFolder.checkReplaceable(
+                "\(programs.directory)/\(folder.language.rawValue)", force: false, advice: advice)
         }
     }
 
@@ -61,7 +59,7 @@ enum ProgramFolder {
         try OutputFolder.mark(programs.directory)
         for folder in programs.folders {
             let directory = "\(programs.directory)/\(folder.language.rawValue)"
-            if stale.contains(directory) || stale.contains(where: { $0.hasPrefix(directory + "/") }) {
+            if stale.contains(directory) {
                 try Workspace.writeFolder(directory, files: folder.files)
             }
         }
