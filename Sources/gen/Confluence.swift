@@ -41,6 +41,8 @@ struct Confluence: ParsableCommand {
                 try ConfluencePage(programs: guide.programs).render(document)
             }
             try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
+            // A folder made here is removed if a signal stops gen before the page is in place.
+            defer { PendingFiles.shared.keepFolders() }
             try Workspace.createDirectory(guide.siteDirectory)
             try OutputFolder.mark(guide.siteDirectory)
             let path = "\(guide.siteDirectory)/\(Self.fileName)"

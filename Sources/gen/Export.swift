@@ -55,6 +55,8 @@ struct Export: ParsableCommand {
             for folder in folders {
                 try OutputFolder.checkReplaceable("\(out)/\(folder.language.rawValue)", force: force)
             }
+            // A folder made here is removed if a signal stops gen before the samples are in place.
+            defer { PendingFiles.shared.keepFolders() }
             if !folders.isEmpty { try Workspace.createDirectory(out) }
             for folder in folders {
                 try Workspace.writeFolder("\(out)/\(folder.language.rawValue)", files: folder.files)

@@ -268,6 +268,8 @@ struct Generate: ParsableCommand {
         }
         // The programs first: a guide never links to a program that is not there yet.
         var written: [String] = []
+        // A programs folder made here is removed if a signal stops gen before the guides are in place.
+        defer { PendingFiles.shared.keepFolders() }
         for folder in programs where try ProgramFolder.write(folder) { written.append(folder.directory + "/") }
         let programsNote = written.isEmpty ? "" : "; complete programs written to " + written.joined(separator: ", ")
         for (index, (file, read)) in prepared.enumerated() {

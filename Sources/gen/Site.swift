@@ -73,6 +73,8 @@ struct Site: ParsableCommand {
         }
         files.append(("index.html", Array(html.utf8)))
         try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
+        // A folder made here is removed if a signal stops gen before the site is in place.
+        defer { PendingFiles.shared.keepFolders() }
         try Workspace.createDirectory("\(guide.siteDirectory)/assets")
         try OutputFolder.mark(guide.siteDirectory)
         // The programs' folder is replaced whole, so a language no longer published leaves none behind.

@@ -21,9 +21,11 @@ enum Workspace {
         let name = directory.split(separator: "/").last.map(String.init) ?? directory
         let staging = "\(parent)/.\(name).gen-\(getpid())"
         let retired = "\(parent)/.\(name).gen-old-\(getpid())"
-        removeTree(staging)
+        // Left by an earlier gen that had this process ID and was killed outright.
+        PendingFiles.shared.removeFolder(staging)
+        PendingFiles.shared.removeFolder(retired)
         do throws(GenFailure) {
-            guard mkdir(staging, 0o755) == 0 else {
+            guard PendingFiles.shared.makeFolder(staging) else {
                 throw .file(directory, "cannot be written: \(AtomicFile.errorText())")
             }
             for (name, text) in files.sorted(by: { $0.key < $1.key }) + [
@@ -32,31 +34,30 @@ enum Workspace {
                 // A file in a subfolder (`concise/token_manager.py`): the subfolder first, new.
                 if let slash = name.lastIndex(of: "/") {
                     let subfolder = "\(staging)/\(name[..<slash])"
-                    if mkdir(subfolder, 0o755) != 0, errno != EEXIST {
+                    var status = stat()
+                    if lstat(subfolder, &status) != 0, !PendingFiles.shared.makeFolder(subfolder, pending: false) {
                         throw .file(directory, "cannot be written: \(AtomicFile.errorText())")
                     }
                 }
                 try writeNewFile("\(staging)/\(name)", Array(text.utf8), reported: directory)
             }
-            var status = stat()
-            let exists = lstat(directory, &status) == 0
-            if exists, POSIX.rename(directory, retired) != 0 {
+            #if DEBUG
+                TestHooks.beforeRename(temporary: staging)
+            #endif
+            let failure = PendingFiles.shared.replaceFolder(directory, with: staging, retiring: retired)
+            guard failure == 0 else {
+                errno = failure
                 throw .file(directory, "cannot be replaced: \(AtomicFile.errorText())")
             }
-            guard POSIX.rename(staging, directory) == 0 else {
-                let failure = errno
-                if exists { _ = POSIX.rename(retired, directory) }
-                errno = failure
-                throw .file(directory, "cannot be written: \(AtomicFile.errorText())")
-            }
-            if exists { removeTree(retired) }
+            PendingFiles.shared.removeFolder(retired)
         } catch {
-            removeTree(staging)
+            PendingFiles.shared.removeFolder(staging)
             throw error
         }
     }
 
-    /// Creates `path` and the folders above it that are missing.
+    /// Creates `path` and the folders above it that are missing. The folders it makes are
+    /// removed if a signal ends `gen` before the command calls `PendingFiles.shared.keepFolders()`.
     static func createDirectory(_ path: String) throws(GenFailure) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
@@ -68,14 +69,14 @@ enum Workspace {
                 }
                 continue
             }
-            guard mkdir(prefix, 0o755) == 0 || errno == EEXIST else {
+            guard PendingFiles.shared.makeFolder(prefix) || errno == EEXIST else {
                 throw .file(path, "cannot be created: \(AtomicFile.errorText())")
             }
         }
     }
 
     private static func writeNewFile(_ path: String, _ bytes: [UInt8], reported: String) throws(GenFailure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let descriptor = PendingFiles.shared.createFile(path)
         guard descriptor >= 0 else { throw .file(reported, "cannot be written: \(AtomicFile.errorText())") }
         defer { close(descriptor) }
         var written = 0
@@ -85,10 +86,5 @@ enum Workspace {
             guard result >= 0 else { throw .file(reported, "cannot be written: \(AtomicFile.errorText())") }
             written += result
         }
-    }
-
-    /// Removes a folder gen made (its own staging or retired copy), ignoring failures.
-    private static func removeTree(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -312,7 +312,8 @@ extension GenCommandTests {
         var sawTemporary = false
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning, Date() < deadline {
-            if (try? files(in: folder))?.contains(where: { $0.hasPrefix(".gen-") }) == true {
+            // `.gen-XXXXXX` (a file), `.python.gen-PID` (a folder being staged); not gen's mark.
+            if (try? files(in: folder))?.contains(where: { $0.contains(".gen-") && $0 != ".gen-output" }) == true {
                 sawTemporary = true
                 break
             }
@@ -325,7 +326,7 @@ extension GenCommandTests {
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalDuringAWriteRemovesTheTemporaryFile(_ signal: Int32) throws {
-        let directory = try workspace()
+        let directory = try workspace(config: Self.configWithoutPrograms)
         let before = try guide(in: directory)
         let ended = try interrupt(
             [], in: directory, signal: signal, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"],
@@ -334,6 +335,69 @@ extension GenCommandTests {
         #expect(ended.reason == .uncaughtSignal && ended.status == signal, "gen ends by the signal, as a shell expects")
         #expect(try files(in: directory) == ["gen.yml", "guide.md"])
         #expect(try guide(in: directory) == before)
+    }
+
+    /// Every file and folder under `directory`, relative, sorted: what a signal may have left.
+    func tree(_ directory: String) throws -> [String] {
+        try (FileManager.default.subpathsOfDirectory(atPath: directory)).sorted()
+    }
+
+    /// The complete programs are written before the guide is renamed into place. A signal then,
+    /// wherever it lands, leaves neither a staging folder nor a folder this run made, and a
+    /// programs folder that was there stays whole: the old programs, beside the old guide.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalWhileTheProgramsAreWrittenLeavesTheOldFolderWhole(_ signal: Int32) throws {
+        let directory = try workspace(programs: true)
+        let config = try String(contentsOfFile: "\(directory)/gen.yml", encoding: .utf8)
+        try write(
+            config.replacingOccurrences(of: "https://auth.example.com/", with: "https://login.example.org/"),
+            to: "\(directory)/gen.yml")
+        let (guideBefore, programsBefore) = (try guide(in: directory), try tree("\(directory)/samples"))
+        let pythonBefore = try read("\(directory)/samples/python/token_request.py")
+        let ended = try interrupt(
+            [], in: directory, signal: signal, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"],
+            temporaryIn: "\(directory)/samples")
+        #expect(ended.sawTemporary && ended.reason == .uncaughtSignal)
+        #expect(try files(in: directory) == ["gen.yml", "guide.md", "samples"])
+        #expect(try guide(in: directory) == guideBefore)
+        #expect(try tree("\(directory)/samples") == programsBefore)
+        #expect(try read("\(directory)/samples/python/token_request.py") == pythonBefore)
+        // And the next run writes both.
+        #expect(try run([], in: directory).status == 0)
+        #expect(try String(contentsOfFile: "\(directory)/guide.md", encoding: .utf8).contains("login.example.org"))
+    }
+
+    /// The same for every command that writes a folder: one it made goes, one that was there stays.
+    /// `staged`: where the second run's first temporary file or folder appears.
+    @Test(arguments: [(["export", "--out", "out"], "out", "out"), (["site"], "_site", "_site/assets")])
+    func aSignalWhileAFolderIsWrittenLeavesNothingHalfWritten(
+        _ arguments: [String], _ folder: String, _ staged: String
+    ) throws {
+        let directory = try siteWorkspace()
+        try write(try Self.configWithoutPrograms, to: "\(directory)/gen.yml")
+        #expect(try run([], in: directory).status == 0)
+        let before = try files(in: directory)
+        var ended = try interrupt(
+            arguments, in: directory, signal: SIGTERM, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"],
+            temporaryIn: "\(directory)/\(folder)")
+        #expect(ended.sawTemporary && ended.reason == .uncaughtSignal)
+        #expect(try files(in: directory) == before, "the folder this run made is gone")
+        // Written once, then interrupted while it is written again: as the first run left it.
+        #expect(try run(arguments, in: directory).status == 0)
+        try write(
+            try String(contentsOfFile: "\(directory)/gen.yml", encoding: .utf8)
+                .replacingOccurrences(of: "https://auth.example.com/", with: "https://login.example.org/"),
+            to: "\(directory)/gen.yml")
+        let written = try tree("\(directory)/\(folder)")
+        let contents = try written.map { path in
+            FileManager.default.contents(atPath: "\(directory)/\(folder)/\(path)")
+        }
+        ended = try interrupt(
+            arguments, in: directory, signal: SIGTERM, environment: ["GEN_TEST_PAUSE_BEFORE_RENAME": "1"],
+            temporaryIn: "\(directory)/\(staged)")
+        #expect(ended.sawTemporary && ended.reason == .uncaughtSignal)
+        #expect(try tree("\(directory)/\(folder)") == written)
+        #expect(written.map { FileManager.default.contents(atPath: "\(directory)/\(folder)/\($0)") } == contents)
     }
 
     @Test func aSignalDuringABatchRemovesEveryTemporaryFile() throws {
@@ -357,11 +421,12 @@ extension GenCommandTests {
         while large.count < 30_000_000 { large += unfilled }
         try large.write(to: URL(fileURLWithPath: "\(directory)/guide.md"))
         let ended = try interrupt([], in: directory, signal: SIGTERM, environment: [:], temporaryIn: directory)
-        #expect(try files(in: directory) == ["gen.yml", "guide.md"])
         let now = try guide(in: directory)
         if ended.reason == .uncaughtSignal {
+            #expect(try files(in: directory) == ["gen.yml", "guide.md"], "the new programs folder went with the signal")
             #expect(now == large)
         } else {
+            #expect(try files(in: directory) == ["gen.yml", "guide.md", "samples"])
             #expect(now.count > large.count, "finished before the signal: the filled guide")
         }
     }
