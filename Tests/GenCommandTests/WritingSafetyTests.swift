@@ -423,7 +423,8 @@ extension GenCommandTests {
         let ended = try interrupt([], in: directory, signal: SIGTERM, environment: [:], temporaryIn: directory)
         let now = try guide(in: directory)
         if ended.reason == .uncaughtSignal {
-            #expect(try files(in: directory) == ["gen.yml", "guide.md"], "the new programs folder went with the signal")
+            #expect(
+                try files(in: directory) == ["gen.yml", "guide.md"], "the new programs folder went with the signal")
             #expect(now == large)
         } else {
             #expect(try files(in: directory) == ["gen.yml", "guide.md", "samples"])
