@@ -9,13 +9,13 @@ public enum ConfigFile {
 
     /// Reads the file's bytes: UTF-8 (a byte-order mark at the start allowed), refused at the
     /// line and column of the first byte that is not, so no byte is ever replaced by U+FFFD.
-    public static func parse(bytes: [UInt8], path: String) throws(ConfigError) -> GenConfiguration {
+    public static func parse(bytes: [UInt8], path: String) throws(Diagnostic) -> GenConfiguration {
         do {
             _ = try UTF8Span(validating: bytes.span)
         } catch {
             let (line, column) = position(ofOffset: error.byteOffsets.lowerBound, in: bytes)
-            throw ConfigError(
-                source: path, line: line, column: column,
+            throw Diagnostic.configuration(
+                in: path, line: line, column: column,
                 message:
                     "this is not UTF-8 (byte 0x\(String(bytes[error.byteOffsets.lowerBound], radix: 16, uppercase: true))); save the file as UTF-8"
             )
@@ -36,7 +36,7 @@ public enum ConfigFile {
         return (line, column)
     }
 
-    public static func parse(_ text: String, path: String) throws(ConfigError) -> GenConfiguration {
+    public static func parse(_ text: String, path: String) throws(Diagnostic) -> GenConfiguration {
         // Yams reads each scalar with Foundation's String(bytes:encoding:), which drops a leading
         // U+FEFF: a value that starts with one would lose it. Every U+FEFF after the file's own
         // byte-order mark stands in as a code point the file does not use, and is put back.
@@ -56,7 +56,7 @@ public enum ConfigFile {
         } catch let error as YamlError {
             throw Self.error(from: error, path: path, text: String(body))
         } catch {
-            throw ConfigError(source: path, message: "cannot be read as YAML: \(error)")
+            throw Diagnostic.configuration(in: path, message: "cannot be read as YAML: \(error)")
         }
         guard let root else { return GenConfiguration() }
         var reader = ConfigReader(path: path, byteOrderMarkStandIn: standIn)
@@ -67,33 +67,30 @@ public enum ConfigFile {
         return try reader.configuration(from: root)
     }
 
-    private static func error(from error: YamlError, path: String, text: String) -> ConfigError {
+    private static func error(from error: YamlError, path: String, text: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             if problem.localizedCaseInsensitiveContains("nesting level") {
                 // libyaml's own words name a C function; say what is wrong with the file.
-                return ConfigError(
-                    source: path, line: mark.line, column: mark.column,
-                    message:
-                        "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels")
+                return Diagnostic.configuration(
+                    in: path, line: mark.line, column: mark.column,
+                    message: "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels")
             }
             if problem == "found undefined alias" {
-                return ConfigError(
-                    source: path, line: mark.line, column: mark.column,
-                    message:
-                        "this alias (*name) names no anchor (&name) given above it")
+                return Diagnostic.configuration(
+                    in: path, line: mark.line, column: mark.column,
+                    message: "this alias (*name) names no anchor (&name) given above it")
             }
             let detail = context.map { "\($0.text), " } ?? ""
-            return ConfigError(
-                source: path, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
+            return Diagnostic.configuration(
+                in: path, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the first of the keys; the one to remove is the repeat.
             let key = duplicates.first ?? ""
             let repeated = repeatedKey(key, after: context.mark.line, column: context.mark.column, in: text)
-            return ConfigError(
-                source: path, line: repeated?.line ?? context.mark.line,
-                column: repeated?.column ?? context.mark.column,
+            return Diagnostic.configuration(
+                in: path, line: repeated?.line ?? context.mark.line, column: repeated?.column ?? context.mark.column,
                 message:
                     "the key \"\(Diagnostic.shown(key))\" is given twice (first on line \(context.mark.line)); keep one"
             )
@@ -101,7 +98,7 @@ public enum ConfigFile {
             // libyaml's reader stops at the first character YAML does not allow, and Yams gives
             // no line for it: find it, and say what it is.
             guard let refused = YAMLSource(text).firstRefusedCharacter() else {
-                return ConfigError(source: path, message: "cannot be read: \(problem)")
+                return Diagnostic.configuration(in: path, message: "cannot be read: \(problem)")
             }
             let code = Diagnostic.codePoint(refused.scalar.value)
             let kind =
@@ -110,13 +107,13 @@ public enum ConfigFile {
                 refused.scalar.value <= 0xFF
                 ? "\\x" + String(refused.scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
                 : "\\u" + String(refused.scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            return ConfigError(
-                source: path, line: refused.line, column: refused.column,
+            return Diagnostic.configuration(
+                in: path, line: refused.line, column: refused.column,
                 message:
                     "this line holds \(code), \(kind), which a YAML file cannot hold as it is; remove it, or write "
                     + "it as \(escape) inside a double-quoted value")
         default:
-            return ConfigError(source: path, message: "cannot be read as YAML: \(error)")
+            return Diagnostic.configuration(in: path, message: "cannot be read as YAML: \(error)")
         }
     }
 }
@@ -154,7 +151,7 @@ struct ConfigReader {
     /// The text Yams read, when a double-quoted value may start with an escaped U+FEFF.
     var source: YAMLSource? = nil
 
-    func configuration(from root: Node) throws(ConfigError) -> GenConfiguration {
+    func configuration(from root: Node) throws(Diagnostic) -> GenConfiguration {
         var configuration = GenConfiguration()
         // The value node each key was read from, to place the model's refusals exactly.
         var placed: [ConfigKey: Node] = [:]
@@ -189,7 +186,7 @@ struct ConfigReader {
     // MARK: Keys
 
     /// Reads one key's value into the configuration; every key of the table has its case.
-    private func read(_ key: ConfigKey, _ value: Node, into configuration: inout GenConfiguration) throws(ConfigError) {
+    private func read(_ key: ConfigKey, _ value: Node, into configuration: inout GenConfiguration) throws(Diagnostic) {
         let name = key.name
         switch key {
         case .guide: configuration.guidePath = try label(value, key: name)
@@ -275,7 +272,7 @@ struct ConfigReader {
         }
     }
 
-    private func languages(_ node: Node) throws(ConfigError) -> [Language] {
+    private func languages(_ node: Node) throws(Diagnostic) -> [Language] {
         guard case .sequence(let items) = node else {
             throw failure(at: node, "languages must be a list, like [python, javascript, php, swift]")
         }
@@ -297,7 +294,7 @@ struct ConfigReader {
         return languages
     }
 
-    private func groups(_ node: Node) throws(ConfigError) -> [GroupRule] {
+    private func groups(_ node: Node) throws(Diagnostic) -> [GroupRule] {
         guard case .mapping(let pairs) = node else {
             throw failure(at: node, "groups must map a heading to a snippet, like \"Postman guide: token-request\"")
         }
@@ -351,7 +348,7 @@ struct ConfigReader {
         return rules
     }
 
-    private func snippet(_ value: Node, key: String) throws(ConfigError) -> Snippet {
+    private func snippet(_ value: Node, key: String) throws(Diagnostic) -> Snippet {
         let name = try string(value, key: key)
         guard let snippet = Snippet(rawValue: name) else {
             throw failure(
@@ -362,7 +359,7 @@ struct ConfigReader {
         return snippet
     }
 
-    private func extraParameters(_ node: Node) throws(ConfigError) -> [FormParameter] {
+    private func extraParameters(_ node: Node) throws(Diagnostic) -> [FormParameter] {
         if isNull(node) { return [] }
         guard case .mapping(let pairs) = node else {
             throw failure(
@@ -385,7 +382,7 @@ struct ConfigReader {
     // MARK: Values
 
     /// A mapping's values by key, refusing secret-looking and unknown keys.
-    private func mapping(_ node: Node, in section: ConfigSection) throws(ConfigError) -> KeyedNodes {
+    private func mapping(_ node: Node, in section: ConfigSection) throws(Diagnostic) -> KeyedNodes {
         let name = section.rawValue
         let known = ConfigKey.keys(in: section).map(\.name)
         if isNull(node) { return KeyedNodes(ordered: []) }
@@ -409,7 +406,7 @@ struct ConfigReader {
         return KeyedNodes(ordered: ordered)
     }
 
-    private func string(_ node: Node, key: String) throws(ConfigError) -> String {
+    private func string(_ node: Node, key: String) throws(Diagnostic) -> String {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             throw failure(at: node, "\(Diagnostic.shown(key)) must be a text value")
         }
@@ -428,7 +425,7 @@ struct ConfigReader {
     /// A value that names a file, a folder, a scheme or a heading: a control character in it is
     /// no name anything has (a NUL ends a file name; a guide's heading cannot hold one) and would
     /// be printed raw in every later message, so it is refused here, at its line.
-    private func label(_ node: Node, key: String) throws(ConfigError) -> String {
+    private func label(_ node: Node, key: String) throws(Diagnostic) -> String {
         let text = try string(node, key: key)
         if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
             throw failure(
@@ -437,11 +434,11 @@ struct ConfigReader {
         return text
     }
 
-    private func optionalString(_ node: Node, key: String) throws(ConfigError) -> String? {
+    private func optionalString(_ node: Node, key: String) throws(Diagnostic) -> String? {
         isNull(node) ? nil : try string(node, key: key)
     }
 
-    private func number(_ node: Node, key: String) throws(ConfigError) -> Double {
+    private func number(_ node: Node, key: String) throws(Diagnostic) -> Double {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
             let value = Double(scalar.string), value.isFinite
         else {
@@ -450,7 +447,7 @@ struct ConfigReader {
         return value
     }
 
-    private func integer(_ node: Node, key: String) throws(ConfigError) -> Int {
+    private func integer(_ node: Node, key: String) throws(Diagnostic) -> Int {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any,
             let value = Int(scalar.string)
         else {
@@ -459,7 +456,7 @@ struct ConfigReader {
         return value
     }
 
-    private func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
+    private func bool(_ node: Node, key: String) throws(Diagnostic) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
             throw failure(at: node, "\(key) must be true or false")
         }
@@ -476,7 +473,7 @@ struct ConfigReader {
     }
 
     /// Runs a model initialiser, turning its refusal into an error at `node`.
-    private func modelValue<Value>(_ node: Node, _ make: () throws(ModelError) -> Value) throws(ConfigError) -> Value {
+    private func modelValue<Value>(_ node: Node, _ make: () throws(ModelError) -> Value) throws(Diagnostic) -> Value {
         do {
             return try make()
         } catch {
@@ -484,16 +481,15 @@ struct ConfigReader {
         }
     }
 
-    private func failure(at node: Node, _ message: String, fixIt: String? = nil) -> ConfigError {
-        let line = node.mark?.line ?? 0
-        let column = node.mark?.column ?? 0
+    private func failure(at node: Node, _ message: String, fixIt: String? = nil) -> Diagnostic {
+        guard let mark = node.mark else { return Diagnostic.configuration(in: path, message: message, fixIt: fixIt) }
         // A value reached through an alias carries the anchor's place; the mistake is where it is used.
-        if let use = aliasUses[Position(line: line, column: column)] {
-            return ConfigError(
-                source: path, line: use.line, column: use.column,
-                message: message + " (the value of the anchor on line \(line))", fixIt: fixIt)
+        if let use = aliasUses[Position(line: mark.line, column: mark.column)] {
+            return Diagnostic.configuration(
+                in: path, line: use.line, column: use.column,
+                message: message + " (the value of the anchor on line \(mark.line))", fixIt: fixIt)
         }
-        return ConfigError(source: path, line: line, column: column, message: message, fixIt: fixIt)
+        return Diagnostic.configuration(in: path, line: mark.line, column: mark.column, message: message, fixIt: fixIt)
     }
 
     struct Position: Hashable {
@@ -544,11 +540,11 @@ struct ConfigReader {
 
     /// A model-wide refusal, placed at the value of the first key it is about that the file sets
     /// (the exact node read for it), else at the file.
-    private func locate(_ error: ModelError, placed: [ConfigKey: Node]) -> ConfigError {
+    private func locate(_ error: ModelError, placed: [ConfigKey: Node]) -> Diagnostic {
         let node = error.fields.lazy.compactMap(ConfigKey.init(field:)).compactMap { placed[$0] }.first
         let key = error.fields.first.flatMap(ConfigKey.init(field:))
         let message = error.message(naming: key?.name)
-        guard let node else { return ConfigError(source: path, message: message) }
+        guard let node else { return Diagnostic.configuration(in: path, message: message) }
         return failure(at: node, message)
     }
 }

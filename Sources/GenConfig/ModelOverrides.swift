@@ -45,7 +45,7 @@ public struct ModelOverrides: Sendable, Hashable {
 
     /// `model` with these values in place, validated; a refusal names the option that set the
     /// value it is about.
-    public func applied(to model: ClientModel) throws(ConfigError) -> ClientModel {
+    public func applied(to model: ClientModel) throws(Diagnostic) -> ClientModel {
         var model = model
         if let tokenURL { model.tokenRequest.tokenURL = tokenURL }
         if let apiURL { model.apiURL = apiURL }
@@ -64,9 +64,9 @@ public struct ModelOverrides: Sendable, Hashable {
             let given = keys
             let key = error.fields.lazy.compactMap(ConfigKey.init(field:)).first { given.contains($0) }
             guard let option = key?.option ?? given.first?.option else {
-                throw ConfigError(option: "the command line", message: error.description)
+                throw Diagnostic.option("the command line", message: error.description)
             }
-            throw ConfigError(option: option, message: key == nil ? error.description : error.message(naming: nil))
+            throw Diagnostic.option(option, message: key == nil ? error.description : error.message(naming: nil))
         }
         return model
     }
@@ -74,21 +74,20 @@ public struct ModelOverrides: Sendable, Hashable {
     /// A text value given for `key`'s option, read as the model reads it; a refusal names the option.
     public static func value<Value>(
         _ text: String, for key: ConfigKey, _ make: (String) throws(ModelError) -> Value
-    ) throws(ConfigError) -> Value {
+    ) throws(Diagnostic) -> Value {
         do {
             return try make(text)
         } catch {
-            throw ConfigError(option: key.option ?? key.name, message: error.description)
+            throw Diagnostic.option(key.option ?? key.name, message: error.description)
         }
     }
 
     /// The client authentication method `text` names; a refusal names the option.
-    public static func clientAuthentication(_ text: String) throws(ConfigError) -> ClientAuthentication {
+    public static func clientAuthentication(_ text: String) throws(Diagnostic) -> ClientAuthentication {
         guard let method = ClientAuthentication(rawValue: text) else {
-            throw ConfigError(
-                option: ConfigKey.clientAuthentication.option ?? "",
-                message:
-                    "\"\(Diagnostic.shown(text))\" is not client_secret_basic or client_secret_post",
+            throw Diagnostic.option(
+                ConfigKey.clientAuthentication.option ?? "",
+                message: "\"\(Diagnostic.shown(text))\" is not client_secret_basic or client_secret_post",
                 fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
         }
         return method

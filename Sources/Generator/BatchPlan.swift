@@ -78,11 +78,7 @@ public struct BatchPlan: Sendable {
                 fillerIndex[templates] = index
             }
             // Samples are rendered once per configuration, before the workers start.
-            do {
-                try fillers[index].renderSamples(for: configuration)
-            } catch {
-                throw error.diagnostic(guidePath: nil)
-            }
+            try fillers[index].renderSamples(for: configuration)
             loaded[configPath] = (configuration, index)
             jobs.append(Job(guidePath: guide, configuration: configuration, filler: index))
         }

@@ -18,7 +18,7 @@ public struct CompletePrograms: Sendable, Hashable {
     /// when it names one and some group links to it; nil otherwise. `filler` renders them once.
     static func make(
         configuration: GenConfiguration, guidePath: String, filler: inout GuideFiller
-    ) throws(FillError) -> CompletePrograms? {
+    ) throws(Diagnostic) -> CompletePrograms? {
         guard let folder = configuration.completeProgramsPath,
             configuration.groups.contains(where: { $0.form == .concise && $0.linksCompleteProgram })
         else { return nil }

@@ -31,11 +31,7 @@ public struct GuidePlan: Sendable {
 
     /// `original`, the guide at `path`, outlined; its first mistake is placed in that file.
     static func outline(_ original: [UInt8], path: String) throws(Diagnostic) -> OutlinedGuide {
-        do throws(FillError) {
-            return try OutlinedGuide(original)
-        } catch {
-            throw error.diagnostic(guidePath: path)
-        }
+        try OutlinedGuide(original, path: path)
     }
 
     /// The guide at `path`, read as `original` and outlined as `guide`, filled with `configuration`.
@@ -45,13 +41,9 @@ public struct GuidePlan: Sendable {
     ) throws(Diagnostic) -> GuidePlan {
         let filled: FilledGuide
         let programs: CompletePrograms?
-        do throws(FillError) {
-            programs = try CompletePrograms.make(configuration: configuration, guidePath: path, filler: &filler)
-            filled = try filler.fill(
-                guide, configuration: configuration, replacingHandEdits: replacingHandEdits, links: programs?.links)
-        } catch {
-            throw error.diagnostic(guidePath: path)
-        }
+        programs = try CompletePrograms.make(configuration: configuration, guidePath: path, filler: &filler)
+        filled = try filler.fill(
+            guide, configuration: configuration, replacingHandEdits: replacingHandEdits, links: programs?.links)
         var plan = GuidePlan(
             path: path, original: original, filled: filled,
             coverage: GroupCoverage(filled: filled, configuration: configuration, path: path))

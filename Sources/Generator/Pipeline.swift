@@ -82,11 +82,7 @@ public struct Pipeline: Sendable {
         var configuration = GenConfiguration()
         if let path {
             let bytes = try FileBytes.read(path, limit: configurationSizeLimit)
-            do {
-                configuration = try ConfigFile.parse(bytes: bytes, path: path)
-            } catch {
-                throw error.diagnostic
-            }
+            configuration = try ConfigFile.parse(bytes: bytes, path: path)
         }
         // gen.yml's paths, like the command line's, are never empty.
         let file = Diagnostic.Location(path: path ?? ConfigFile.fileName)
@@ -100,11 +96,7 @@ public struct Pipeline: Sendable {
         }
         // Stage 2b: the OpenAPI document's token URL and scopes, before the command line's overrides.
         notes += try OpenAPISource.apply(to: &configuration, configPath: path, overrides: overrides)
-        do {
-            configuration.model = try overrides.applied(to: configuration.model)
-        } catch {
-            throw error.diagnostic
-        }
+        configuration.model = try overrides.applied(to: configuration.model)
         return configuration
     }
 
@@ -147,11 +139,7 @@ public struct Pipeline: Sendable {
     public mutating func renderSamples() throws(Diagnostic) {
         let configuration = configuration
         try withFiller { (filler: inout GuideFiller) throws(Diagnostic) in
-            do throws(FillError) {
-                try filler.renderSamples(for: configuration)
-            } catch {
-                throw error.diagnostic(guidePath: nil)
-            }
+            try filler.renderSamples(for: configuration)
         }
     }
 
@@ -163,11 +151,7 @@ public struct Pipeline: Sendable {
         return try withFiller { (filler: inout GuideFiller) throws(Diagnostic) in
             var samples: [RenderedSample] = []
             for snippet in snippets {
-                do throws(FillError) {
-                    samples.append(try filler.sample(snippet, in: language, model: model, form: form))
-                } catch {
-                    throw error.diagnostic(guidePath: nil)
-                }
+                samples.append(try filler.sample(snippet, in: language, model: model, form: form))
             }
             return samples
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SampleModel
 import SampleRendering
 
 /// A template folder on disk (`--templates`, gen.yml's `templates:`): the one way SampleGen reads
@@ -19,17 +20,16 @@ public enum TemplateFolder {
     /// `<language>/_<partial>.mustache`): the one way SampleGen reads a template folder. A file is
     /// shown in messages as `shownAs` (default `directory`) joined with its relative path.
     /// `read` returns a file's bytes, and its errors pass through (gen passes its own reader,
-    /// which refuses FIFOs and devices); a `directory` that is not a folder is a `TemplateError`.
+    /// which refuses FIFOs and devices); a `directory` that is not a folder is a `Diagnostic`.
     public static func load(
         directory: String,
         shownAs prefix: String? = nil,
         read: (String) throws -> [UInt8] = { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0))) }
     ) throws -> [TemplateFile] {
         guard let names = relativePaths(in: directory) else {
-            throw TemplateError(
-                path: directory, line: 0,
-                message:
-                    "is not a template folder (expected <language>/<snippet>.\(TemplateFile.fileExtension) files)")
+            throw Diagnostic.template(
+                directory,
+                message: "is not a template folder (expected <language>/<snippet>.\(TemplateFile.fileExtension) files)")
         }
         func joined(_ base: String, _ name: String) -> String { base.hasSuffix("/") ? base + name : "\(base)/\(name)" }
         return try names.map { name in

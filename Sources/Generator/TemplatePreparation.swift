@@ -16,7 +16,7 @@ import Synchronization
 final class TemplatePreparation: Sendable {
     private struct State {
         var started = false
-        var set: Result<TemplateSet, TemplateError>?
+        var set: Result<TemplateSet, Diagnostic>?
         /// Templates no thread has started parsing.
         var unparsed: [TemplateFile] = []
     }
@@ -34,7 +34,7 @@ final class TemplatePreparation: Sendable {
     }
 
     /// The set, every template parsed; this thread does the part no other thread has started.
-    func set() -> Result<TemplateSet, TemplateError> {
+    func set() -> Result<TemplateSet, Diagnostic> {
         if claim() {
             checkAndParse()
         } else {
@@ -56,7 +56,7 @@ final class TemplatePreparation: Sendable {
     }
 
     private func checkAndParse() {
-        let set = Result { () throws(TemplateError) in try TemplateSet(BundledTemplates.files) }
+        let set = Result { () throws(Diagnostic) in try TemplateSet(BundledTemplates.files) }
         state.withLock { state in
             state.set = set
             state.unparsed = (try? set.get())?.templates(of: Language.allCases) ?? []

@@ -25,10 +25,10 @@ public enum TemplateSource: Sendable, Hashable {
         let set: TemplateSet
         if let path {
             let files = try Self.files(in: path)
-            do { set = try TemplateSet(files) } catch { throw error.diagnostic }
+            set = try TemplateSet(files)
             set.prepare(languages)
         } else {
-            do throws(TemplateError) { set = try Self.builtIn.set().get() } catch { throw error.diagnostic }
+            set = try Self.builtIn.set().get()
         }
         for language in languages {
             for snippet in language.snippets where set.file(for: snippet, in: language) == nil {
@@ -60,8 +60,6 @@ public enum TemplateSource: Sendable, Hashable {
             return try TemplateFolder.load(directory: directory) { path in try FileBytes.read(path) }
         } catch let error as Diagnostic {
             throw error
-        } catch let error as TemplateError {
-            throw error.diagnostic
         } catch {
             throw .error("cannot be read: \(error)", at: Diagnostic.Location(path: directory))
         }

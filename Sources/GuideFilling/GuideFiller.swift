@@ -21,20 +21,23 @@ public struct GuideFiller: Sendable {
     /// The guide `bytes` with every configured language's sample in every group. A block edited
     /// by hand since `gen` wrote it is left as it is and listed in `FilledGuide.editedByHand`,
     /// unless `replacingHandEdits` (`gen --force`).
+    /// A mistake in the guide is placed in the file at `path` (`3:1: error: …` without one).
     /// With `links`, a line under each concise sample links to its complete program, where the
     /// group's rule asks for it and its form holds such a line.
     public mutating func fill(
-        _ bytes: [UInt8], configuration: GenConfiguration, replacingHandEdits: Bool = false, links: ProgramLinks? = nil
-    ) throws(FillError) -> FilledGuide {
+        _ bytes: [UInt8], path: String? = nil, configuration: GenConfiguration, replacingHandEdits: Bool = false,
+        links: ProgramLinks? = nil
+    ) throws(Diagnostic) -> FilledGuide {
         try fill(
-            OutlinedGuide(bytes), configuration: configuration, replacingHandEdits: replacingHandEdits, links: links)
+            OutlinedGuide(bytes, path: path), configuration: configuration, replacingHandEdits: replacingHandEdits,
+            links: links)
     }
 
     /// The same, for a guide outlined already.
     public mutating func fill(
         _ guide: OutlinedGuide, configuration: GenConfiguration, replacingHandEdits: Bool = false,
         links: ProgramLinks? = nil
-    ) throws(FillError) -> FilledGuide {
+    ) throws(Diagnostic) -> FilledGuide {
         let (source, groups) = (guide.source, guide.groups)
         let splicer = GuideSplicer(source: source)
         var edits: [GuideEdit] = []
@@ -74,7 +77,7 @@ public struct GuideFiller: Sendable {
                     continue
                 }
                 let under = group.heading.map { "under the heading \"\($0)\"" } ?? "before any heading"
-                throw .guide(
+                throw guide.diagnostic(
                     GuideError(
                         position: group.sections[0].start,
                         message:
@@ -90,7 +93,7 @@ public struct GuideFiller: Sendable {
                 $0.content == .empty && configuration.languages.contains($0.language) && !$0.language.offers(snippet)
             }) {
                 let offered = unfillable.language.snippets.map(\.rawValue).joined(separator: ", ")
-                throw .guide(
+                throw guide.diagnostic(
                     GuideError(
                         position: unfillable.start,
                         message:
@@ -145,7 +148,7 @@ public struct GuideFiller: Sendable {
     }
 
     /// Renders every sample `configuration` can need, so later fills only splice.
-    public mutating func renderSamples(for configuration: GenConfiguration) throws(FillError) {
+    public mutating func renderSamples(for configuration: GenConfiguration) throws(Diagnostic) {
         let keys = configuration.languages.flatMap { language in
             language.snippets.flatMap { snippet in
                 SampleForm.allCases.map {
@@ -178,16 +181,12 @@ public struct GuideFiller: Sendable {
     /// One sample, rendered on first use.
     public mutating func sample(
         _ snippet: Snippet, in language: Language, model: ClientModel, form: SampleForm = .complete
-    ) throws(FillError) -> RenderedSample {
+    ) throws(Diagnostic) -> RenderedSample {
         let key = SampleKey(language: language, snippet: snippet, form: form, model: model)
         if let sample = samples[key] { return sample }
-        do {
-            let sample = try renderer.render(snippet, in: language, model: model, form: form)
-            samples[key] = sample
-            return sample
-        } catch {
-            throw .template(error)
-        }
+        let sample = try renderer.render(snippet, in: language, model: model, form: form)
+        samples[key] = sample
+        return sample
     }
 }
 

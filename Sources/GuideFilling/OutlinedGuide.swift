@@ -1,4 +1,5 @@
 import GuideDocument
+import SampleModel
 
 /// A guide read and outlined: its text validated, parsed with cmark-gfm, and its code sections
 /// found. Outlining needs no template, so a run does it while the templates are still being
@@ -6,9 +7,13 @@ import GuideDocument
 public struct OutlinedGuide: Sendable {
     let source: SourceText
     let groups: [CodeSectionGroup]
+    /// The guide's file, where its mistakes are placed; nil for bytes from elsewhere.
+    let path: String?
 
-    /// Fails with the guide's first mistake (invalid UTF-8, a label that is not a section).
-    public init(_ bytes: [UInt8]) throws(FillError) {
+    /// Fails with the guide's first mistake (invalid UTF-8, a label that is not a section),
+    /// placed in the file at `path`.
+    public init(_ bytes: [UInt8], path: String?) throws(Diagnostic) {
+        self.path = path
         do {
             // Validate, parse, then index lines: the line index is not held through cmark's peak.
             try SourceText.validate(bytes)
@@ -16,7 +21,12 @@ public struct OutlinedGuide: Sendable {
             source = SourceText(validated: bytes)
             groups = try SectionFinder().groups(in: outline, source: source)
         } catch {
-            throw .guide(error)
+            throw error.diagnostic(in: path)
         }
+    }
+
+    /// A mistake in this guide, as the diagnostic every stage reports.
+    func diagnostic(_ error: GuideError) -> Diagnostic {
+        error.diagnostic(in: path)
     }
 }

@@ -13,10 +13,10 @@ public struct SampleRenderer: Sendable {
     /// value the context does not provide (swift-mustache would render it as nothing).
     public func render(
         _ snippet: Snippet, in language: Language, model: ClientModel, form: SampleForm = .complete
-    ) throws(TemplateError) -> RenderedSample {
+    ) throws(Diagnostic) -> RenderedSample {
         guard let file = templates.file(for: snippet, in: language, form: form) else {
-            throw TemplateError(
-                path: "\(TemplateSet.name(of: snippet, in: language)).\(TemplateFile.fileExtension)", line: 0,
+            throw Diagnostic.template(
+                "\(TemplateSet.name(of: snippet, in: language)).\(TemplateFile.fileExtension)",
                 message:
                     "no such template; every language needs one per snippet (\(Snippet.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
@@ -24,9 +24,9 @@ public struct SampleRenderer: Sendable {
         let context = RecordingContext(SampleContext(model: model, encoder: language.literalEncoder))
         let output = try templates.render(file, context: context)
         if let missing = context.missingKeys.first {
-            let location = templates.firstMention(of: missing, in: language) ?? (file.path, 0)
-            throw TemplateError(
-                path: location.path, line: location.line,
+            let mention = templates.firstMention(of: missing, in: language)
+            throw Diagnostic.template(
+                mention?.path ?? file.path, line: mention?.line,
                 message:
                     "{{\(missing)}} names a value the model does not provide; the values are listed in Templates/README.md"
             )

@@ -12,15 +12,15 @@ public struct TemplateSet: Sendable {
     let tags: [String: [TemplateTag]]
     private let parsed = ParsedTemplates()
 
-    public init(_ files: [TemplateFile]) throws(TemplateError) {
+    public init(_ files: [TemplateFile]) throws(Diagnostic) {
         var byName: [String: TemplateFile] = [:]
         for file in files { byName[file.name] = file }
         // Each file checked on its own, side by side; the first failure in name order is reported.
         let sorted = files.sorted(by: { $0.name < $1.name })
         let partials = byName
-        let checked = Mutex([Result<[TemplateTag], TemplateError>?](repeating: nil, count: sorted.count))
+        let checked = Mutex([Result<[TemplateTag], Diagnostic>?](repeating: nil, count: sorted.count))
         DispatchQueue.concurrentPerform(iterations: sorted.count) { index in
-            let result = Result { () throws(TemplateError) in try Self.check(sorted[index], partials: partials) }
+            let result = Result { () throws(Diagnostic) in try Self.check(sorted[index], partials: partials) }
             checked.withLock { $0[index] = result }
         }
         var tags: [String: [TemplateTag]] = [:]
@@ -35,7 +35,7 @@ public struct TemplateSet: Sendable {
     /// Refuses a partial that includes itself, directly or through others: Mustache would
     /// recurse until the stack runs out. Reported at the tag that closes the cycle.
     private static func checkPartialCycles(tags: [String: [TemplateTag]], files: [String: TemplateFile])
-        throws(TemplateError)
+        throws(Diagnostic)
     {
         var done: Set<String> = []
         for root in tags.keys.sorted() where !done.contains(root) {
@@ -58,8 +58,8 @@ public struct TemplateSet: Sendable {
                 let tag = fileTags[offset]
                 if onPath.contains(tag.name) {
                     let cycle = Array(path.map(\.name).drop(while: { $0 != tag.name })) + [tag.name]
-                    throw TemplateError(
-                        path: files[name]?.path ?? name, line: tag.line,
+                    throw Diagnostic.template(
+                        files[name]?.path ?? name, line: tag.line,
                         message:
                             "the partial \"\(tag.name)\" includes itself (\(cycle.joined(separator: " → "))); Mustache would recurse forever, so break the cycle"
                     )
@@ -95,19 +95,19 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a template (not a partial) with `context` (a `MustacheParent`).
-    func render(_ file: TemplateFile, context: any MustacheParent) throws(TemplateError) -> String {
+    func render(_ file: TemplateFile, context: any MustacheParent) throws(Diagnostic) -> String {
         let compiled = try parsed.compiled(file, in: self)
         let root = CompactedContext(runs: compiled.runs, values: context)
         return compiled.pieces.map { $0.render(root, library: compiled.library) }.joined()
     }
 
     /// A template compacted (`TemplateCompaction`) and cut into pieces (`TemplateChunks`).
-    fileprivate func compile(_ file: TemplateFile) throws(TemplateError) -> (
+    fileprivate func compile(_ file: TemplateFile) throws(Diagnostic) -> (
         pieces: [MustacheTemplate], runs: [String: String]
     ) {
         let compaction = TemplateCompaction(file.text, tags: tags[file.name])
         guard case .success(let compactTags) = TemplateTag.scan(compaction.text) else {
-            throw TemplateError(path: file.path, line: 0, message: "cannot be parsed")
+            throw Diagnostic.template(file.path, message: "cannot be parsed")
         }
         do {
             let pieces = try TemplateChunks.split(compaction.text, tags: compactTags).map {
@@ -121,7 +121,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// A partial, whole: it is reached by name from inside a template.
-    fileprivate func parsePartial(_ file: TemplateFile) throws(TemplateError) -> MustacheTemplate {
+    fileprivate func parsePartial(_ file: TemplateFile) throws(Diagnostic) -> MustacheTemplate {
         do {
             return try MustacheTemplate(string: file.text)
         } catch {
@@ -142,17 +142,16 @@ public struct TemplateSet: Sendable {
     }
 
     /// Why swift-mustache cannot parse `file` as written, at the line it names.
-    private static func parseError(of file: TemplateFile) -> TemplateError {
+    private static func parseError(of file: TemplateFile) -> Diagnostic {
         do {
             _ = try MustacheTemplate(string: file.text)
         } catch let error as MustacheTemplate.ParserError {
-            return TemplateError(path: file.path, line: error.context.lineNumber, message: Self.describe(error.error))
+            return Diagnostic.template(file.path, line: error.context.lineNumber, message: Self.describe(error.error))
         } catch {
-            return TemplateError(path: file.path, line: 0, message: "cannot be parsed: \(error)")
+            return Diagnostic.template(file.path, message: "cannot be parsed: \(error)")
         }
         // Only the compacted text failed: a fault of SampleGen's, not of the template.
-        return TemplateError(
-            path: file.path, line: 0, message: "cannot be parsed once compacted; please report this template")
+        return Diagnostic.template(file.path, message: "cannot be parsed once compacted; please report this template")
     }
 
     /// The template for a snippet in one form, or nil when this set has none for the language.
@@ -188,13 +187,13 @@ public struct TemplateSet: Sendable {
     }
 
     /// Checks one file and returns its tags.
-    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(TemplateError)
+    private static func check(_ file: TemplateFile, partials: [String: TemplateFile]) throws(Diagnostic)
         -> [TemplateTag]
     {
         let firstLine = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
         guard firstLine.trimmingWhitespace() == TemplateFile.textPragma else {
-            throw TemplateError(
-                path: file.path, line: 1,
+            throw Diagnostic.template(
+                file.path, line: 1,
                 message:
                     "the first line must be \(TemplateFile.textPragma); without it swift-mustache escapes the sample for HTML (partials too)"
             )
@@ -203,7 +202,7 @@ public struct TemplateSet: Sendable {
         switch TemplateTag.scan(file.text) {
         case .success(let scanned): tags = scanned
         case .failure(let unclosed):
-            throw TemplateError(path: file.path, line: unclosed.line, message: "this {{ is never closed with }}")
+            throw Diagnostic.template(file.path, line: unclosed.line, message: "this {{ is never closed with }}")
         }
         var open: [TemplateTag] = []
         for tag in tags {
@@ -219,8 +218,8 @@ public struct TemplateSet: Sendable {
                     : tag.name.hasPrefix(TemplateCompaction.placeholderPrefix)
                         ? " (no value's name starts with \(TemplateCompaction.placeholderPrefix))"
                         : " (values have no parts to pick with a dot)"
-                throw TemplateError(
-                    path: file.path, line: tag.line,
+                throw Diagnostic.template(
+                    file.path, line: tag.line,
                     message:
                         "\(shown) names a value the model does not provide\(why); the values are listed in Templates/README.md"
                 )
@@ -229,18 +228,17 @@ public struct TemplateSet: Sendable {
             case .sectionOpen, .invertedSectionOpen, .parent, .block:
                 open.append(tag)
                 if tag.kind == .parent, tag.name.first != "*", partials[tag.name] == nil {
-                    throw TemplateError(
-                        path: file.path, line: tag.line, message: "the parent template \"\(tag.name)\" does not exist")
+                    throw Diagnostic.template(
+                        file.path, line: tag.line, message: "the parent template \"\(tag.name)\" does not exist")
                 }
             case .sectionClose:
                 guard let last = open.popLast() else {
-                    throw TemplateError(
-                        path: file.path, line: tag.line,
-                        message: "{{/\(tag.name)}} closes a section that was never opened")
+                    throw Diagnostic.template(
+                        file.path, line: tag.line, message: "{{/\(tag.name)}} closes a section that was never opened")
                 }
                 guard last.name == tag.name else {
-                    throw TemplateError(
-                        path: file.path, line: tag.line,
+                    throw Diagnostic.template(
+                        file.path, line: tag.line,
                         message:
                             "{{/\(tag.name)}} closes {{#\(last.name)}}, opened on line \(last.line); close that one first"
                     )
@@ -248,29 +246,27 @@ public struct TemplateSet: Sendable {
             case .partial:
                 guard tag.name.first == "*" || partials[tag.name] != nil else {
                     let known = partials.keys.filter { $0.hasPrefix(file.name.prefix { $0 != "/" } + "/_") }.sorted()
-                    throw TemplateError(
-                        path: file.path, line: tag.line,
-                        message:
-                            "the partial \"\(tag.name)\" does not exist"
+                    throw Diagnostic.template(
+                        file.path, line: tag.line,
+                        message: "the partial \"\(tag.name)\" does not exist"
                             + (known.isEmpty ? "" : "; this language has \(known.joined(separator: ", "))"))
                 }
                 guard tag.name.first == "*" || partials[tag.name]!.isPartial else {
-                    throw TemplateError(
-                        path: file.path, line: tag.line,
-                        message:
-                            "\"\(tag.name)\" is a template, not a partial; a partial's file name starts with _")
+                    throw Diagnostic.template(
+                        file.path, line: tag.line,
+                        message: "\"\(tag.name)\" is a template, not a partial; a partial's file name starts with _")
                 }
             case .setDelimiters:
-                throw TemplateError(
-                    path: file.path, line: tag.line,
+                throw Diagnostic.template(
+                    file.path, line: tag.line,
                     message: "changing delimiters is not supported in SampleGen templates; keep {{ }}")
             default:
                 break
             }
         }
         if let unclosed = open.last {
-            throw TemplateError(
-                path: file.path, line: unclosed.line,
+            throw Diagnostic.template(
+                file.path, line: unclosed.line,
                 message: "{{#\(unclosed.name)}} is never closed; add {{/\(unclosed.name)}}")
         }
         return tags
@@ -308,7 +304,7 @@ private final class ParsedTemplates: Sendable {
 
     private let state = Mutex(State())
 
-    func compiled(_ file: TemplateFile, in set: TemplateSet) throws(TemplateError) -> Compiled {
+    func compiled(_ file: TemplateFile, in set: TemplateSet) throws(Diagnostic) -> Compiled {
         if let known = state.withLock({ state in
             state.compiled[file.name].map { Compiled(pieces: $0.pieces, runs: $0.runs, library: state.library) }
         }) {
@@ -317,7 +313,7 @@ private final class ParsedTemplates: Sendable {
         // Parsed outside the lock, so templates parse side by side (`TemplateSet.prepare`); two
         // threads parsing the same template keep the first result.
         let compiled = try set.compile(file)
-        return try state.withLock { (state: inout State) throws(TemplateError) -> Compiled in
+        return try state.withLock { (state: inout State) throws(Diagnostic) -> Compiled in
             for partial in set.partials(reachedFrom: file.name)
             where state.library.getTemplate(named: partial.name) == nil {
                 state.library.register(try set.parsePartial(partial), named: partial.name)

@@ -75,15 +75,15 @@ struct ConfigurationOptions: ParsableArguments {
     /// The command line's overrides, typed; a value the model refuses names its option.
     func overrides() throws(GenFailure) -> ModelOverrides {
         do {
-            func variable(_ text: String?, _ key: ConfigKey) throws(ConfigError) -> EnvironmentVariableName? {
-                try text.map { text throws(ConfigError) in
+            func variable(_ text: String?, _ key: ConfigKey) throws(Diagnostic) -> EnvironmentVariableName? {
+                try text.map { text throws(Diagnostic) in
                     try ModelOverrides.value(text, for: key) { text throws(ModelError) in
                         try EnvironmentVariableName(text)
                     }
                 }
             }
-            func url(_ text: String?, _ key: ConfigKey) throws(ConfigError) -> EndpointURL? {
-                try text.map { text throws(ConfigError) in
+            func url(_ text: String?, _ key: ConfigKey) throws(Diagnostic) -> EndpointURL? {
+                try text.map { text throws(Diagnostic) in
                     try ModelOverrides.value(text, for: key) { text throws(ModelError) in try EndpointURL(text) }
                 }
             }
@@ -95,7 +95,7 @@ struct ConfigurationOptions: ParsableArguments {
                 formEncodesBasicCredentials: formEncodeCredentials, sendsClientIDInBody: clientIdInBody,
                 timeoutSeconds: timeout)
         } catch {
-            throw GenFailure(error.diagnostic)
+            throw GenFailure(error)
         }
     }
 

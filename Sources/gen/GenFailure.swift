@@ -2,39 +2,27 @@ import ArgumentParser
 import Foundation
 import SampleModel
 
-/// Why a command stopped: a diagnostic from any stage, several (a guide's blocks edited by
-/// hand), or a run's summary line. Printed on stderr by `reported`, the one place `gen` prints
-/// failures, one line each (`PrintedLine`); exit status 64 for a mistake on the command line,
-/// 1 otherwise.
+/// Why a command stopped: the diagnostics it stops with — one from any stage, or several (a
+/// guide's blocks edited by hand). Every failure is a `Diagnostic`, a run's summary too
+/// (`error: 2 of 3 guides out of date; …`), so every line `gen` prints as a failure has the
+/// one form `Diagnostic.description` gives it. Printed on stderr by `reported`, the one place
+/// `gen` prints failures, one line each (`PrintedLine`); exit status 64 for a mistake on the
+/// command line, 1 otherwise.
 struct GenFailure: Error, CustomStringConvertible {
-    private enum Content {
-        case diagnostic(Diagnostic)
-        case diagnostics([Diagnostic])
-        case summary(String)
-    }
-
-    private let content: Content
+    let diagnostics: [Diagnostic]
     /// Whether its GitHub annotations were printed already (by the batch's reporter).
     var isAnnotated = false
 
-    /// A summary of a run (`2 of 3 guides out of date; …`), printed as it is.
-    init(_ summary: String) {
-        content = .summary(summary)
-    }
-
-    init(_ diagnostic: Diagnostic) {
-        content = .diagnostic(diagnostic)
+    /// `annotated`: its GitHub annotations were printed already (a summary of out-of-date guides,
+    /// each annotated with its diff).
+    init(_ diagnostic: Diagnostic, annotated: Bool = false) {
+        diagnostics = [diagnostic]
+        isAnnotated = annotated
     }
 
     /// Several diagnostics, printed one a line.
     init(_ diagnostics: [Diagnostic]) {
-        content = diagnostics.count == 1 ? .diagnostic(diagnostics[0]) : .diagnostics(diagnostics)
-    }
-
-    /// The diagnostic, when the failure is one (not a run's summary line).
-    var diagnostic: Diagnostic? {
-        if case .diagnostic(let diagnostic) = content { return diagnostic }
-        return nil
+        self.diagnostics = diagnostics
     }
 
     var description: String {
@@ -43,17 +31,12 @@ struct GenFailure: Error, CustomStringConvertible {
 
     /// The lines `reported` prints, before `PrintedLine` escapes them.
     var lines: [String] {
-        switch content {
-        case .diagnostic(let diagnostic): [diagnostic.description]
-        case .diagnostics(let diagnostics): diagnostics.map(\.description)
-        case .summary(let text): [text]
-        }
+        diagnostics.map(\.description)
     }
 
     /// A mistake in a command-line option's value: a usage error.
     var isUsageError: Bool {
-        if case .diagnostic(let diagnostic) = content { return diagnostic.location?.isOption == true }
-        return false
+        diagnostics.count == 1 && diagnostics[0].location?.isOption == true
     }
 
     /// Runs a command's work; a failure is printed as its one line on stderr and ends the

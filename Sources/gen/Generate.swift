@@ -104,7 +104,7 @@ struct Generate: ParsableCommand {
                     try regenerate()
                 }
             } catch {
-                if !error.isAnnotated, let diagnostic = error.diagnostic { annotate([GitHubAnnotation(diagnostic)]) }
+                if !error.isAnnotated { annotate(error.diagnostics.map(GitHubAnnotation.init)) }
                 throw error
             }
         }
@@ -139,7 +139,9 @@ struct Generate: ParsableCommand {
         if let snippet, !language.offers(snippet) {
             let offered = language.snippets.map(\.rawValue).joined(separator: ", ")
             throw GenFailure(
-                "\(language.rawValue) has no \(snippet.rawValue) sample; it offers \(offered)")
+                .error(
+                    "\(language.rawValue) has no \(snippet.rawValue) sample; it offers \(offered)",
+                    at: .option("--snippet")))
         }
         var pipeline = try options.pipeline(requireFile: false, languages: [language])
         let snippets = snippet.map { [$0] } ?? language.snippets
@@ -214,7 +216,7 @@ struct Generate: ParsableCommand {
                 failure.isAnnotated = true
                 failures.append(failure)
             case .failed(var failure):
-                annotate(failure.diagnostic.map { [GitHubAnnotation($0)] } ?? [])
+                annotate(failure.diagnostics.map(GitHubAnnotation.init))
                 failure.isAnnotated = true
                 failures.append(failure)
             }
@@ -255,13 +257,20 @@ struct Generate: ParsableCommand {
                         : "\(failures.count) of \(guides) cannot be filled; no guide was written"))
         }
         if check {
+            // Each out-of-date guide has its annotation (with its diff) already.
             if named, changed > 0, let path = paths.first {
-                throw GenFailure("\(path): out of date; run gen to regenerate it")
+                throw GenFailure(
+                    .error("out of date; run gen to regenerate it", at: Diagnostic.Location(path: path)),
+                    annotated: true)
             }
-            if changed > 0 { throw GenFailure("\(changed) of \(guides) out of date; run gen to regenerate them") }
+            if changed > 0 {
+                throw GenFailure(
+                    .error("\(changed) of \(guides) out of date; run gen to regenerate them"), annotated: true)
+            }
             if !programsOutOfDate.isEmpty {
                 let folders = programsOutOfDate.map { $0 + "/" }.joined(separator: ", ")
-                throw GenFailure("the complete programs in \(folders) are out of date; run gen to regenerate them")
+                throw GenFailure(
+                    .error("the complete programs in \(folders) are out of date; run gen to regenerate them"))
             }
             say(named ? "\(paths.first ?? ""): up to date" : count == 1 ? "1 guide up to date" : "\(guides) up to date")
             return
@@ -282,7 +291,12 @@ struct Generate: ParsableCommand {
                     index == 0
                     ? "no guide was written"
                     : "the \(FillSummary.count(index, "guide")) listed above \(index == 1 ? "was" : "were") written, the others are unchanged"
-                throw GenFailure("\(error.description) (\(written))")
+                throw GenFailure(
+                    error.diagnostics.map { diagnostic in
+                        var diagnostic = diagnostic
+                        diagnostic.message += " (\(written))"
+                        return diagnostic
+                    })
             }
             if !named { say("\(prefix)\(file.path): updated") }
         }

@@ -74,4 +74,47 @@ import Testing
             #expect(!text.contains("@_exported import CCmarkGFM"), "\(file)")
         }
     }
+
+    /// Every Swift file under Sources, by its path relative to Sources.
+    static func sourceFiles() throws -> [(path: String, text: String)] {
+        let sources = RepositoryPaths.path("Sources")
+        let files = FileManager.default.enumerator(atPath: sources)?.allObjects as? [String] ?? []
+        return try files.filter { $0.hasSuffix(".swift") }.sorted().map {
+            ($0, try String(contentsOfFile: "\(sources)/\($0)", encoding: .utf8))
+        }
+    }
+
+    /// One error path (issue 21): stages throw `Diagnostic`; two domain errors that do not know
+    /// where their value came from (a model value, a place in a guide's bytes) are turned into
+    /// one by a single function each, where the place is known; `GenFailure` is the list of
+    /// diagnostics a command stops with. No other error type exists to reach the user.
+    @Test func diagnosticIsTheOneErrorUsersSee() throws {
+        var errorTypes: [String: String] = [:]
+        let declaration =
+            /(?m)^(?:public |package |internal )?(?:indirect )?(?:struct|enum|class|actor) (\w+)[^{\n]*:[^{\n]*\bError\b/
+        for (path, text) in try Self.sourceFiles() {
+            for match in text.matches(of: declaration) { errorTypes[String(match.1)] = path }
+        }
+        #expect(
+            Set(errorTypes.keys) == ["Diagnostic", "GuideError", "ModelError", "GenFailure"],
+            "error types in Sources: \(errorTypes)")
+        let conversions = [
+            "GuideError": "func diagnostic(in path: String?) -> Diagnostic",
+            "ModelError": "func message(naming name: String?) -> String",
+        ]
+        for (type, function) in conversions {
+            let file = try #require(errorTypes[type])
+            let text = try String(contentsOfFile: RepositoryPaths.path("Sources/\(file)"), encoding: .utf8)
+            #expect(text.contains(function), "\(type) is turned into a diagnostic by \(function)")
+        }
+        // A failure holds diagnostics and nothing else: no plain-string failure skips the format.
+        let failure = try #require(errorTypes["GenFailure"])
+        let text = try String(contentsOfFile: RepositoryPaths.path("Sources/\(failure)"), encoding: .utf8)
+        #expect(text.contains("let diagnostics: [Diagnostic]") && !text.contains("init(_ summary: String)"))
+        // One formatter: only Diagnostic writes `place: severity: message` (GitHubAnnotation
+        // writes the other format gen prints, workflow commands).
+        for (path, text) in try Self.sourceFiles() where path != "SampleModel/Diagnostic.swift" {
+            #expect(!text.contains("severity.rawValue): "), "\(path) formats a diagnostic itself")
+        }
+    }
 }

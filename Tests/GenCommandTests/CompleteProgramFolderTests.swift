@@ -53,7 +53,7 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout.contains("samples/python/token_manager.py"), "\(check.stdout)")
         #expect(
-            check.stderr == "the complete programs in samples/ are out of date; run gen to regenerate them\n",
+            check.stderr == "error: the complete programs in samples/ are out of date; run gen to regenerate them\n",
             "\(check.stderr)")
         // Both run paths: the batch (guide paths named) checks them too.
         #expect(try commands.run(["--check", "guide.md"], in: directory).status == 1)

@@ -59,7 +59,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("+++ guide.md (regenerated)"))
         #expect(result.stdout.contains("+```python gen=token-request"))
-        #expect(result.stderr == "guide.md: out of date; run gen to regenerate it\n")
+        #expect(result.stderr == "guide.md: error: out of date; run gen to regenerate it\n")
         #expect(try guide(in: directory) == before)
     }
 
@@ -316,6 +316,6 @@ extension GenCommandTests {
         try Data("## Postman guide\n\nPython code:\n".utf8).write(to: URL(fileURLWithPath: "\(nested)/c.md"))
         let stale = try run(["--check", "."], in: directory)
         #expect(stale.status == 1)
-        #expect(stale.stderr == "1 of 4 guides out of date; run gen to regenerate them\n")
+        #expect(stale.stderr == "error: 1 of 4 guides out of date; run gen to regenerate them\n")
     }
 }

@@ -48,7 +48,7 @@ import Testing
         let directory = try commands.workspace()
         let (result, reader) = try run(["--check", "--format", "github"], in: directory)
         #expect(result.status == 1)
-        #expect(result.stderr == "guide.md: out of date; run gen to regenerate it\n")
+        #expect(result.stderr == "guide.md: error: out of date; run gen to regenerate it\n")
         let diff = try #require(reader.stoppedText.first)
         let hunks = diff.split(separator: "\n").filter { $0.hasPrefix("@@ -") }
         #expect(!hunks.isEmpty && reader.annotations.count == hunks.count)

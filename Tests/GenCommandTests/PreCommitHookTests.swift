@@ -67,6 +67,6 @@ import Testing
         #expect(
             result.stdout.contains(
                 "+# Get an OAuth 2.0 access token with the client-credentials grant (RFC 6749, section 4.4)."))
-        #expect(result.stdout.contains("guide.md: out of date; run gen to regenerate it"))
+        #expect(result.stdout.contains("guide.md: error: out of date; run gen to regenerate it"))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// file allowed, a U+FEFF inside a value kept (issue 10, item 10), and secret-looking keys
 /// refused however they are spelled (item 14).
 @Suite struct ConfigEncodingTests {
-    func parse(_ bytes: [UInt8]) throws(ConfigError) -> GenConfiguration {
+    func parse(_ bytes: [UInt8]) throws(Diagnostic) -> GenConfiguration {
         try ConfigFile.parse(bytes: bytes, path: "gen.yml")
     }
 
@@ -22,10 +22,9 @@ import Testing
         ] as [([UInt8], Int, Int, String)])
     func bytesThatAreNotUTF8AreRefusedWhereTheyAre(_ bytes: [UInt8], _ line: Int, _ column: Int, _ byte: String) {
         #expect(
-            throws: ConfigError(
-                source: "gen.yml", line: line, column: column,
-                message:
-                    "this is not UTF-8 (byte 0x\(byte)); save the file as UTF-8")
+            throws: Diagnostic.configuration(
+                in: "gen.yml", line: line, column: column,
+                message: "this is not UTF-8 (byte 0x\(byte)); save the file as UTF-8")
         ) {
             try parse(bytes)
         }
@@ -59,20 +58,20 @@ import Testing
             _ = try parse(Array("token_request:\n  extra_parameters:\n    audience: a\n    \(key): x\n".utf8))
             Issue.record("\(key) was accepted")
         } catch {
-            #expect(error.line == 4 && error.column == 5, "\(error)")
+            #expect(error.location?.line == 4 && error.location?.column == 5, "\(error)")
             #expect(error.message.contains("looks like a secret"), "\(error)")
         }
     }
 
     @Test func aSecretInTheTokenURLOrTheAPIURLQueryIsRefusedAtTheValue() {
-        #expect(throws: ConfigError.self) {
+        #expect(throws: Diagnostic.self) {
             try parse(Array("token_request:\n  token_url: https://a.example.com/t?client_secret=x\n".utf8))
         }
         do {
             _ = try parse(Array("guide: g.md\napi_url: https://a.example.com/r?access_token=x\n".utf8))
             Issue.record("accepted")
         } catch {
-            #expect(error.line == 2 && error.column == 10, "\(error)")
+            #expect(error.location?.line == 2 && error.location?.column == 10, "\(error)")
             #expect(error.message.contains("access_token"))
         }
     }
@@ -86,14 +85,14 @@ import Testing
     }
 
     @Test func theVariableUnderscoreIsRefused() {
-        #expect(throws: ConfigError.self) { try parse(Array("token_request:\n  client_id_variable: _\n".utf8)) }
+        #expect(throws: Diagnostic.self) { try parse(Array("token_request:\n  client_id_variable: _\n".utf8)) }
     }
 }
 
 /// A character YAML cannot hold as it is, refused at its line and column (issue 18, item 18a);
 /// one a double-quoted escape produces, refused where nothing can hold it, at its value.
 extension ConfigEncodingTests {
-    func failure(_ yaml: String) -> ConfigError? {
+    func failure(_ yaml: String) -> Diagnostic? {
         do {
             _ = try parse(Array(yaml.utf8))
             return nil
@@ -118,7 +117,7 @@ extension ConfigEncodingTests {
         _ yaml: String, _ line: Int, _ column: Int, _ code: String, _ escape: String
     ) {
         let error = failure(yaml)
-        #expect(error?.line == line && error?.column == column, "\(String(describing: error))")
+        #expect(error?.location?.line == line && error?.location?.column == column, "\(String(describing: error))")
         #expect(
             error?.message.hasPrefix("this line holds \(code), ") == true
                 && error?.message.hasSuffix("write it as \(escape) inside a double-quoted value") == true,
@@ -145,7 +144,7 @@ extension ConfigEncodingTests {
         _ yaml: String, _ line: Int, _ column: Int, _ message: String
     ) {
         let error = failure(yaml)
-        #expect(error?.line == line && error?.column == column, "\(String(describing: error))")
+        #expect(error?.location?.line == line && error?.location?.column == column, "\(String(describing: error))")
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
         #expect(error?.message.unicodeScalars.allSatisfy { Diagnostic.isPrinting($0) } == true)
     }
@@ -206,7 +205,7 @@ extension ConfigEncodingTests {
     func aByteOrderMarkAtAKeysStartIsKeptAndShown(_ yaml: String, _ line: Int, _ column: Int, _ section: String) {
         let error = failure(yaml)
         let key = yaml.contains("scope\"") || yaml.contains("\u{FEFF}scope") ? "scope" : "token_request"
-        #expect(error?.line == line && error?.column == column, "\(String(describing: error))")
+        #expect(error?.location?.line == line && error?.location?.column == column, "\(String(describing: error))")
         #expect(error?.message == "unknown key \"\\u{FEFF}\(key)\" in \(section)", "\(String(describing: error))")
         #expect(error?.fixIt == "did you mean \"\(key)\"?")
     }

@@ -6,7 +6,7 @@ import Testing
 /// and 15), refused at the gen.yml value that holds it (file:line:column) and at the option that
 /// gave it — for both URLs, and both variables.
 @Suite struct ConfigEndpointTests {
-    func failure(_ yaml: String) -> ConfigError? {
+    func failure(_ yaml: String) -> Diagnostic? {
         do {
             _ = try ConfigFile.parse(yaml, path: "gen.yml")
             return nil
@@ -80,7 +80,8 @@ import Testing
             for (key, yaml, line, column) in Self.urlKeys {
                 let error = failure(yaml(Self.quoted(url)))
                 #expect(
-                    error?.line == line && error?.column == column, "\(key.name) \(url): \(String(describing: error))")
+                    error?.location?.line == line && error?.location?.column == column,
+                    "\(key.name) \(url): \(String(describing: error))")
                 #expect(error?.message.contains(says) == true, "\(key.name) \(url): \(String(describing: error))")
                 #expect(error?.message.contains("is not a usable endpoint URL") == true, "\(String(describing: error))")
                 // A control character reaches the message as an escape, never as itself.
@@ -99,7 +100,7 @@ import Testing
                     _ = try ModelOverrides.value(url, for: key) { text throws(ModelError) in try EndpointURL(text) }
                     Issue.record("\(key.option!) \(url) was accepted")
                 } catch {
-                    #expect(error.isOption && error.source == key.option, "\(error)")
+                    #expect(error.location?.isOption == true && error.location?.path == key.option, "\(error)")
                     #expect(error.message.contains(says), "\(error)")
                     #expect(error.description.hasPrefix("\(key.option!): error: "), "\(error)")
                 }
@@ -129,7 +130,8 @@ import Testing
     func aVariableAProgramReadsIsRefusedAtItsValueAndItsOption(_ variable: String, _ reader: String) {
         for (key, name) in Self.variableKeys {
             let error = failure("# variables\ntoken_request:\n  \(name): \(variable)\n")
-            #expect(error?.line == 3 && error?.column == 5 + name.count, "\(String(describing: error))")
+            #expect(
+                error?.location?.line == 3 && error?.location?.column == 5 + name.count, "\(String(describing: error))")
             #expect(
                 error?.message.hasPrefix("\"\(variable)\" cannot carry a credential: it is read by ") == true
                     && error?.message.contains(reader) == true,
@@ -141,7 +143,9 @@ import Testing
                 }
                 Issue.record("\(key.option!) \(variable) was accepted")
             } catch {
-                #expect(error.source == key.option && error.isOption && error.message.contains(reader), "\(error)")
+                #expect(
+                    error.location?.path == key.option && error.location?.isOption == true
+                        && error.message.contains(reader), "\(error)")
             }
         }
     }
@@ -150,7 +154,7 @@ import Testing
     func aVariableTheShellSetsIsRefusedAtItsValue(_ variable: String) {
         let error = failure("token_request:\n  client_secret_variable: \(variable)\n")
         #expect(
-            error?.line == 2 && error?.message.contains("the shell sets it itself") == true,
+            error?.location?.line == 2 && error?.message.contains("the shell sets it itself") == true,
             "\(String(describing: error))")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// YAML mistakes as one line in the user's words, at the place to fix (issue 10, smaller items).
 @Suite struct ConfigMessageTests {
-    func failure(_ yaml: String) -> ConfigError? {
+    func failure(_ yaml: String) -> Diagnostic? {
         do {
             _ = try ConfigFile.parse(yaml, path: "gen.yml")
             return nil
@@ -23,7 +23,7 @@ import Testing
         #expect(
             error.message == "the YAML nests lists or mappings too deeply here; gen.yml needs at most three levels",
             "\(error)")
-        #expect(!error.description.contains("yaml_") && error.line >= 1)
+        #expect(!error.description.contains("yaml_") && (error.location?.line ?? 0) >= 1)
     }
 
     @Test(arguments: [
@@ -38,20 +38,19 @@ import Testing
         let error = try #require(failure(yaml))
         #expect(
             error
-                == ConfigError(
-                    source: "gen.yml", line: line, column: column,
-                    message:
-                        "the key \"\(key)\" is given twice (first on line \(first)); keep one"))
+                == Diagnostic.configuration(
+                    in: "gen.yml", line: line, column: column,
+                    message: "the key \"\(key)\" is given twice (first on line \(first)); keep one"))
     }
 
     @Test func aValueReachedThroughAnAliasIsReportedWhereTheAliasIsUsed() throws {
         let error = try #require(failure("languages: &l [python]\n\n\ngroups: *l\n"))
-        #expect(error.line == 4 && error.column == 1, "\(error)")
+        #expect(error.location?.line == 4 && error.location?.column == 1, "\(error)")
         #expect(error.message.hasPrefix("groups must map a heading to a snippet"))
         let other = try #require(failure("api_url: &u https://a.example.com\ntoken_request:\n  timeout_seconds: *u\n"))
-        #expect(other.line == 3 && other.column == 3, "\(other)")
+        #expect(other.location?.line == 3 && other.location?.column == 3, "\(other)")
         let items = try #require(failure("guide: &g guide.md\nlanguages: [python, *g]\n"))
-        #expect(items.line == 2 && items.column == 12, "\(items)")
+        #expect(items.location?.line == 2 && items.location?.column == 12, "\(items)")
         #expect(items.message.hasSuffix("(the value of the anchor on line 1)"), "\(items)")
     }
 
@@ -59,8 +58,8 @@ import Testing
         let error = try #require(failure("guide: g.md\n\ngroups: *nothing\n"))
         #expect(
             error
-                == ConfigError(
-                    source: "gen.yml", line: 3, column: 9,
+                == Diagnostic.configuration(
+                    in: "gen.yml", line: 3, column: 9,
                     message: "this alias (*name) names no anchor (&name) given above it"))
     }
 }

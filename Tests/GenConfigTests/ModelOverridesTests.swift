@@ -15,8 +15,8 @@ import Testing
 
     @Test func aRefusedValueNamesTheOption() {
         #expect(
-            throws: ConfigError(
-                option: "--token-url", message: ModelError.insecureURL("http://example.com/t").description)
+            throws: Diagnostic.option(
+                "--token-url", message: ModelError.insecureURL("http://example.com/t").description)
         ) {
             try ModelOverrides.value("http://example.com/t", for: .tokenURL) { text throws(ModelError) in
                 try EndpointURL(text)
@@ -26,16 +26,16 @@ import Testing
 
     /// Model validation names the option that set the refused value, in the option's words.
     @Test func aModelRefusalNamesTheOptionNotTheYAMLKey() throws {
-        let error = #expect(throws: ConfigError.self) {
+        let error = #expect(throws: Diagnostic.self) {
             try ModelOverrides(timeoutSeconds: 0).applied(to: .guideDefault)
         }
-        #expect(error == ConfigError(option: "--timeout", message: "must be more than 0 and at most 600, not 0"))
+        #expect(error == Diagnostic.option("--timeout", message: "must be more than 0 and at most 600, not 0"))
         #expect(error?.description == "--timeout: error: must be more than 0 and at most 600, not 0")
-        #expect(error?.diagnostic.location?.isOption == true)
-        let same = #expect(throws: ConfigError.self) {
+        #expect(error?.location?.isOption == true)
+        let same = #expect(throws: Diagnostic.self) {
             try ModelOverrides(clientIDVariable: EnvironmentVariableName("CLIENT_SECRET")).applied(to: .guideDefault)
         }
-        #expect(same?.source == "--client-id-variable")
+        #expect(same?.location?.path == "--client-id-variable")
     }
 
     /// `--scope ""` and `scope: ""` both mean no scope.

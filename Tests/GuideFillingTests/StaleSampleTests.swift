@@ -115,7 +115,7 @@ import Testing
     @Test func aDroppedGroupWithTheWritersOwnCodeIsAnErrorNotALoss() throws {
         let guide =
             "## Gone\n\nPython code:\n\n```python gen=token-request\nold\n```\n\nPHP code:\n\n```php\nmine\n```\n"
-        #expect(throws: FillError.self) { try Self.fill(guide, Self.configuration()) }
+        #expect(throws: Diagnostic.self) { try Self.fill(guide, Self.configuration()) }
     }
 
     @Test func theUnfilledFixtureLosesAnUnconfiguredLanguageAsIfItWasNeverThere() throws {

@@ -48,7 +48,7 @@ import Testing
         let all = try StaleSampleTests.fill(
             Self.guide(mkdocs: mkdocs), StaleSampleTests.configuration([.python, .swift]))
         let unmapped = StaleSampleTests.configuration([.python, .swift], groups: [])
-        #expect(throws: FillError.self) { try StaleSampleTests.fill(StaleSampleTests.text(all), unmapped) }
+        #expect(throws: Diagnostic.self) { try StaleSampleTests.fill(StaleSampleTests.text(all), unmapped) }
         // Without the note, gen wrote all of the group: it goes.
         let bare = try StaleSampleTests.fill(
             Self.guide(mkdocs: mkdocs, swiftNote: false), StaleSampleTests.configuration([.python, .swift]))

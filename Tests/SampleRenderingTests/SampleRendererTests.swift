@@ -58,8 +58,8 @@ import Testing
     @Test func aValueTheContextLacksIsAnErrorAtItsLine() throws {
         let renderer = try renderer(["swift/token-request": Self.pragma + "let a = 1\nlet b = {{tokne_url}}\n"])
         #expect(
-            throws: TemplateError(
-                path: "T/swift/token-request.mustache", line: 3,
+            throws: Diagnostic.template(
+                "T/swift/token-request.mustache", line: 3,
                 message:
                     "{{tokne_url}} names a value the model does not provide; the values are listed in Templates/README.md"
             )
@@ -70,7 +70,7 @@ import Testing
 
     @Test func aMissingTemplateIsAnError() throws {
         let renderer = try renderer(["swift/token-request": Self.pragma + "x\n"])
-        #expect(throws: TemplateError.self) { try renderer.render(.tokenRefresh, in: .swift, model: .guideDefault) }
+        #expect(throws: Diagnostic.self) { try renderer.render(.tokenRefresh, in: .swift, model: .guideDefault) }
     }
 
     @Test func sectionsSeeTheirOwnRowsAndTheRoot() throws {

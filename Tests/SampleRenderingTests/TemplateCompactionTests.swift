@@ -85,7 +85,7 @@ import Testing
             + "more code\n"
         let renderer = SampleRenderer(
             templates: try TemplateSet([TemplateFile(name: "python/token-request", path: "t.mustache", text: text)]))
-        #expect(throws: TemplateError(path: "t.mustache", line: 12, message: message)) {
+        #expect(throws: Diagnostic.template("t.mustache", line: 12, message: message)) {
             try renderer.render(.tokenRequest, in: .python, model: .guideDefault)
         }
     }

@@ -8,13 +8,13 @@ import Testing
 @Suite struct TemplateMeaningTests {
     static let pragma = TemplateFile.textPragma + "\n"
 
-    func renderer(_ files: [String: String]) throws(TemplateError) -> SampleRenderer {
+    func renderer(_ files: [String: String]) throws(Diagnostic) -> SampleRenderer {
         try SampleRenderer(
             templates: TemplateSet(
                 files.map { TemplateFile(name: $0.key, path: "T/\($0.key).mustache", text: $0.value) }))
     }
 
-    func render(_ text: String) throws(TemplateError) -> String {
+    func render(_ text: String) throws(Diagnostic) -> String {
         try renderer(["python/token-request": Self.pragma + text]).render(
             .tokenRequest, in: .python, model: .guideDefault
         ).code
@@ -60,7 +60,8 @@ import Testing
             _ = try render(text)
             Issue.record("\(text.debugDescription) rendered")
         } catch {
-            #expect(error.path == "T/python/token-request.mustache" && error.line == line, "\(error)")
+            #expect(
+                error.location?.path == "T/python/token-request.mustache" && error.location?.line == line, "\(error)")
             #expect(error.message.hasPrefix("\(shown) names a value the model does not provide"), "\(error)")
         }
     }
@@ -94,7 +95,7 @@ import Testing
             _ = try renderer(files.mapValues { Self.pragma + $0 })
             Issue.record("accepted")
         } catch {
-            #expect(error.path == path && error.line == line, "\(error)")
+            #expect(error.location?.path == path && error.location?.line == line, "\(error)")
             #expect(error.message.contains("(\(cycle))"), "\(error)")
         }
     }

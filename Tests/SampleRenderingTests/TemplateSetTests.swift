@@ -80,8 +80,8 @@ import Testing
 
     @Test func missingPragmaIsRefusedAtLineOne() {
         #expect(
-            throws: TemplateError(
-                path: "t/python/x.mustache", line: 1,
+            throws: Diagnostic.template(
+                "t/python/x.mustache", line: 1,
                 message:
                     "the first line must be {{% CONTENT_TYPE: TEXT }}; without it swift-mustache escapes the sample for HTML (partials too)"
             )
@@ -92,21 +92,21 @@ import Testing
 
     @Test func unclosedSectionIsReportedWhereItOpens() {
         let text = Self.pragma + "a\n{{#scope}}\nb\n"
-        #expect(throws: TemplateError(path: "p", line: 3, message: "{{#scope}} is never closed; add {{/scope}}")) {
+        #expect(throws: Diagnostic.template("p", line: 3, message: "{{#scope}} is never closed; add {{/scope}}")) {
             try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
         }
     }
 
     @Test func unknownPartialIsReportedAtItsLine() {
         let text = Self.pragma + "a\n{{> python/_nothing}}\n"
-        #expect(throws: TemplateError(path: "p", line: 3, message: "the partial \"python/_nothing\" does not exist")) {
+        #expect(throws: Diagnostic.template("p", line: 3, message: "the partial \"python/_nothing\" does not exist")) {
             try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
         }
     }
 
     @Test func unterminatedTagIsReportedAtItsLine() {
         let text = Self.pragma + "ok\n{{token_url\n"
-        #expect(throws: TemplateError(path: "p", line: 3, message: "this {{ is never closed with }}")) {
+        #expect(throws: Diagnostic.template("p", line: 3, message: "this {{ is never closed with }}")) {
             try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
         }
     }
@@ -114,8 +114,8 @@ import Testing
     @Test func mustacheSyntaxErrorsCarryTheLine() {
         let text = Self.pragma + "ok\n{{#a}}\n{{/b}}\n"
         #expect(
-            throws: TemplateError(
-                path: "p", line: 4, message: "{{/b}} closes {{#a}}, opened on line 3; close that one first")
+            throws: Diagnostic.template(
+                "p", line: 4, message: "{{/b}} closes {{#a}}, opened on line 3; close that one first")
         ) {
             try TemplateSet([TemplateFile(name: "python/x", path: "p", text: text)])
         }
