@@ -185,8 +185,12 @@ struct ConfigReader {
 
     // MARK: Keys
 
-    /// Reads one key's value into the configuration; every key of the table has its case.
+    /// Reads one key's value into the configuration: a model setting by its kind, a key about
+    /// the file by its own case.
     private func read(_ key: ConfigKey, _ value: Node, into configuration: inout GenConfiguration) throws(Diagnostic) {
+        if let setting = key.setting {
+            return try read(setting, value, into: &configuration.model)
+        }
         let name = key.name
         switch key {
         case .guide: configuration.guidePath = try label(value, key: name)
@@ -218,15 +222,22 @@ struct ConfigReader {
         case .tokenRequest, .refreshPolicy:
             // Sections, read key by key by `configuration(from:)`.
             break
-        case .apiURL:
+        default:
+            preconditionFailure("\(key) is a model setting, read by its kind above")
+        }
+    }
+
+    /// Reads a model setting's value as its kind says (`ModelSetting.Value`) into the model.
+    private func read(_ setting: ModelSetting, _ value: Node, into model: inout ClientModel) throws(Diagnostic) {
+        let name = setting.name
+        switch setting.value {
+        case .url(let path):
             let text = try string(value, key: name)
-            configuration.model.apiURL = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
-        case .tokenURL:
+            model[keyPath: path] = try modelValue(value) { () throws(ModelError) in try EndpointURL(text) }
+        case .variableName(let path):
             let text = try string(value, key: name)
-            configuration.model.tokenRequest.tokenURL = try modelValue(value) { () throws(ModelError) in
-                try EndpointURL(text)
-            }
-        case .clientAuthentication:
+            model[keyPath: path] = try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(text) }
+        case .clientAuthentication(let path):
             let text = try string(value, key: name)
             guard let method = ClientAuthentication(rawValue: text) else {
                 throw failure(
@@ -234,41 +245,19 @@ struct ConfigReader {
                     "\(name) is \"\(Diagnostic.shown(text))\"; use client_secret_basic or client_secret_post",
                     fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
             }
-            configuration.model.tokenRequest.clientAuthentication = method
-        case .formEncodeCredentials:
-            configuration.model.tokenRequest.formEncodesBasicCredentials = try bool(value, key: name)
-        case .clientIDInBody: configuration.model.tokenRequest.sendsClientIDInBody = try bool(value, key: name)
-        case .scope: configuration.model.tokenRequest.scope = ConfigKey.scope(try optionalString(value, key: name))
-        case .extraParameters: configuration.model.tokenRequest.extraParameters = try extraParameters(value)
-        case .clientIDVariable:
-            let text = try string(value, key: name)
-            configuration.model.tokenRequest.credentials.clientIDVariable =
-                try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(text) }
-        case .clientSecretVariable:
-            let text = try string(value, key: name)
-            configuration.model.tokenRequest.credentials.clientSecretVariable =
-                try modelValue(value) { () throws(ModelError) in try EnvironmentVariableName(text) }
-        case .timeoutSeconds: configuration.model.tokenRequest.timeoutSeconds = try number(value, key: name)
-        case .renewMarginSeconds: configuration.model.refreshPolicy.renewMarginSeconds = try number(value, key: name)
-        case .maxRenewFraction: configuration.model.refreshPolicy.maxRenewFraction = try number(value, key: name)
-        case .defaultLifetimeSeconds:
-            configuration.model.refreshPolicy.defaultLifetimeSeconds = try number(value, key: name)
-        case .refreshRetryDelaySeconds:
-            configuration.model.refreshPolicy.refreshRetryDelaySeconds = try number(value, key: name)
-        case .maxWaitSeconds: configuration.model.refreshPolicy.maxWaitSeconds = try number(value, key: name)
-        case .maxAttempts: configuration.model.refreshPolicy.retry.maxAttempts = try integer(value, key: name)
-        case .initialBackoffSeconds:
-            configuration.model.refreshPolicy.retry.initialBackoffSeconds = try number(value, key: name)
-        case .backoffJitter: configuration.model.refreshPolicy.retry.jitterFraction = try number(value, key: name)
-        case .maxRetryAfterSeconds:
-            configuration.model.refreshPolicy.retry.maxRetryAfterSeconds = try number(value, key: name)
-        case .retryStatuses:
+            model[keyPath: path] = method
+        case .flag(let path): model[keyPath: path] = try bool(value, key: name)
+        case .number(let path): model[keyPath: path] = try number(value, key: name)
+        case .count(let path): model[keyPath: path] = try integer(value, key: name)
+        case .optionalText(let path): model[keyPath: path] = ConfigKey.textOrNone(try optionalString(value, key: name))
+        case .formParameters(let path): model[keyPath: path] = try extraParameters(value)
+        case .statuses(let path):
             guard case .sequence(let items) = value else {
                 throw failure(at: value, "\(name) must be a list of HTTP statuses, like [429, 503]")
             }
             var statuses: [Int] = []
             for item in items { statuses.append(try integer(item, key: name)) }
-            configuration.model.refreshPolicy.retry.retryableStatuses = statuses
+            model[keyPath: path] = statuses
         }
     }
 

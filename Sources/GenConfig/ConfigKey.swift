@@ -1,14 +1,10 @@
 import SampleModel
 
 /// The mappings of gen.yml: the file itself and the two sections under it.
-public enum ConfigSection: String, Sendable, Hashable {
-    case file = "the configuration"
-    case tokenRequest = "token_request"
-    case refreshPolicy = "refresh_policy"
-}
+public typealias ConfigSection = ModelSetting.Section
 
-/// Every key gen.yml reads: the one table that YAML parsing, model validation's messages and the
-/// command line's options are all driven by. Its spelling is its raw value.
+/// Every key gen.yml reads, spelled as its raw value: the file's own keys, and one for each model
+/// setting (`ModelSetting.all`, whose entry gives its section, option and kind of value).
 public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
     // The file.
     case guide, templates, languages, groups
@@ -45,20 +41,15 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
     /// The key as gen.yml spells it.
     public var name: String { rawValue }
 
-    /// The mapping the key belongs in.
+    /// The model setting the key sets (`ModelSetting.all`); nil for keys about the file (guide,
+    /// templates, …).
+    public var setting: ModelSetting? {
+        field.map(ModelSetting.of)
+    }
+
+    /// The mapping the key belongs in: a model setting's comes from its table entry.
     public var section: ConfigSection {
-        switch self {
-        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .apiURL,
-            .tokenRequest, .refreshPolicy:
-            .file
-        case .tokenURL, .clientAuthentication, .formEncodeCredentials, .clientIDInBody, .scope, .extraParameters,
-            .clientIDVariable, .clientSecretVariable, .timeoutSeconds:
-            .tokenRequest
-        case .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds,
-            .maxWaitSeconds,
-            .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses:
-            .refreshPolicy
-        }
+        setting?.section ?? .file
     }
 
     /// The mapping the key's value is, for the two section keys.
@@ -75,59 +66,19 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
         allCases.filter { $0.section == section }
     }
 
-    /// The model field the key sets; nil for keys about the file (guide, templates, …).
+    /// The model field the key sets: the field of the same name; nil for keys about the file.
     public var field: ModelField? {
-        switch self {
-        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
-            .refreshPolicy:
-            nil
-        case .apiURL: .apiURL
-        case .tokenURL: .tokenURL
-        case .clientAuthentication: .clientAuthentication
-        case .formEncodeCredentials: .formEncodesBasicCredentials
-        case .clientIDInBody: .sendsClientIDInBody
-        case .scope: .scope
-        case .extraParameters: .extraParameters
-        case .clientIDVariable: .clientIDVariable
-        case .clientSecretVariable: .clientSecretVariable
-        case .timeoutSeconds: .timeoutSeconds
-        case .renewMarginSeconds: .renewMarginSeconds
-        case .maxRenewFraction: .maxRenewFraction
-        case .defaultLifetimeSeconds: .defaultLifetimeSeconds
-        case .refreshRetryDelaySeconds: .refreshRetryDelaySeconds
-        case .maxWaitSeconds: .maxWaitSeconds
-        case .maxAttempts: .maxAttempts
-        case .initialBackoffSeconds: .initialBackoffSeconds
-        case .backoffJitter: .backoffJitter
-        case .maxRetryAfterSeconds: .maxRetryAfterSeconds
-        case .retryStatuses: .retryStatuses
-        }
+        ModelField(rawValue: rawValue)
     }
 
     /// The key that sets a model field.
     public init?(field: ModelField) {
-        guard let key = Self.allCases.first(where: { $0.field == field }) else { return nil }
-        self = key
+        self.init(rawValue: field.rawValue)
     }
 
     /// The command-line option that overrides the key, for the keys `gen` offers one for.
     public var option: String? {
-        switch self {
-        case .apiURL: "--api-url"
-        case .tokenURL: "--token-url"
-        case .clientAuthentication: "--client-authentication"
-        case .formEncodeCredentials: "--form-encode-credentials"
-        case .clientIDInBody: "--client-id-in-body"
-        case .scope: "--scope"
-        case .clientIDVariable: "--client-id-variable"
-        case .clientSecretVariable: "--client-secret-variable"
-        case .timeoutSeconds: "--timeout"
-        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
-            .refreshPolicy, .extraParameters,
-            .renewMarginSeconds, .maxRenewFraction, .defaultLifetimeSeconds, .refreshRetryDelaySeconds, .maxWaitSeconds,
-            .maxAttempts, .initialBackoffSeconds, .backoffJitter, .maxRetryAfterSeconds, .retryStatuses:
-            nil
-        }
+        setting?.option?.name
     }
 
     /// The option's name without its dashes, for declaring it (`@Option(name: .customLong(…))`).
@@ -135,8 +86,9 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
         option.map { String($0.dropFirst(2)) }
     }
 
-    /// A scope as given, in gen.yml or with `--scope`: empty means no scope, on both.
-    public static func scope(_ text: String?) -> String? {
+    /// An optional text setting as given (`scope`), in gen.yml or with its option: empty means
+    /// none, on both.
+    public static func textOrNone(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
     }

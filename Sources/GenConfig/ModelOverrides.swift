@@ -1,63 +1,39 @@
 import SampleModel
 
-/// Model values given on the command line, which win over `gen.yml`: typed, each nil leaving
-/// the file's value. Each is the value of a key of `ConfigKey`, whose `option` names its flag.
+/// Model values given on the command line, which win over `gen.yml`, each under its setting's
+/// field (`ModelSetting.all`). A field that is absent is unset: the file's value holds.
 public struct ModelOverrides: Sendable, Hashable {
-    public var tokenURL: EndpointURL?
-    public var apiURL: EndpointURL?
-    /// The scope to request; the empty string requests none (as `scope: ""` in gen.yml does).
-    public var scope: String?
-    public var clientAuthentication: ClientAuthentication?
-    public var clientIDVariable: EnvironmentVariableName?
-    public var clientSecretVariable: EnvironmentVariableName?
-    public var formEncodesBasicCredentials: Bool?
-    public var sendsClientIDInBody: Bool?
-    public var timeoutSeconds: Double?
-
-    public init(
-        tokenURL: EndpointURL? = nil, apiURL: EndpointURL? = nil, scope: String? = nil,
-        clientAuthentication: ClientAuthentication? = nil, clientIDVariable: EnvironmentVariableName? = nil,
-        clientSecretVariable: EnvironmentVariableName? = nil, formEncodesBasicCredentials: Bool? = nil,
-        sendsClientIDInBody: Bool? = nil, timeoutSeconds: Double? = nil
-    ) {
-        self.tokenURL = tokenURL
-        self.apiURL = apiURL
-        self.scope = scope
-        self.clientAuthentication = clientAuthentication
-        self.clientIDVariable = clientIDVariable
-        self.clientSecretVariable = clientSecretVariable
-        self.formEncodesBasicCredentials = formEncodesBasicCredentials
-        self.sendsClientIDInBody = sendsClientIDInBody
-        self.timeoutSeconds = timeoutSeconds
+    /// A value as the command line gives it; the setting's kind reads it (`applied(to:)`).
+    public enum Given: Sendable, Hashable {
+        case text(String)
+        case flag(Bool)
+        case number(Double)
     }
 
-    /// The keys these overrides set.
+    public var values: [ModelField: Given]
+
+    public init(_ values: [ModelField: Given] = [:]) {
+        self.values = values
+    }
+
+    /// The keys these overrides set, in the table's order.
     public var keys: [ConfigKey] {
-        let set: [(ConfigKey, Bool)] = [
-            (.tokenURL, tokenURL != nil), (.apiURL, apiURL != nil), (.scope, scope != nil),
-            (.clientAuthentication, clientAuthentication != nil), (.clientIDVariable, clientIDVariable != nil),
-            (.clientSecretVariable, clientSecretVariable != nil),
-            (.formEncodeCredentials, formEncodesBasicCredentials != nil),
-            (.clientIDInBody, sendsClientIDInBody != nil), (.timeoutSeconds, timeoutSeconds != nil),
-        ]
-        return set.filter(\.1).map(\.0)
+        ModelSetting.all.filter { values[$0.field] != nil }.compactMap { ConfigKey(field: $0.field) }
+    }
+
+    /// Whether the command line gives `field` a value (an empty one included).
+    public func sets(_ field: ModelField) -> Bool {
+        values[field] != nil
     }
 
     /// `model` with these values in place, validated; a refusal names the option that set the
     /// value it is about.
     public func applied(to model: ClientModel) throws(Diagnostic) -> ClientModel {
         var model = model
-        if let tokenURL { model.tokenRequest.tokenURL = tokenURL }
-        if let apiURL { model.apiURL = apiURL }
-        if let scope { model.tokenRequest.scope = ConfigKey.scope(scope) }
-        if let clientAuthentication { model.tokenRequest.clientAuthentication = clientAuthentication }
-        if let clientIDVariable { model.tokenRequest.credentials.clientIDVariable = clientIDVariable }
-        if let clientSecretVariable { model.tokenRequest.credentials.clientSecretVariable = clientSecretVariable }
-        if let formEncodesBasicCredentials {
-            model.tokenRequest.formEncodesBasicCredentials = formEncodesBasicCredentials
+        for setting in ModelSetting.all {
+            guard let given = values[setting.field] else { continue }
+            try Self.apply(given, of: setting, to: &model)
         }
-        if let sendsClientIDInBody { model.tokenRequest.sendsClientIDInBody = sendsClientIDInBody }
-        if let timeoutSeconds { model.tokenRequest.timeoutSeconds = timeoutSeconds }
         do {
             try model.validate()
         } catch {
@@ -71,14 +47,37 @@ public struct ModelOverrides: Sendable, Hashable {
         return model
     }
 
-    /// A text value given for `key`'s option, read as the model reads it; a refusal names the option.
-    public static func value<Value>(
-        _ text: String, for key: ConfigKey, _ make: (String) throws(ModelError) -> Value
-    ) throws(Diagnostic) -> Value {
-        do {
-            return try make(text)
-        } catch {
-            throw Diagnostic.option(key.option ?? key.name, message: error.description)
+    /// Puts one given value into the model, read as the setting's kind reads it; a refusal names
+    /// the option.
+    private static func apply(_ given: Given, of setting: ModelSetting, to model: inout ClientModel)
+        throws(Diagnostic)
+    {
+        let option = setting.option?.name ?? setting.name
+        /// A value the model reads from text; its refusal names the option.
+        func read<Value>(_ text: String, _ make: (String) throws(ModelError) -> Value) throws(Diagnostic) -> Value {
+            do {
+                return try make(text)
+            } catch {
+                throw Diagnostic.option(option, message: error.description)
+            }
+        }
+        switch (setting.value, given) {
+        case (.url(let path), .text(let text)):
+            model[keyPath: path] = try read(text) { text throws(ModelError) in try EndpointURL(text) }
+        case (.variableName(let path), .text(let text)):
+            model[keyPath: path] = try read(text) { text throws(ModelError) in try EnvironmentVariableName(text) }
+        case (.clientAuthentication(let path), .text(let text)): model[keyPath: path] = try clientAuthentication(text)
+        case (.flag(let path), .flag(let flag)): model[keyPath: path] = flag
+        case (.number(let path), .number(let number)): model[keyPath: path] = number
+        case (.count(let path), .number(let number)):
+            guard let count = Int(exactly: number) else {
+                throw Diagnostic.option(option, message: "must be a whole number, not \(number)")
+            }
+            model[keyPath: path] = count
+        case (.optionalText(let path), .text(let text)): model[keyPath: path] = ConfigKey.textOrNone(text)
+        case (.url, _), (.variableName, _), (.clientAuthentication, _), (.flag, _), (.number, _), (.count, _),
+            (.optionalText, _), (.formParameters, _), (.statuses, _):
+            preconditionFailure("\(setting.name) has no command-line form \(given)")
         }
     }
 

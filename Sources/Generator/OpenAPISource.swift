@@ -30,7 +30,7 @@ enum OpenAPISource {
                 .note(
                     "token_url here is used, not the tokenUrl of the OpenAPI scheme \"\(flow.schemeName)\" (\(flow.tokenURL))",
                     at: given))
-        } else if overrides.tokenURL != nil {
+        } else if overrides.sets(.tokenURL) {
             notes.append(
                 .note(
                     "--token-url is used, not the tokenUrl of the OpenAPI scheme \"\(flow.schemeName)\" (\(flow.tokenURL))",
@@ -43,7 +43,7 @@ enum OpenAPISource {
                 throw .error(error.description, at: flow.tokenURLLocation)
             }
         }
-        if let listed = configuration.keyLocations[.scope], overrides.scope == nil {
+        if let listed = configuration.keyLocations[.scope], !overrides.sets(.scope) {
             // gen.yml names the scopes to request: each must be one the scheme defines.
             for scope in (configuration.model.tokenRequest.scope ?? "").split(separator: " ")
             where !flow.scopeNames.contains(String(scope)) {
@@ -53,7 +53,7 @@ enum OpenAPISource {
                             ? ", which defines none" : " (it defines \(flow.scopeNames.joined(separator: ", ")))"),
                     at: listed)
             }
-        } else if overrides.scope == nil {
+        } else if !overrides.sets(.scope) {
             for scope in flow.scopes {
                 try check(scope, of: flow, model: configuration.model.tokenRequest)
             }

@@ -3,10 +3,12 @@ import SampleModel
 
 /// The values a template sees, every one already a literal of the template's language.
 ///
-/// `Templates/README.md` documents each value under its template name (`templateNames`); a
-/// template naming anything else fails to render (see `SampleRenderer`). A value the model does
-/// not have (`scope`) is nil: `{{#scope}}…{{/scope}}` then renders nothing and `{{^scope}}` its
-/// body, as for a false flag.
+/// Each model setting (`ModelSetting.all`) gives its values by its kind, under its gen.yml name
+/// (`token_url`); two more are worked out from the model (`retries`, and `client_id_in_body`,
+/// which `client_secret_post` implies). `Templates/README.md` documents each name
+/// (`templateNames`); a template naming anything else fails to render (see `SampleRenderer`). A
+/// value the model does not have (`scope`) is absent: `{{#scope}}…{{/scope}}` then renders nothing
+/// and `{{^scope}}` its body, as for a false flag.
 public struct SampleContext: Sendable, Hashable {
     /// One extra form field, both parts string literals.
     public struct FormField: Sendable, Hashable {
@@ -14,120 +16,97 @@ public struct SampleContext: Sendable, Hashable {
         public let value: String
     }
 
-    public let tokenURL: String
-    public let apiURL: String
-    /// The environment variables' names as string literals…
-    public let clientIDEnv: String
-    public let clientSecretEnv: String
-    /// …and bare, validated identifiers, for prose and comments.
-    public let clientIDVariable: String
-    public let clientSecretVariable: String
-    public let clientSecretBasic: Bool
-    public let clientSecretPost: Bool
-    public let formEncodeCredentials: Bool
-    public let clientIDInBody: Bool
-    public let scope: String?
-    public let extraParameters: [FormField]
-    public let timeoutSeconds: String
-    public let renewMarginSeconds: String
-    public let maxRenewFraction: String
-    public let defaultLifetimeSeconds: String
-    public let refreshRetryDelaySeconds: String
-    public let maxWaitSeconds: String
-    public let maxAttempts: String
-    /// `maxAttempts` is more than 1, so retry and backoff code is rendered.
-    public let retries: Bool
-    public let initialBackoffSeconds: String
-    public let backoffJitter: String
-    public let maxRetryAfterSeconds: String
-    /// Comma-separated integer literals.
-    public let retryStatuses: String
-    /// The `*_seconds` durations as literals of the language's duration type (`LiteralEncoder.durationLiteral`).
-    public let durations: [String: String]
+    /// A value as Mustache sees it.
+    public enum Value: Sendable, Hashable {
+        case literal(String)
+        case flag(Bool)
+        /// The model has none: sections over it render nothing.
+        case absent
+        case rows([FormField])
 
-    public init(model: ClientModel, encoder: some LiteralEncoder) {
-        let request = model.tokenRequest
-        let policy = model.refreshPolicy
-        let retry = policy.retry
-        let number = encoder.numberLiteral
-        tokenURL = encoder.stringLiteral(request.tokenURL.text)
-        apiURL = encoder.stringLiteral(model.apiURL.text)
-        clientIDEnv = encoder.stringLiteral(request.credentials.clientIDVariable.name)
-        clientSecretEnv = encoder.stringLiteral(request.credentials.clientSecretVariable.name)
-        clientIDVariable = request.credentials.clientIDVariable.name
-        clientSecretVariable = request.credentials.clientSecretVariable.name
-        clientSecretBasic = request.clientAuthentication == .clientSecretBasic
-        clientSecretPost = request.clientAuthentication == .clientSecretPost
-        formEncodeCredentials = request.formEncodesBasicCredentials
-        clientIDInBody = request.bodyCarriesClientID
-        scope = request.scope.map(encoder.stringLiteral)
-        extraParameters = request.extraParameters.map { parameter in
-            FormField(name: encoder.stringLiteral(parameter.name), value: encoder.stringLiteral(parameter.value))
+        var mustache: Any? {
+            switch self {
+            case .literal(let text): text
+            case .flag(let flag): flag
+            case .absent: nil
+            case .rows(let rows): rows
+            }
         }
-        timeoutSeconds = number(request.timeoutSeconds)
-        renewMarginSeconds = number(policy.renewMarginSeconds)
-        maxRenewFraction = number(policy.maxRenewFraction)
-        defaultLifetimeSeconds = number(policy.defaultLifetimeSeconds)
-        refreshRetryDelaySeconds = number(policy.refreshRetryDelaySeconds)
-        maxWaitSeconds = number(policy.maxWaitSeconds)
-        maxAttempts = number(Double(retry.maxAttempts))
-        retries = retry.maxAttempts > 1
-        initialBackoffSeconds = number(retry.initialBackoffSeconds)
-        backoffJitter = number(retry.jitterFraction)
-        maxRetryAfterSeconds = number(retry.maxRetryAfterSeconds)
-        retryStatuses = retry.retryableStatuses.map { String($0) }.joined(separator: ", ")
-        durations = [
-            "timeout_duration": request.timeoutSeconds,
-            "renew_margin_duration": policy.renewMarginSeconds,
-            "default_lifetime_duration": policy.defaultLifetimeSeconds,
-            "refresh_retry_delay_duration": policy.refreshRetryDelaySeconds,
-            "max_wait_duration": policy.maxWaitSeconds,
-            "initial_backoff_duration": retry.initialBackoffSeconds,
-            "max_retry_after_duration": retry.maxRetryAfterSeconds,
-        ].mapValues { encoder.durationLiteral(seconds: $0) }
     }
 
-    /// The names templates use, each with its value: a literal, a flag, nil for an absent
-    /// value, or a list of rows (`{{#extra_parameters}}{{name}}={{value}}{{/extra_parameters}}`).
-    static let values: [String: @Sendable (SampleContext) -> Any?] = [
-        "token_url": { $0.tokenURL },
-        "api_url": { $0.apiURL },
-        "client_id_env": { $0.clientIDEnv },
-        "client_secret_env": { $0.clientSecretEnv },
-        "client_id_variable": { $0.clientIDVariable },
-        "client_secret_variable": { $0.clientSecretVariable },
-        "client_secret_basic": { $0.clientSecretBasic },
-        "client_secret_post": { $0.clientSecretPost },
-        "form_encode_credentials": { $0.formEncodeCredentials },
-        "client_id_in_body": { $0.clientIDInBody },
-        "scope": { $0.scope },
-        "extra_parameters": { $0.extraParameters },
-        "timeout_seconds": { $0.timeoutSeconds },
-        "renew_margin_seconds": { $0.renewMarginSeconds },
-        "max_renew_fraction": { $0.maxRenewFraction },
-        "default_lifetime_seconds": { $0.defaultLifetimeSeconds },
-        "refresh_retry_delay_seconds": { $0.refreshRetryDelaySeconds },
-        "max_wait_seconds": { $0.maxWaitSeconds },
-        "max_attempts": { $0.maxAttempts },
-        "retries": { $0.retries },
-        "initial_backoff_seconds": { $0.initialBackoffSeconds },
-        "backoff_jitter": { $0.backoffJitter },
-        "max_retry_after_seconds": { $0.maxRetryAfterSeconds },
-        "retry_statuses": { $0.retryStatuses },
-        "timeout_duration": { $0.durations["timeout_duration"] },
-        "renew_margin_duration": { $0.durations["renew_margin_duration"] },
-        "default_lifetime_duration": { $0.durations["default_lifetime_duration"] },
-        "refresh_retry_delay_duration": { $0.durations["refresh_retry_delay_duration"] },
-        "max_wait_duration": { $0.durations["max_wait_duration"] },
-        "initial_backoff_duration": { $0.durations["initial_backoff_duration"] },
-        "max_retry_after_duration": { $0.durations["max_retry_after_duration"] },
-    ]
+    /// Every name a template may use at the top level, with its value.
+    public let values: [String: Value]
+
+    public init(model: ClientModel, encoder: some LiteralEncoder) {
+        var values: [String: Value] = [:]
+        for setting in ModelSetting.all {
+            for (name, value) in Self.values(of: setting, in: model, encoder: encoder) { values[name] = value }
+        }
+        // Worked out from the model rather than set: the body carries client_id with
+        // client_secret_post whatever client_id_in_body says, and retry code only with retries.
+        values[ModelField.sendsClientIDInBody.rawValue] = .flag(model.tokenRequest.bodyCarriesClientID)
+        values["retries"] = .flag(model.refreshPolicy.retry.maxAttempts > 1)
+        self.values = values
+    }
+
+    /// A setting's template values, as its kind gives them.
+    private static func values(of setting: ModelSetting, in model: ClientModel, encoder: some LiteralEncoder)
+        -> [(String, Value)]
+    {
+        let name = setting.name
+        switch setting.value {
+        case .url(let path):
+            return [(name, .literal(encoder.stringLiteral(model[keyPath: path].text)))]
+        case .variableName(let path):
+            // `client_id_variable` → `client_id_env`, the name as a string literal, and the bare name.
+            let variable = model[keyPath: path].name
+            let stem = name.hasSuffix("_variable") ? String(name.dropLast("_variable".count)) : name
+            return [(stem + "_env", .literal(encoder.stringLiteral(variable))), (name, .literal(variable))]
+        case .clientAuthentication(let path):
+            return ClientAuthentication.allCases.map { ($0.rawValue, .flag(model[keyPath: path] == $0)) }
+        case .flag(let path):
+            return [(name, .flag(model[keyPath: path]))]
+        case .number(let path):
+            let seconds = model[keyPath: path]
+            var values: [(String, Value)] = [(name, .literal(encoder.numberLiteral(seconds)))]
+            if name.hasSuffix("_seconds") {
+                values.append(
+                    (
+                        String(name.dropLast("_seconds".count)) + "_duration",
+                        .literal(encoder.durationLiteral(seconds: seconds))
+                    ))
+            }
+            return values
+        case .count(let path):
+            return [(name, .literal(encoder.numberLiteral(Double(model[keyPath: path]))))]
+        case .optionalText(let path):
+            return [(name, model[keyPath: path].map { .literal(encoder.stringLiteral($0)) } ?? .absent)]
+        case .formParameters(let path):
+            let rows = model[keyPath: path].map { parameter in
+                FormField(name: encoder.stringLiteral(parameter.name), value: encoder.stringLiteral(parameter.value))
+            }
+            return [(name, .rows(rows))]
+        case .statuses(let path):
+            return [(name, .literal(model[keyPath: path].map { String($0) }.joined(separator: ", ")))]
+        }
+    }
+
+    /// The value of `name` for Mustache: nil when no template value has that name.
+    public func value(named name: String) -> Value? {
+        values[name]
+    }
 
     /// Every name a template may use at the top level (`Templates/README.md` lists them).
-    public static var templateNames: Set<String> { Set(values.keys) }
+    public static let templateNames: Set<String> = Set(
+        SampleContext(model: .guideDefault, encoder: PlainLiteralEncoder()).values.keys)
 
     /// The names a row of `extra_parameters` adds inside its section.
     public static let formFieldNames: Set<String> = ["name", "value"]
+}
+
+/// Literals for listing the names only.
+private struct PlainLiteralEncoder: LiteralEncoder {
+    func stringLiteral(_ value: String) -> String { value }
 }
 
 extension SampleContext.FormField: MustacheParent {

@@ -53,10 +53,10 @@ private final class RecordingContext: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        guard let value = SampleContext.values[name] else {
+        guard let value = context.value(named: name) else {
             missingKeys.append(name)
             return nil
         }
-        return value(context)
+        return value.mustache
     }
 }

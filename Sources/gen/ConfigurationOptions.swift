@@ -18,53 +18,52 @@ struct ConfigurationOptions: ParsableArguments {
     var templatesDirectory: String?
 
     @Option(
-        name: ConfigurationOptions.name(.tokenURL),
-        help: ArgumentHelp("The token endpoint (https; http only for loopback hosts).", valueName: "url"))
+        name: ConfigurationOptions.name(.tokenURL), help: ConfigurationOptions.help(.tokenURL))
     var tokenURL: String?
 
     @Option(
-        name: ConfigurationOptions.name(.apiURL),
-        help: ArgumentHelp("The API the token-refresh sample calls.", valueName: "url"))
+        name: ConfigurationOptions.name(.apiURL), help: ConfigurationOptions.help(.apiURL))
     var apiURL: String?
 
     @Option(
-        name: ConfigurationOptions.name(.scope),
-        help: ArgumentHelp("The scope to request; an empty string requests none.", valueName: "scope"))
+        name: ConfigurationOptions.name(.scope), help: ConfigurationOptions.help(.scope))
     var scope: String?
 
     @Option(
-        name: ConfigurationOptions.name(.clientAuthentication),
-        help: ArgumentHelp("client_secret_basic or client_secret_post.", valueName: "method"))
+        name: ConfigurationOptions.name(.clientAuthentication), help: ConfigurationOptions.help(.clientAuthentication))
     var clientAuthentication: ClientAuthentication?
 
     @Option(
-        name: ConfigurationOptions.name(.clientIDVariable),
-        help: ArgumentHelp("Environment variable the samples read the client ID from.", valueName: "name"))
+        name: ConfigurationOptions.name(.clientIDVariable), help: ConfigurationOptions.help(.clientIDVariable))
     var clientIdVariable: String?
 
     @Option(
-        name: ConfigurationOptions.name(.clientSecretVariable),
-        help: ArgumentHelp("Environment variable the samples read the client secret from.", valueName: "name"))
+        name: ConfigurationOptions.name(.clientSecretVariable), help: ConfigurationOptions.help(.clientSecretVariable))
     var clientSecretVariable: String?
 
     @Flag(
         name: ConfigurationOptions.name(.formEncodeCredentials), inversion: .prefixedNo,
-        help: "Form-encode the ID and secret before Basic encodes them (RFC 6749 §2.3.1).")
+        help: ConfigurationOptions.help(.formEncodeCredentials))
     var formEncodeCredentials: Bool?
 
     @Flag(
         name: ConfigurationOptions.name(.clientIDInBody), inversion: .prefixedNo,
-        help: "Send client_id in the body too, as the guide does.")
+        help: ConfigurationOptions.help(.clientIDInBody))
     var clientIdInBody: Bool?
 
     @Option(
-        name: ConfigurationOptions.name(.timeoutSeconds),
-        help: ArgumentHelp("Token request timeout in seconds.", valueName: "seconds"))
+        name: ConfigurationOptions.name(.timeoutSeconds), help: ConfigurationOptions.help(.timeoutSeconds))
     var timeout: Double?
 
-    /// An override's option, as `ConfigKey` names it.
+    /// An override's option, as its setting's entry names it (`ModelSetting.all`).
     static func name(_ key: ConfigKey) -> NameSpecification {
         .customLong(key.optionName ?? key.name.replacingOccurrences(of: "_", with: "-"))
+    }
+
+    /// What `--help` says about an override, from its setting's entry.
+    static func help(_ key: ConfigKey) -> ArgumentHelp {
+        let option = key.setting?.option
+        return ArgumentHelp(option?.help ?? "", valueName: option?.valueName)
     }
 
     func validate() throws {
@@ -72,38 +71,26 @@ struct ConfigurationOptions: ParsableArguments {
         try PathArgument.check(templatesDirectory, "--templates")
     }
 
-    /// The command line's overrides, typed; a value the model refuses names its option.
-    func overrides() throws(GenFailure) -> ModelOverrides {
-        do {
-            func variable(_ text: String?, _ key: ConfigKey) throws(Diagnostic) -> EnvironmentVariableName? {
-                try text.map { text throws(Diagnostic) in
-                    try ModelOverrides.value(text, for: key) { text throws(ModelError) in
-                        try EnvironmentVariableName(text)
-                    }
-                }
-            }
-            func url(_ text: String?, _ key: ConfigKey) throws(Diagnostic) -> EndpointURL? {
-                try text.map { text throws(Diagnostic) in
-                    try ModelOverrides.value(text, for: key) { text throws(ModelError) in try EndpointURL(text) }
-                }
-            }
-            return ModelOverrides(
-                tokenURL: try url(tokenURL, .tokenURL), apiURL: try url(apiURL, .apiURL), scope: scope,
-                clientAuthentication: clientAuthentication,
-                clientIDVariable: try variable(clientIdVariable, .clientIDVariable),
-                clientSecretVariable: try variable(clientSecretVariable, .clientSecretVariable),
-                formEncodesBasicCredentials: formEncodeCredentials, sendsClientIDInBody: clientIdInBody,
-                timeoutSeconds: timeout)
-        } catch {
-            throw GenFailure(error)
-        }
+    /// The command line's values, each under its setting's field; the setting's kind reads and
+    /// checks them (`ModelOverrides.applied(to:)`), as gen.yml's are read.
+    func overrides() -> ModelOverrides {
+        let given: [(ModelField, ModelOverrides.Given?)] = [
+            (.tokenURL, tokenURL.map { .text($0) }), (.apiURL, apiURL.map { .text($0) }),
+            (.scope, scope.map { .text($0) }), (.clientAuthentication, clientAuthentication.map { .text($0.rawValue) }),
+            (.clientIDVariable, clientIdVariable.map { .text($0) }),
+            (.clientSecretVariable, clientSecretVariable.map { .text($0) }),
+            (.formEncodesBasicCredentials, formEncodeCredentials.map { .flag($0) }),
+            (.sendsClientIDInBody, clientIdInBody.map { .flag($0) }), (.timeoutSeconds, timeout.map { .number($0) }),
+        ]
+        return ModelOverrides(
+            Dictionary(uniqueKeysWithValues: given.compactMap { field, value in value.map { (field, $0) } }))
     }
 
     /// What the pipeline is asked: this configuration file, these templates, these overrides.
     func request() throws(GenFailure) -> GeneratorRequest {
         GeneratorRequest(
             configPath: configPath, templates: templatesDirectory.map { TemplateSource.directory($0) },
-            overrides: try overrides())
+            overrides: overrides())
     }
 
     /// The pipeline for this command line's configuration; its notes (an OpenAPI value that

@@ -96,8 +96,8 @@ import Testing
     @Test func aURLThatCannotBeSentIsRefusedAtItsOption() {
         for (url, says) in Self.badURLs {
             for key in [ConfigKey.tokenURL, .apiURL] {
-                do {
-                    _ = try ModelOverrides.value(url, for: key) { text throws(ModelError) in try EndpointURL(text) }
+                do throws(Diagnostic) {
+                    _ = try ModelOverrides([key.field!: .text(url)]).applied(to: .guideDefault)
                     Issue.record("\(key.option!) \(url) was accepted")
                 } catch {
                     #expect(error.location?.isOption == true && error.location?.path == key.option, "\(error)")
@@ -137,10 +137,8 @@ import Testing
                     && error?.message.contains(reader) == true,
                 "\(String(describing: error))")
             #expect(error?.message.contains("choose a name of your own") == true)
-            do {
-                _ = try ModelOverrides.value(variable, for: key) { text throws(ModelError) in
-                    try EnvironmentVariableName(text)
-                }
+            do throws(Diagnostic) {
+                _ = try ModelOverrides([key.field!: .text(variable)]).applied(to: .guideDefault)
                 Issue.record("\(key.option!) \(variable) was accepted")
             } catch {
                 #expect(

@@ -121,3 +121,18 @@ import Testing
         }
     }
 }
+
+/// Templates/README.md's table of values lists exactly the names the template context gives
+/// (`SampleContext`, from `ModelSetting.all`).
+@Suite struct TemplateValueTableTests {
+    @Test func theReadmeListsEveryTemplateValueAndNoOther() throws {
+        let readme = try String(
+            contentsOfFile: RepositoryPaths.path("Templates/README.md"), encoding: .utf8)
+        var listed: Set<String> = []
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
+            let firstCell = line.dropFirst(2).prefix { $0 != "|" }
+            for match in firstCell.matches(of: /`([a-z_]+)`/) { listed.insert(String(match.1)) }
+        }
+        #expect(listed == SampleContext.templateNames)
+    }
+}
