@@ -188,8 +188,8 @@ public struct ConfigDraft: Sendable {
 
     private var modelLines: [String] {
         let model = ClientModel.guideDefault
-        var lines = Self.comment(ConfigDraft.note(.apiURL))
-        lines.append("\(ConfigKey.apiURL.name): \(Self.value(.apiURL, in: model)!)")
+        var lines = Self.comment(ConfigDraft.note(.setting(.apiURL)))
+        lines.append("\(ConfigKey.setting(.apiURL).name): \(Self.value(.setting(.apiURL), in: model)!)")
         for section in [ConfigKey.tokenRequest, .refreshPolicy] {
             lines.append("")
             lines.append("\(section.name):")
@@ -199,7 +199,7 @@ public struct ConfigDraft: Sendable {
             for key in keys {
                 let pair = "\(key.name): \(Self.value(key, in: model)!)"
                 let note = Self.note(key)
-                if key == .tokenURL {
+                if key == .setting(.tokenURL) {
                     lines += Self.comment(note, indent: "  ")
                     lines.append("  " + pair)
                 } else {
@@ -244,62 +244,27 @@ public struct ConfigDraft: Sendable {
             "Your OpenAPI document (3.0 or 3.1, YAML or JSON), relative to this file: token_url and the scopes "
                 + "then come from its OAuth 2.0 scheme's clientCredentials flow."
         case .securityScheme: "which scheme, when the document has several OAuth 2.0 schemes"
-        case .apiURL: "The protected API the token-refresh sample calls to show the token in use."
-        case .tokenURL:
-            "Replace with your authorization server's token endpoint (https; http only for a loopback host), "
-                + "or name your OpenAPI document below."
-        case .clientAuthentication: "or client_secret_post"
-        case .formEncodeCredentials: "RFC 6749 §2.3.1; false only for servers that do not decode"
-        case .clientIDInBody: "client_id in the body too"
-        case .scope: "e.g. \"read write\"; no value: the openapi: document's scopes (else none); \"\" requests none"
-        case .extraParameters: "e.g. {audience: \"https://api.example.com\"}"
-        case .clientIDVariable, .clientSecretVariable: "the environment variable the samples read"
-        case .timeoutSeconds: "each request's time limit"
-        case .renewMarginSeconds: "renew this long before expiry..."
-        case .maxRenewFraction: "...but never more than this part of the token's lifetime"
-        case .defaultLifetimeSeconds: "when the answer has no expires_in"
-        case .refreshRetryDelaySeconds: "after a failed renewal of a usable token, wait this long"
-        case .maxWaitSeconds: "the longest a caller waits when no token is usable"
-        case .maxAttempts: "tries per token request"
-        case .initialBackoffSeconds: "doubled on each retry"
-        case .backoffJitter: "a random part of each wait: 0.1 is ±10 %"
-        case .maxRetryAfterSeconds: "the longest Retry-After honoured"
-        case .retryStatuses: "HTTP statuses retried"
+        case .setting(let field): ModelSetting.of(field).comment
         }
     }
 
     /// A key's value in `model`, as gen.yml writes it; nil for the keys about the file.
     static func value(_ key: ConfigKey, in model: ClientModel) -> String? {
-        let request = model.tokenRequest
-        let policy = model.refreshPolicy
-        switch key {
-        case .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
-            .refreshPolicy:
-            return nil
-        case .apiURL: return YAMLScalar.written(model.apiURL.text)
-        case .tokenURL: return YAMLScalar.written(request.tokenURL.text)
-        case .clientAuthentication: return request.clientAuthentication.rawValue
-        case .formEncodeCredentials: return String(request.formEncodesBasicCredentials)
-        case .clientIDInBody: return String(request.sendsClientIDInBody)
-        case .scope: return request.scope.map(YAMLScalar.doubleQuoted) ?? ""
-        case .extraParameters:
-            let pairs = request.extraParameters.map {
+        guard let setting = key.setting else { return nil }
+        switch setting.value {
+        case .url(let path): return YAMLScalar.written(model[keyPath: path].text)
+        case .variableName(let path): return model[keyPath: path].name
+        case .clientAuthentication(let path): return model[keyPath: path].rawValue
+        case .flag(let path): return String(model[keyPath: path])
+        case .number(let path): return number(model[keyPath: path])
+        case .count(let path): return String(model[keyPath: path])
+        case .optionalText(let path): return model[keyPath: path].map(YAMLScalar.doubleQuoted) ?? ""
+        case .formParameters(let path):
+            let pairs = model[keyPath: path].map {
                 "\(YAMLScalar.doubleQuoted($0.name)): \(YAMLScalar.doubleQuoted($0.value))"
             }
             return "{" + pairs.joined(separator: ", ") + "}"
-        case .clientIDVariable: return request.credentials.clientIDVariable.name
-        case .clientSecretVariable: return request.credentials.clientSecretVariable.name
-        case .timeoutSeconds: return number(request.timeoutSeconds)
-        case .renewMarginSeconds: return number(policy.renewMarginSeconds)
-        case .maxRenewFraction: return number(policy.maxRenewFraction)
-        case .defaultLifetimeSeconds: return number(policy.defaultLifetimeSeconds)
-        case .refreshRetryDelaySeconds: return number(policy.refreshRetryDelaySeconds)
-        case .maxWaitSeconds: return number(policy.maxWaitSeconds)
-        case .maxAttempts: return String(policy.retry.maxAttempts)
-        case .initialBackoffSeconds: return number(policy.retry.initialBackoffSeconds)
-        case .backoffJitter: return number(policy.retry.jitterFraction)
-        case .maxRetryAfterSeconds: return number(policy.retry.maxRetryAfterSeconds)
-        case .retryStatuses: return "[" + policy.retry.retryableStatuses.map(String.init).joined(separator: ", ") + "]"
+        case .statuses(let path): return "[" + model[keyPath: path].map(String.init).joined(separator: ", ") + "]"
         }
     }
 

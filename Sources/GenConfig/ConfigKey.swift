@@ -3,40 +3,49 @@ import SampleModel
 /// The mappings of gen.yml: the file itself and the two sections under it.
 public typealias ConfigSection = ModelSetting.Section
 
-/// Every key gen.yml reads, spelled as its raw value: the file's own keys, and one for each model
-/// setting (`ModelSetting.all`, whose entry gives its section, option and kind of value).
-public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
-    // The file.
+/// Every key gen.yml reads: the file's own keys, and one for each model setting
+/// (`ModelSetting.all`, whose entry gives its name, section, option and kind of value), so a new
+/// setting is a new entry there and nothing here.
+public enum ConfigKey: Sendable, Hashable, CaseIterable, RawRepresentable {
     case guide, templates, languages, groups
     /// The folder the complete programs are written into, beside the guide's concise samples.
-    case completePrograms = "complete_programs"
+    case completePrograms
     /// The team's OpenAPI document, and the OAuth 2.0 scheme in it, for the token URL and scopes.
-    case openAPI = "openapi"
-    case securityScheme = "security_scheme"
-    case apiURL = "api_url"
-    case tokenRequest = "token_request"
-    case refreshPolicy = "refresh_policy"
-    // token_request:
-    case tokenURL = "token_url"
-    case clientAuthentication = "client_authentication"
-    case formEncodeCredentials = "form_encode_credentials"
-    case clientIDInBody = "client_id_in_body"
-    case scope
-    case extraParameters = "extra_parameters"
-    case clientIDVariable = "client_id_variable"
-    case clientSecretVariable = "client_secret_variable"
-    case timeoutSeconds = "timeout_seconds"
-    // refresh_policy:
-    case renewMarginSeconds = "renew_margin_seconds"
-    case maxRenewFraction = "max_renew_fraction"
-    case defaultLifetimeSeconds = "default_lifetime_seconds"
-    case refreshRetryDelaySeconds = "refresh_retry_delay_seconds"
-    case maxWaitSeconds = "max_wait_seconds"
-    case maxAttempts = "max_attempts"
-    case initialBackoffSeconds = "initial_backoff_seconds"
-    case backoffJitter = "backoff_jitter"
-    case maxRetryAfterSeconds = "max_retry_after_seconds"
-    case retryStatuses = "retry_statuses"
+    case openAPI
+    case securityScheme
+    case tokenRequest
+    case refreshPolicy
+    /// A model setting's key: its field's name.
+    case setting(ModelField)
+
+    /// The file's keys, then each setting's in the table's order.
+    public static let allCases: [ConfigKey] =
+        [
+            .guide, .templates, .languages, .groups, .completePrograms, .openAPI, .securityScheme, .tokenRequest,
+            .refreshPolicy,
+        ]
+        + ModelSetting.all.map { .setting($0.field) }
+
+    public init?(rawValue: String) {
+        guard let key = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = key
+    }
+
+    /// The key as gen.yml spells it.
+    public var rawValue: String {
+        switch self {
+        case .guide: "guide"
+        case .templates: "templates"
+        case .languages: "languages"
+        case .groups: "groups"
+        case .completePrograms: "complete_programs"
+        case .openAPI: "openapi"
+        case .securityScheme: "security_scheme"
+        case .tokenRequest: "token_request"
+        case .refreshPolicy: "refresh_policy"
+        case .setting(let field): field.rawValue
+        }
+    }
 
     /// The key as gen.yml spells it.
     public var name: String { rawValue }
@@ -66,14 +75,15 @@ public enum ConfigKey: String, CaseIterable, Sendable, Hashable {
         allCases.filter { $0.section == section }
     }
 
-    /// The model field the key sets: the field of the same name; nil for keys about the file.
+    /// The model field the key sets; nil for keys about the file.
     public var field: ModelField? {
-        ModelField(rawValue: rawValue)
+        if case .setting(let field) = self { return field }
+        return nil
     }
 
     /// The key that sets a model field.
-    public init?(field: ModelField) {
-        self.init(rawValue: field.rawValue)
+    public init(field: ModelField) {
+        self = .setting(field)
     }
 
     /// The command-line option that overrides the key, for the keys `gen` offers one for.

@@ -85,7 +85,7 @@ public struct ModelOverrides: Sendable, Hashable {
     public static func clientAuthentication(_ text: String) throws(Diagnostic) -> ClientAuthentication {
         guard let method = ClientAuthentication(rawValue: text) else {
             throw Diagnostic.option(
-                ConfigKey.clientAuthentication.option ?? "",
+                ConfigKey.setting(.clientAuthentication).option ?? "",
                 message: "\"\(Diagnostic.shown(text))\" is not client_secret_basic or client_secret_post",
                 fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
         }

@@ -25,7 +25,7 @@ enum OpenAPISource {
             .clientCredentials(
                 scheme: configuration.securityScheme, schemeLocation: configuration.keyLocations[.securityScheme])
         var notes: [Diagnostic] = []
-        if let given = configuration.keyLocations[.tokenURL] {
+        if let given = configuration.keyLocations[.setting(.tokenURL)] {
             notes.append(
                 .note(
                     "token_url here is used, not the tokenUrl of the OpenAPI scheme \"\(flow.schemeName)\" (\(flow.tokenURL))",
@@ -43,7 +43,7 @@ enum OpenAPISource {
                 throw .error(error.description, at: flow.tokenURLLocation)
             }
         }
-        if let listed = configuration.keyLocations[.scope], !overrides.sets(.scope) {
+        if let listed = configuration.keyLocations[.setting(.scope)], !overrides.sets(.scope) {
             // gen.yml names the scopes to request: each must be one the scheme defines.
             for scope in (configuration.model.tokenRequest.scope ?? "").split(separator: " ")
             where !flow.scopeNames.contains(String(scope)) {

@@ -51,13 +51,16 @@ public struct ModelSetting: Sendable {
     public let field: ModelField
     public let section: Section
     public let value: Value
+    /// What gen.yml's comment beside the key says (`gen init` writes it).
+    public let comment: String
     /// Nil for the settings only gen.yml sets.
     public let option: Option?
 
-    init(_ field: ModelField, _ section: Section, _ value: Value, option: Option? = nil) {
+    init(_ field: ModelField, _ section: Section, _ value: Value, comment: String, option: Option? = nil) {
         self.field = field
         self.section = section
         self.value = value
+        self.comment = comment
         self.option = option
     }
 
@@ -68,55 +71,86 @@ public struct ModelSetting: Sendable {
     public static let all: [ModelSetting] = [
         .init(
             .apiURL, .file, .url(\.apiURL),
+            comment: "The protected API the token-refresh sample calls to show the token in use.",
             option: Option(name: "--api-url", help: "The API the token-refresh sample calls.", valueName: "url")),
         .init(
             .tokenURL, .tokenRequest, .url(\.tokenRequest.tokenURL),
+            comment: "Replace with your authorization server's token endpoint (https; http only for a loopback host), "
+                + "or name your OpenAPI document below.",
             option: Option(
                 name: "--token-url", help: "The token endpoint (https; http only for loopback hosts).",
                 valueName: "url")),
         .init(
             .clientAuthentication, .tokenRequest, .clientAuthentication(\.tokenRequest.clientAuthentication),
+            comment: "or client_secret_post",
             option: Option(
                 name: "--client-authentication", help: "client_secret_basic or client_secret_post.",
                 valueName: "method")),
         .init(
             .formEncodesBasicCredentials, .tokenRequest, .flag(\.tokenRequest.formEncodesBasicCredentials),
+            comment: "RFC 6749 §2.3.1; false only for servers that do not decode",
             option: Option(
                 name: "--form-encode-credentials",
                 help: "Form-encode the ID and secret before Basic encodes them (RFC 6749 §2.3.1).", valueName: nil)),
         .init(
             .sendsClientIDInBody, .tokenRequest, .flag(\.tokenRequest.sendsClientIDInBody),
+            comment: "client_id in the body too",
             option: Option(
                 name: "--client-id-in-body", help: "Send client_id in the body too, as the guide does.",
                 valueName: nil)),
         .init(
             .scope, .tokenRequest, .optionalText(\.tokenRequest.scope),
+            comment: "e.g. \"read write\"; no value: the openapi: document's scopes (else none); \"\" requests none",
             option: Option(
                 name: "--scope", help: "The scope to request; an empty string requests none.", valueName: "scope")),
-        .init(.extraParameters, .tokenRequest, .formParameters(\.tokenRequest.extraParameters)),
+        .init(
+            .extraParameters, .tokenRequest, .formParameters(\.tokenRequest.extraParameters),
+            comment: "e.g. {audience: \"https://api.example.com\"}"),
         .init(
             .clientIDVariable, .tokenRequest, .variableName(\.tokenRequest.credentials.clientIDVariable),
+            comment: "the environment variable the samples read",
             option: Option(
                 name: "--client-id-variable", help: "Environment variable the samples read the client ID from.",
                 valueName: "name")),
         .init(
             .clientSecretVariable, .tokenRequest, .variableName(\.tokenRequest.credentials.clientSecretVariable),
+            comment: "the environment variable the samples read",
             option: Option(
                 name: "--client-secret-variable",
                 help: "Environment variable the samples read the client secret from.", valueName: "name")),
         .init(
             .timeoutSeconds, .tokenRequest, .number(\.tokenRequest.timeoutSeconds),
+            comment: "each request's time limit",
             option: Option(name: "--timeout", help: "Token request timeout in seconds.", valueName: "seconds")),
-        .init(.renewMarginSeconds, .refreshPolicy, .number(\.refreshPolicy.renewMarginSeconds)),
-        .init(.maxRenewFraction, .refreshPolicy, .number(\.refreshPolicy.maxRenewFraction)),
-        .init(.defaultLifetimeSeconds, .refreshPolicy, .number(\.refreshPolicy.defaultLifetimeSeconds)),
-        .init(.refreshRetryDelaySeconds, .refreshPolicy, .number(\.refreshPolicy.refreshRetryDelaySeconds)),
-        .init(.maxWaitSeconds, .refreshPolicy, .number(\.refreshPolicy.maxWaitSeconds)),
-        .init(.maxAttempts, .refreshPolicy, .count(\.refreshPolicy.retry.maxAttempts)),
-        .init(.initialBackoffSeconds, .refreshPolicy, .number(\.refreshPolicy.retry.initialBackoffSeconds)),
-        .init(.backoffJitter, .refreshPolicy, .number(\.refreshPolicy.retry.jitterFraction)),
-        .init(.maxRetryAfterSeconds, .refreshPolicy, .number(\.refreshPolicy.retry.maxRetryAfterSeconds)),
-        .init(.retryStatuses, .refreshPolicy, .statuses(\.refreshPolicy.retry.retryableStatuses)),
+        .init(
+            .renewMarginSeconds, .refreshPolicy, .number(\.refreshPolicy.renewMarginSeconds),
+            comment: "renew this long before expiry..."),
+        .init(
+            .maxRenewFraction, .refreshPolicy, .number(\.refreshPolicy.maxRenewFraction),
+            comment: "...but never more than this part of the token's lifetime"),
+        .init(
+            .defaultLifetimeSeconds, .refreshPolicy, .number(\.refreshPolicy.defaultLifetimeSeconds),
+            comment: "when the answer has no expires_in"),
+        .init(
+            .refreshRetryDelaySeconds, .refreshPolicy, .number(\.refreshPolicy.refreshRetryDelaySeconds),
+            comment: "after a failed renewal of a usable token, wait this long"),
+        .init(
+            .maxWaitSeconds, .refreshPolicy, .number(\.refreshPolicy.maxWaitSeconds),
+            comment: "the longest a caller waits when no token is usable"),
+        .init(
+            .maxAttempts, .refreshPolicy, .count(\.refreshPolicy.retry.maxAttempts), comment: "tries per token request"),
+        .init(
+            .initialBackoffSeconds, .refreshPolicy, .number(\.refreshPolicy.retry.initialBackoffSeconds),
+            comment: "doubled on each retry"),
+        .init(
+            .backoffJitter, .refreshPolicy, .number(\.refreshPolicy.retry.jitterFraction),
+            comment: "a random part of each wait: 0.1 is ±10 %"),
+        .init(
+            .maxRetryAfterSeconds, .refreshPolicy, .number(\.refreshPolicy.retry.maxRetryAfterSeconds),
+            comment: "the longest Retry-After honoured"),
+        .init(
+            .retryStatuses, .refreshPolicy, .statuses(\.refreshPolicy.retry.retryableStatuses),
+            comment: "HTTP statuses retried"),
     ]
 
     /// The setting of a model field.

@@ -42,13 +42,13 @@ struct ConfigurationOptions: ParsableArguments {
     var clientSecretVariable: String?
 
     @Flag(
-        name: ConfigurationOptions.name(.formEncodeCredentials), inversion: .prefixedNo,
-        help: ConfigurationOptions.help(.formEncodeCredentials))
+        name: ConfigurationOptions.name(.formEncodesBasicCredentials), inversion: .prefixedNo,
+        help: ConfigurationOptions.help(.formEncodesBasicCredentials))
     var formEncodeCredentials: Bool?
 
     @Flag(
-        name: ConfigurationOptions.name(.clientIDInBody), inversion: .prefixedNo,
-        help: ConfigurationOptions.help(.clientIDInBody))
+        name: ConfigurationOptions.name(.sendsClientIDInBody), inversion: .prefixedNo,
+        help: ConfigurationOptions.help(.sendsClientIDInBody))
     var clientIdInBody: Bool?
 
     @Option(
@@ -56,13 +56,13 @@ struct ConfigurationOptions: ParsableArguments {
     var timeout: Double?
 
     /// An override's option, as its setting's entry names it (`ModelSetting.all`).
-    static func name(_ key: ConfigKey) -> NameSpecification {
-        .customLong(key.optionName ?? key.name.replacingOccurrences(of: "_", with: "-"))
+    static func name(_ field: ModelField) -> NameSpecification {
+        .customLong(String((ModelSetting.of(field).option?.name ?? field.rawValue).drop { $0 == "-" }))
     }
 
     /// What `--help` says about an override, from its setting's entry.
-    static func help(_ key: ConfigKey) -> ArgumentHelp {
-        let option = key.setting?.option
+    static func help(_ field: ModelField) -> ArgumentHelp {
+        let option = ModelSetting.of(field).option
         return ArgumentHelp(option?.help ?? "", valueName: option?.valueName)
     }
 

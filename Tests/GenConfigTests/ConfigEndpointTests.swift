@@ -37,8 +37,8 @@ import Testing
 
     /// Where each URL's value starts in the file that sets it: `api_url` at 1:10, `token_url` at 2:14.
     static let urlKeys: [(key: ConfigKey, yaml: @Sendable (String) -> String, line: Int, column: Int)] = [
-        (.apiURL, { "api_url: \($0)\n" }, 1, 10),
-        (.tokenURL, { "token_request:\n  token_url: \($0)\n" }, 2, 14),
+        (.setting(.apiURL), { "api_url: \($0)\n" }, 1, 10),
+        (.setting(.tokenURL), { "token_request:\n  token_url: \($0)\n" }, 2, 14),
     ]
 
     /// Several inputs of each class a URL cannot hold, with what the message must say.
@@ -95,7 +95,7 @@ import Testing
     /// The same classes given with `--token-url` and `--api-url`: the option is named, no line.
     @Test func aURLThatCannotBeSentIsRefusedAtItsOption() {
         for (url, says) in Self.badURLs {
-            for key in [ConfigKey.tokenURL, .apiURL] {
+            for key in [ConfigKey.setting(.tokenURL), .setting(.apiURL)] {
                 do throws(Diagnostic) {
                     _ = try ModelOverrides([key.field!: .text(url)]).applied(to: .guideDefault)
                     Issue.record("\(key.option!) \(url) was accepted")
@@ -117,7 +117,8 @@ import Testing
 
     /// Each variable key, in gen.yml and with its option.
     static let variableKeys: [(key: ConfigKey, name: String)] = [
-        (.clientSecretVariable, "client_secret_variable"), (.clientIDVariable, "client_id_variable"),
+        (.setting(.clientSecretVariable), "client_secret_variable"),
+        (.setting(.clientIDVariable), "client_id_variable"),
     ]
 
     @Test(arguments: [

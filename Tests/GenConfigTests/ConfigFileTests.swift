@@ -23,9 +23,10 @@ import Testing
             "openapi: ../api/openapi.yaml\nsecurity_scheme: oauth\ntoken_request:\n  scope: read\n", path: "gen.yml")
         #expect(configuration.openAPIPath == "../api/openapi.yaml")
         #expect(configuration.securityScheme == "oauth")
-        #expect(configuration.keyLocations[.scope] == Diagnostic.Location(path: "gen.yml", line: 4, column: 10))
+        #expect(
+            configuration.keyLocations[.setting(.scope)] == Diagnostic.Location(path: "gen.yml", line: 4, column: 10))
         #expect(configuration.keyLocations[.securityScheme]?.line == 2)
-        #expect(configuration.keyLocations[.tokenURL] == nil)
+        #expect(configuration.keyLocations[.setting(.tokenURL)] == nil)
     }
 
     @Test func readsEveryKey() throws {

@@ -71,7 +71,7 @@ extension ConfigMessageTests {
     /// still names the key.
     @Test func everyModelFieldIsNamedByItsKey() {
         for field in ModelField.allCases {
-            #expect(field.description == ConfigKey(field: field)?.name, "\(field)")
+            #expect(field.description == ConfigKey(field: field).name, "\(field)")
             #expect(field.description == field.description.lowercased(), "\(field)")
         }
     }

@@ -48,7 +48,7 @@ import Testing
     /// The key table: every model field has its key, every option its field.
     @Test func everyModelFieldHasAKeyAndEveryOptionAField() {
         for field in ModelField.allCases {
-            #expect(ConfigKey(field: field)?.field == field, "\(field)")
+            #expect(ConfigKey(field: field).field == field, "\(field)")
         }
         for key in ConfigKey.allCases where key.option != nil {
             #expect(key.field != nil, "\(key)")
