@@ -19,28 +19,18 @@ struct Confluence: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(
-        help: ArgumentHelp(
-            "The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.",
-            valueName: "dir"))
-    var out: String?
+    @OptionGroup var folder: SiteFolderOptions
 
-    @Flag(help: "Write into the output folder even if gen did not write it.")
-    var force = false
-
-    func validate() throws {
-        try PathArgument.check(out, "--out")
-    }
 
     static let fileName = "guide.confluence.xml"
 
     func run() throws {
         try GenFailure.reported { () throws(GenFailure) in
-            let guide = try PublishedGuide.load(options, out: out)
+            let guide = try PublishedGuide.load(options, out: folder.out)
             let xml = try guide.render { document throws(GuideError) in
                 try ConfluencePage(programs: guide.programs).render(document)
             }
-            try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
+            try OutputFolder.checkReplaceable(guide.siteDirectory, force: folder.force)
             // A folder made here is removed if a signal stops gen before the page is in place.
             defer { PendingFiles.shared.keepFolders() }
             try Workspace.createDirectory(guide.siteDirectory)

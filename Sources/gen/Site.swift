@@ -21,22 +21,12 @@ struct Site: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(
-        help: ArgumentHelp(
-            "The output folder (default: _site beside gen.yml); written only if empty, new, or written by gen.",
-            valueName: "dir"))
-    var out: String?
-
-    @Flag(help: "Write into the output folder even if gen did not write it.")
-    var force = false
+    @OptionGroup var folder: SiteFolderOptions
 
     @Flag(
         help: "Build the page again whenever the guide, gen.yml, a template or the site's assets change, until Ctrl-C.")
     var watch = false
 
-    func validate() throws {
-        try PathArgument.check(out, "--out")
-    }
 
     /// Where Debian's libjs-highlight.js installs the highlighter.
     static let highlighterDirectory = "/usr/share/javascript/highlight.js"
@@ -44,7 +34,7 @@ struct Site: ParsableCommand {
     func run() throws {
         if watch {
             var sources = WatchedSources(options: options, guides: [])
-            sources.site = WatchedSources.Site(out: out)
+            sources.site = WatchedSources.Site(out: folder.out)
             WatchLoop(watched: sources.watched) { () throws(GenFailure) in
                 try build(prefix: WatchLoop.time() + " ")
             }.run()
@@ -54,7 +44,7 @@ struct Site: ParsableCommand {
 
     /// Renders the page and writes the folder; prints one line, after `prefix`.
     private func build(prefix: String = "") throws(GenFailure) {
-        let guide = try PublishedGuide.load(options, out: out)
+        let guide = try PublishedGuide.load(options, out: folder.out)
         let assets = guide.assetsDirectory
         let highlighter = [
             ("\(Self.highlighterDirectory)/highlight.min.js", SitePage.highlighterScript),
@@ -72,7 +62,7 @@ struct Site: ParsableCommand {
             for (source, target) in highlighter { files.append((target, try Workspace.readBytes(source))) }
         }
         files.append(("index.html", Array(html.utf8)))
-        try OutputFolder.checkReplaceable(guide.siteDirectory, force: force)
+        try OutputFolder.checkReplaceable(guide.siteDirectory, force: folder.force)
         // A folder made here is removed if a signal stops gen before the site is in place.
         defer { PendingFiles.shared.keepFolders() }
         try Workspace.createDirectory("\(guide.siteDirectory)/assets")
