@@ -21,7 +21,6 @@ struct Confluence: ParsableCommand {
 
     @OptionGroup var folder: SiteFolderOptions
 
-
     static let fileName = "guide.confluence.xml"
 
     func run() throws {

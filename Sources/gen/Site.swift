@@ -27,7 +27,6 @@ struct Site: ParsableCommand {
         help: "Build the page again whenever the guide, gen.yml, a template or the site's assets change, until Ctrl-C.")
     var watch = false
 
-
     /// Where Debian's libjs-highlight.js installs the highlighter.
     static let highlighterDirectory = "/usr/share/javascript/highlight.js"
 
