@@ -43,6 +43,23 @@ public final class MarkdownDocument: Sendable {
         nodes.lazy.filter { node in node.parent.map { self.nodes[$0].kind.hasBlockChildren } ?? true }
     }
 
+    /// A node's children, first to last.
+    public func children(of node: MarkdownNode) -> [MarkdownNode.ID] {
+        Self.children(of: node, in: nodes)
+    }
+
+    /// In document order a node's descendants follow it, up to `subtreeEnd`; its first child is
+    /// the node after it, each next child the node after the previous child's descendants.
+    static func children(of node: MarkdownNode, in nodes: [MarkdownNode]) -> [MarkdownNode.ID] {
+        var children: [MarkdownNode.ID] = []
+        var child = node.id + 1
+        while child < node.subtreeEnd {
+            children.append(child)
+            child = nodes[child].subtreeEnd
+        }
+        return children
+    }
+
     /// The plain text of a node's inline content: text and code spans, breaks as spaces. A
     /// heading's text, as configured headings are matched against it.
     public func plainText(of node: MarkdownNode) -> String {
@@ -51,13 +68,13 @@ public final class MarkdownDocument: Sendable {
 
     static func plainText(of node: MarkdownNode, in nodes: [MarkdownNode]) -> String {
         var text = ""
-        var pending = node.children.reversed() as [MarkdownNode.ID]
+        var pending = children(of: node, in: nodes).reversed() as [MarkdownNode.ID]
         while let id = pending.popLast() {
             let current = nodes[id]
             switch current.kind {
             case .text, .code: text += current.literal
             case .softBreak, .lineBreak: text += " "
-            default: pending.append(contentsOf: current.children.reversed())
+            default: pending.append(contentsOf: Self.children(of: current, in: nodes).reversed())
             }
         }
         return text
@@ -88,7 +105,7 @@ public final class MarkdownDocument: Sendable {
             let step = visit(node, entering)
             guard entering, !node.isLeaf, step == .visitChildren else { continue }
             pending.append((id, false))
-            pending.append(contentsOf: node.children.reversed().map { ($0, true) })
+            pending.append(contentsOf: children(of: node).reversed().map { ($0, true) })
         }
     }
 
@@ -243,7 +260,9 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
     public internal(set) var range: SourceRange
     /// The enclosing node; nil for the document.
     public let parent: ID?
-    public internal(set) var children: [ID] = []
+    /// One past the last of its descendants, which follow it in `MarkdownDocument.nodes`
+    /// (`MarkdownDocument.children(of:)`): no array of children for each node.
+    public internal(set) var subtreeEnd: ID
     /// Text, code, a code block's content or raw HTML, as cmark-gfm reads it; "" for others.
     public let literal: String
     /// A fenced code block without its closing fence: it runs to the end of its container or
@@ -269,6 +288,7 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
     init(_ node: OpaquePointer, id: ID, parent: ID?, parentRange: SourceRange?) {
         self.id = id
         self.parent = parent
+        subtreeEnd = id + 1
         kind = Kind(node)
         literal = MarkdownTree.literal(of: node)
         range = MarkdownTree.range(of: node)

@@ -70,14 +70,16 @@ final class MarkdownTree {
     /// column alignments. Each block of the document is freed once converted, so cmark-gfm's
     /// nodes and their Swift copies are not all held at once; the tree is left empty.
     func converted() -> (nodes: [MarkdownNode], alignments: [MarkdownNode.ID: [TableAlignment?]]) {
-        var nodes = [MarkdownNode(document, id: 0, parent: nil, parentRange: nil)]
+        var nodes: [MarkdownNode] = []
+        // Counted first: an array grown by doubling holds its old and new storage at once.
+        nodes.reserveCapacity(count())
+        nodes.append(MarkdownNode(document, id: 0, parent: nil, parentRange: nil))
         var alignments: [MarkdownNode.ID: [TableAlignment?]] = [:]
         func add(_ node: OpaquePointer, parent: MarkdownNode.ID) -> MarkdownNode.ID {
             let id = nodes.count
             let converted = MarkdownNode(node, id: id, parent: parent, parentRange: nodes[parent].range)
             if converted.kind == .table { alignments[id] = Self.tableAlignments(of: node) }
             nodes.append(converted)
-            nodes[parent].children.append(id)
             return id
         }
         var next = cmark_node_first_child(document)
@@ -102,8 +104,30 @@ final class MarkdownTree {
             }
             cmark_node_free(block)
         }
+        // Children after their parent: each subtree's end is known before its parent's.
+        for id in nodes.indices.dropFirst().reversed() {
+            let parent = nodes[id].parent!
+            nodes[parent].subtreeEnd = max(nodes[parent].subtreeEnd, nodes[id].subtreeEnd)
+        }
         MarkerComment.digestGeneratedBlocks(&nodes)
         return (nodes, alignments)
+    }
+
+    /// How many nodes the tree holds, the document included.
+    private func count() -> Int {
+        var count = 0
+        var node: OpaquePointer? = document
+        while let current = node {
+            count += 1
+            if let child = cmark_node_first_child(current) {
+                node = child
+                continue
+            }
+            var climbing: OpaquePointer? = current
+            while let step = climbing, cmark_node_next(step) == nil { climbing = cmark_node_parent(step) }
+            node = climbing.flatMap(cmark_node_next)
+        }
+        return count
     }
 
     /// The nodes with the ids `wanted` (indices in document order, as `converted()` numbers them).

@@ -67,9 +67,9 @@ public enum MarkerComment: Sendable, Hashable {
     /// Whether a paragraph may be an MDX comment holding gen's words (cheap: only a paragraph whose
     /// first text starts with `{` is read on).
     private static func mayRecordDigest(paragraph: MarkdownNode, in nodes: [MarkdownNode]) -> Bool {
-        guard let first = paragraph.children.first, nodes[first].literal.utf8.first == UInt8(ascii: "{") else {
-            return false
-        }
+        // Its first child, if any, is the node right after it.
+        let first = paragraph.id + 1
+        guard first < paragraph.subtreeEnd, nodes[first].literal.utf8.first == UInt8(ascii: "{") else { return false }
         let whole = MarkdownDocument.plainText(of: paragraph, in: nodes)
         return whole.utf8.count < 200 && whole.hasPrefix("{/*") && whole.contains("\(GeneratedBlock.attribute)=")
             && whole.contains("\(SampleDigest.attribute)=")

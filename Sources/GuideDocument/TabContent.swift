@@ -62,7 +62,7 @@ struct TabContent {
 
     /// The content's blocks that are not inside another (a list's or a quote's).
     var topLevelBlocks: [MarkdownNode] {
-        document.root.children.map { document.nodes[$0] }
+        document.children(of: document.root).map { document.nodes[$0] }
     }
 
     /// The same block with its range in the guide's lines and columns.

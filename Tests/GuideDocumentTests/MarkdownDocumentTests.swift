@@ -18,7 +18,7 @@ import Testing
         #expect(code.kind == .codeBlock(info: "python gen=token-request", isFenced: true) && code.literal == "x\n")
         #expect(code.start == SourcePosition(line: 5, column: 1))
         for node in document.nodes.dropFirst() {
-            #expect(node.parent.map { document.nodes[$0].children.contains(node.id) } == true)
+            #expect(node.parent.map { document.children(of: document.nodes[$0]).contains(node.id) } == true)
         }
         #expect(document.codeBlocks().map(\.literal) == ["x\n"])
     }
@@ -110,13 +110,13 @@ import Testing
             case .code: changes.removals.append(node.id)
             case .item, .blockQuote, .table:
                 // The container and its first child both removed; a panel inserted before each.
-                changes.removals += [node.id] + node.children.prefix(1)
+                changes.removals += [node.id] + document.children(of: node).prefix(1)
                 changes.insertions.append((html: "<div>\(node.id)</div>", before: node.id))
-                changes.insertions += node.children.prefix(1).map { (html: "<i>\($0)</i>", before: $0) }
+                changes.insertions += document.children(of: node).prefix(1).map { (html: "<i>\($0)</i>", before: $0) }
             default: break
             }
         }
-        changes.removals.append(try #require(document.root.children.last))
+        changes.removals.append(try #require(document.children(of: document.root).last))
         let first = document.html(rewriting: changes)
         let rewrite = changes
         #expect(first != plain)
