@@ -252,25 +252,43 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
         }
     }
 
+    // Stored compactly, in an order that leaves little padding: a 30 MB guide has some 100,000
+    // nodes, held while cmark-gfm's tree is being freed.
     public let id: ID
     public let kind: Kind
-    /// Where the node starts and ends: as cmark-gfm says, but for a fenced block its container
-    /// closes (a list item, a quote), which cmark-gfm ends on the line that closed the
-    /// container, one line too far: no block outlives its container.
-    public internal(set) var range: SourceRange
-    /// The enclosing node; nil for the document.
-    public let parent: ID?
+    /// A fenced code block without its closing fence: it runs to the end of its container or
+    /// of the guide, taking in everything after it.
+    public let isOpenFence: Bool
+    /// Lines and columns as cmark-gfm counts them (C `int`s).
+    private var startLine, startColumn, endLine, endColumn: Int32
+    /// The parent's id, -1 for the document.
+    private let parentID: Int
     /// One past the last of its descendants, which follow it in `MarkdownDocument.nodes`
     /// (`MarkdownDocument.children(of:)`): no array of children for each node.
     public internal(set) var subtreeEnd: ID
     /// Text, code, a code block's content or raw HTML, as cmark-gfm reads it; "" for others.
     public let literal: String
-    /// A fenced code block without its closing fence: it runs to the end of its container or
-    /// of the guide, taking in everything after it.
-    public let isOpenFence: Bool
     /// For a fenced block whose info string (or marker comment, `MarkerComment`) records a
     /// `SampleDigest`: the digest of the code it holds now. Nil for every other node.
     public internal(set) var codeDigest: String? = nil
+
+    /// Where the node starts and ends: as cmark-gfm says, but for a fenced block its container
+    /// closes (a list item, a quote), which cmark-gfm ends on the line that closed the
+    /// container, one line too far: no block outlives its container.
+    public internal(set) var range: SourceRange {
+        get {
+            SourceRange(
+                start: SourcePosition(line: Int(startLine), column: Int(startColumn)),
+                end: SourcePosition(line: Int(endLine), column: Int(endColumn)))
+        }
+        set {
+            (startLine, startColumn) = (Int32(clamping: newValue.start.line), Int32(clamping: newValue.start.column))
+            (endLine, endColumn) = (Int32(clamping: newValue.end.line), Int32(clamping: newValue.end.column))
+        }
+    }
+
+    /// The enclosing node; nil for the document.
+    public var parent: ID? { parentID < 0 ? nil : parentID }
 
     /// Code blocks, text, code spans, breaks, raw HTML and thematic breaks: visited once by
     /// `walk(_:)`, without an exit, as cmark-gfm's iterator visits them.
@@ -287,21 +305,22 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
     /// cmark-gfm's `node`, numbered `id` in document order, whose parent's range is `parentRange`.
     init(_ node: OpaquePointer, id: ID, parent: ID?, parentRange: SourceRange?) {
         self.id = id
-        self.parent = parent
+        parentID = parent ?? -1
         subtreeEnd = id + 1
         kind = Kind(node)
         literal = MarkdownTree.literal(of: node)
-        range = MarkdownTree.range(of: node)
+        (startLine, startColumn) = (cmark_node_get_start_line(node), cmark_node_get_start_column(node))
+        (endLine, endColumn) = (cmark_node_get_end_line(node), cmark_node_get_end_column(node))
         guard case .codeBlock(_, true) = kind else {
             isOpenFence = false
             return
         }
-        if parent != 0, let parentRange, parentRange.end.line < range.end.line {
-            range = SourceRange(start: range.start, end: parentRange.end)
+        if parent != 0, let parentRange, parentRange.end.line < endLine {
+            (endLine, endColumn) = (Int32(clamping: parentRange.end.line), Int32(clamping: parentRange.end.column))
         }
         // Closed when a fence line follows the opening line and the content lines.
         let contentLines = literal.utf8.count { $0 == UInt8(ascii: "\n") }
-        isOpenFence = range.end.line < range.start.line + contentLines + 1
+        isOpenFence = Int(endLine) < Int(startLine) + contentLines + 1
     }
 
     /// The same node placed at `range` (a tab's content node, in the guide's lines).

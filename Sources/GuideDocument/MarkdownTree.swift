@@ -67,8 +67,8 @@ final class MarkdownTree {
     }
 
     /// The tree as Swift nodes in document order (`MarkdownDocument.nodes`) and each table's
-    /// column alignments. Each block of the document is freed once converted, so cmark-gfm's
-    /// nodes and their Swift copies are not all held at once; the tree is left empty.
+    /// column alignments. Each block of the document is freed once converted (its memory is
+    /// there for the Swift strings that follow); the tree is left empty.
     func converted() -> (nodes: [MarkdownNode], alignments: [MarkdownNode.ID: [TableAlignment?]]) {
         var nodes: [MarkdownNode] = []
         // Counted first: an array grown by doubling holds its old and new storage at once.
@@ -116,16 +116,9 @@ final class MarkdownTree {
     /// How many nodes the tree holds, the document included.
     private func count() -> Int {
         var count = 0
-        var node: OpaquePointer? = document
-        while let current = node {
+        inDocumentOrder { _ in
             count += 1
-            if let child = cmark_node_first_child(current) {
-                node = child
-                continue
-            }
-            var climbing: OpaquePointer? = current
-            while let step = climbing, cmark_node_next(step) == nil { climbing = cmark_node_parent(step) }
-            node = climbing.flatMap(cmark_node_next)
+            return true
         }
         return count
     }
@@ -134,11 +127,20 @@ final class MarkdownTree {
     func nodes(_ wanted: Set<MarkdownNode.ID>) -> [MarkdownNode.ID: OpaquePointer] {
         var found: [MarkdownNode.ID: OpaquePointer] = [:]
         guard let last = wanted.max() else { return found }
-        var node: OpaquePointer? = document
         var id = 0
-        while let current = node, id <= last {
-            if wanted.contains(id) { found[id] = current }
+        inDocumentOrder { node in
+            if wanted.contains(id) { found[id] = node }
             id += 1
+            return id <= last
+        }
+        return found
+    }
+
+    /// Visits every node in document order (pre-order) by the tree's links, without recursion,
+    /// while `visit` returns true.
+    private func inDocumentOrder(_ visit: (OpaquePointer) -> Bool) {
+        var node: OpaquePointer? = document
+        while let current = node, visit(current) {
             if let child = cmark_node_first_child(current) {
                 node = child
                 continue
@@ -147,7 +149,6 @@ final class MarkdownTree {
             while let step = climbing, cmark_node_next(step) == nil { climbing = cmark_node_parent(step) }
             node = climbing.flatMap(cmark_node_next)
         }
-        return found
     }
 
     private static func tableAlignments(of table: OpaquePointer) -> [TableAlignment?] {
@@ -161,18 +162,6 @@ final class MarkdownTree {
             default: nil
             }
         }
-    }
-
-    /// Where a node starts, as cmark reports it.
-    static func start(of node: OpaquePointer) -> SourcePosition {
-        SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-    }
-
-    /// Where a node starts and ends, as cmark reports it.
-    static func range(of node: OpaquePointer) -> SourceRange {
-        SourceRange(
-            start: start(of: node),
-            end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
     }
 
     /// A code block's info string, "" for indented ones.
