@@ -13,7 +13,7 @@ public enum GuideSurvey {
         do {
             try SourceText.validate(bytes)
             let source = SourceText(validated: bytes)
-            found = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+            found = try SectionFinder().groups(in: MarkdownDocument(parsing: source))
         } catch {
             throw error.diagnostic(in: path)
         }

@@ -20,16 +20,17 @@ struct BlockLines {
     /// By line number; index 0 is unused.
     private let roles: [Role]
 
-    /// The roles of `source`'s lines in `outline`, its parse.
-    init(outline: MarkdownOutline, source: SourceText) {
+    /// The roles of the lines of `document`'s source.
+    init(_ document: MarkdownDocument) {
+        let source = document.source
         var roles = [Role](repeating: .other, count: source.lineCount + 2)
-        for block in outline.blocks {
+        for block in document.nodes {
             let role: Role
             switch block.kind {
             case .paragraph: role = .paragraph
             case .codeBlock(_, true): role = .fencedCode
             case .codeBlock(_, false): role = .indentedCode
-            case .html:
+            case .htmlBlock:
                 role =
                     source.bytes[source.offset(of: block.range.start)...].starts(with: "<!--".utf8) ? .comment : .html
             default: continue

@@ -16,12 +16,10 @@ enum GeneratedFence {
             info.count > 4, info.firstRange(of: "\(GeneratedBlock.attribute)=".utf8) != nil
         else { return false }
         let infoText = String(decoding: info, as: UTF8.self)
-        let block = MarkdownBlock(
-            kind: .codeBlock(info: infoText, isFenced: true),
-            range: SourceRange(start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 1)),
-            parent: nil, isOpenFence: false)
+        let place = SourcePosition(line: 1, column: 1)
         do {
-            return try SectionFinder.generatedBlock(block, info: infoText) != nil
+            return try SectionFinder.generatedBlock(
+                at: SourceRange(start: place, end: place), info: infoText, codeDigest: nil) != nil
         } catch {
             // Marked as gen's, with a language or snippet gen does not know: gen's all the same.
             return true

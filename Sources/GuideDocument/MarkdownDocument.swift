@@ -1,43 +1,80 @@
 internal import CCmarkGFM
 
-/// A guide parsed once by cmark-gfm, for the stages after filling: its text, its block outline
-/// (what `SectionFinder` reads) and every node as a Swift value with its source position.
+/// A guide parsed once by cmark-gfm and converted once into Swift values: its text and every
+/// node in document order, which filling (`SectionFinder`, the tab finders) and publishing (the
+/// site, Confluence) all read.
 ///
-/// cmark-gfm's own tree stays inside: publishing walks `nodes` (or `walk(_:)`) and asks for HTML
-/// through `html(rewriting:)`, so no other module calls cmark-gfm.
-public final class MarkdownDocument {
+/// cmark-gfm's tree is freed as it is converted, so no stage holds it, nothing can mutate it,
+/// and no other module calls cmark-gfm. HTML comes from a private parse of the same bytes
+/// (`html(rewriting:)`).
+public final class MarkdownDocument: Sendable {
     public let source: SourceText
-    public let outline: MarkdownOutline
     /// Every node in document order (pre-order); a node's `id` is its index here, `nodes[0]` the
     /// document. Flat, so deeply nested input cannot exhaust the stack.
     public let nodes: [MarkdownNode]
-    private let tree: MarkdownTree
-    /// cmark-gfm's node for each of `nodes`, for `html(rewriting:)`.
-    private let pointers: [OpaquePointer]
+    /// Each table's column alignments, by the table's node.
+    private let alignments: [MarkdownNode.ID: [TableAlignment?]]
 
     /// Parses `source` with source positions and the GFM extensions the site renders (tables,
     /// strikethrough, autolinks).
-    public init(parsing source: SourceText) {
-        let tree = MarkdownTree(parsing: source)
+    public convenience init(parsing source: SourceText) {
+        self.init(source: source, MarkdownTree(parsing: source.bytes).converted())
+    }
+
+    /// Parses UTF-8 bytes already validated (`SourceText.validate`). cmark-gfm's tree is freed
+    /// before the line index is built, so the two are never held at once (a 30 MB guide).
+    public convenience init(parsingValidated bytes: [UInt8]) {
+        let converted = MarkdownTree(parsing: bytes).converted()
+        self.init(source: SourceText(validated: bytes), converted)
+    }
+
+    private init(source: SourceText, _ converted: (nodes: [MarkdownNode], alignments: [Int: [TableAlignment?]])) {
         self.source = source
-        self.tree = tree
-        outline = MarkdownOutline(flattening: tree)
-        (nodes, pointers) = Self.flatten(tree.document)
+        nodes = converted.nodes
+        alignments = converted.alignments
     }
 
     /// The document node.
     public var root: MarkdownNode { nodes[0] }
 
-    /// The plain text of a node's inline content: text and code spans, breaks as spaces.
+    /// The outline of blocks filling reads: the document and every block directly in it or in a
+    /// quote, a list or an item (not a table's rows, not inline content).
+    public var blocks: LazyFilterSequence<[MarkdownNode]> {
+        nodes.lazy.filter { node in node.parent.map { self.nodes[$0].kind.hasBlockChildren } ?? true }
+    }
+
+    /// A node's children, first to last.
+    public func children(of node: MarkdownNode) -> [MarkdownNode.ID] {
+        Self.children(of: node, in: nodes)
+    }
+
+    /// In document order a node's descendants follow it, up to `subtreeEnd`; its first child is
+    /// the node after it, each next child the node after the previous child's descendants.
+    static func children(of node: MarkdownNode, in nodes: [MarkdownNode]) -> [MarkdownNode.ID] {
+        var children: [MarkdownNode.ID] = []
+        var child = node.id + 1
+        while child < node.subtreeEnd {
+            children.append(child)
+            child = nodes[child].subtreeEnd
+        }
+        return children
+    }
+
+    /// The plain text of a node's inline content: text and code spans, breaks as spaces. A
+    /// heading's text, as configured headings are matched against it.
     public func plainText(of node: MarkdownNode) -> String {
+        Self.plainText(of: node, in: nodes)
+    }
+
+    static func plainText(of node: MarkdownNode, in nodes: [MarkdownNode]) -> String {
         var text = ""
-        var pending = node.children.reversed() as [MarkdownNode.ID]
+        var pending = children(of: node, in: nodes).reversed() as [MarkdownNode.ID]
         while let id = pending.popLast() {
             let current = nodes[id]
             switch current.kind {
             case .text, .code: text += current.literal
             case .softBreak, .lineBreak: text += " "
-            default: pending.append(contentsOf: current.children.reversed())
+            default: pending.append(contentsOf: Self.children(of: current, in: nodes).reversed())
             }
         }
         return text
@@ -54,18 +91,7 @@ public final class MarkdownDocument {
     /// Each column's alignment in a table (`:--`, `:-:`, `--:` in its delimiter row; nil where
     /// the row says none), so a page other than cmark-gfm's HTML can align its cells too.
     public func tableAlignments(of table: MarkdownNode) -> [TableAlignment?] {
-        guard table.kind == .table else { return [] }
-        let node = pointers[table.id]
-        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
-        guard columns > 0, let alignments = cmark_gfm_extensions_get_table_alignments(node) else { return [] }
-        return (0..<columns).map { column in
-            switch alignments[column] {
-            case UInt8(ascii: "l"): .left
-            case UInt8(ascii: "c"): .center
-            case UInt8(ascii: "r"): .right
-            default: nil
-            }
-        }
+        alignments[table.id] ?? []
     }
 
     /// Visits every node as cmark-gfm's iterator does: containers on entering and on exiting,
@@ -79,96 +105,37 @@ public final class MarkdownDocument {
             let step = visit(node, entering)
             guard entering, !node.isLeaf, step == .visitChildren else { continue }
             pending.append((id, false))
-            pending.append(contentsOf: node.children.reversed().map { ($0, true) })
+            pending.append(contentsOf: children(of: node).reversed().map { ($0, true) })
         }
     }
 
-    /// The document as cmark-gfm's HTML (raw HTML written as it is), with `changes` made first;
-    /// the document itself is left as it was.
+    /// The document as cmark-gfm's HTML (raw HTML written as it is), with `changes` made first.
+    ///
+    /// The changes are made to a tree of cmark-gfm's own, parsed from `source` for this call and
+    /// freed when it returns: the same bytes parse to the same nodes in the same order, so a node's
+    /// `id` finds it. Nothing anyone reads is changed, so there is nothing to put back.
     public func html(rewriting changes: HTMLRewrite = HTMLRewrite()) -> String {
-        var oldURLs: [(OpaquePointer, String)] = []
-        for (id, url) in changes.urls {
-            let node = pointers[id]
-            oldURLs.append((node, cmark_node_get_url(node).map { String(cString: $0) } ?? ""))
-            cmark_node_set_url(node, url)
+        let tree = MarkdownTree(parsing: source.bytes)
+        var wanted = Set(changes.urls.keys).union(changes.literals.keys).union(changes.removals)
+        wanted.formUnion(changes.insertions.map(\.before))
+        let pointers = tree.nodes(wanted)
+        for (id, node) in pointers {
+            assert(MarkdownNode.Kind(node) == nodes[id].kind, "the fresh parse of the same bytes has the same nodes")
         }
-        var oldLiterals: [(OpaquePointer, String)] = []
-        for (id, literal) in changes.literals {
-            let node = pointers[id]
-            oldLiterals.append((node, cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
-            cmark_node_set_literal(node, literal)
-        }
-        var inserted: [OpaquePointer] = []
+        for (id, url) in changes.urls { cmark_node_set_url(pointers[id], url) }
+        for (id, literal) in changes.literals { cmark_node_set_literal(pointers[id], literal) }
         for (html, id) in changes.insertions {
             guard let node = cmark_node_new(CMARK_NODE_HTML_BLOCK) else {
                 fatalError("cmark-gfm could not allocate a node")
             }
             cmark_node_set_literal(node, html)
             cmark_node_insert_before(pointers[id], node)
-            inserted.append(node)
         }
-        // Where each removed node was, to put it back: its parent and the sibling after it.
-        var removed: [(node: OpaquePointer, parent: OpaquePointer?, next: OpaquePointer?)] = []
-        for id in changes.removals {
-            let node = pointers[id]
-            removed.append((node, cmark_node_parent(node), cmark_node_next(node)))
-            cmark_node_unlink(node)
-        }
-
-        let html = tree.html()
-
-        for (node, parent, next) in removed.reversed() {
-            if let next {
-                cmark_node_insert_before(next, node)
-            } else if let parent {
-                cmark_node_append_child(parent, node)
-            }
-        }
-        for node in inserted { cmark_node_free(node) }
-        for (node, literal) in oldLiterals { cmark_node_set_literal(node, literal) }
-        for (node, url) in oldURLs { cmark_node_set_url(node, url) }
-        return html
-    }
-
-    private static func flatten(_ document: OpaquePointer) -> ([MarkdownNode], [OpaquePointer]) {
-        var nodes: [MarkdownNode] = []
-        var pointers: [OpaquePointer] = []
-        var children: [[MarkdownNode.ID]] = []
-        var isLeaf: [Bool] = []
-        guard let iterator = cmark_iter_new(document) else { fatalError("cmark-gfm could not allocate an iterator") }
-        defer { cmark_iter_free(iterator) }
-        // Nodes entered and not yet known closed, innermost last (leaves are popped lazily).
-        var open: [MarkdownNode.ID] = []
-        var parents: [MarkdownNode.ID?] = []
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            if event == CMARK_EVENT_EXIT {
-                // Only containers exit; their index is the top once the leaves above are gone.
-                while let top = open.last, pointers[top] != node { open.removeLast() }
-                if let top = open.popLast() { isLeaf[top] = false }
-                continue
-            }
-            let parentPointer = cmark_node_parent(node)
-            while let top = open.last, pointers[top] != parentPointer { open.removeLast() }
-            let id = pointers.count
-            let parent = open.last
-            parent.map { children[$0].append(id) }
-            pointers.append(node)
-            parents.append(parent)
-            children.append([])
-            isLeaf.append(true)
-            open.append(id)
-        }
-        nodes.reserveCapacity(pointers.count)
-        for (id, node) in pointers.enumerated() {
-            nodes.append(
-                MarkdownNode(
-                    id: id, kind: MarkdownNode.Kind(node), range: MarkdownTree.range(of: node), parent: parents[id],
-                    children: children[id], literal: MarkdownTree.literal(of: node), isLeaf: isLeaf[id]))
-        }
-        return (nodes, pointers)
+        // Unlinked first, freed after: a removed node may hold another removed one.
+        let removed = Set(changes.removals).compactMap { pointers[$0] }
+        for node in removed { cmark_node_unlink(node) }
+        for node in removed { cmark_node_free(node) }
+        return tree.html()
     }
 }
 
@@ -236,6 +203,16 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
             if case .codeBlock = self { true } else { false }
         }
 
+        /// The containers whose children are blocks: the outline filling reads.
+        public var hasBlockChildren: Bool {
+            switch self {
+            case .document, .blockQuote, .list, .item: true
+            default: false
+            }
+        }
+
+        /// What cmark-gfm's node is: the one place a cmark-gfm node becomes a `Kind`.
+
         init(_ node: OpaquePointer) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_DOCUMENT: self = .document
@@ -275,19 +252,81 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
         }
     }
 
+    // Stored compactly, in an order that leaves little padding: a 30 MB guide has some 100,000
+    // nodes, held while cmark-gfm's tree is being freed.
     public let id: ID
     public let kind: Kind
-    /// Where cmark-gfm says the node starts and ends.
-    public let range: SourceRange
-    /// The enclosing node; nil for the document.
-    public let parent: ID?
-    public let children: [ID]
+    /// A fenced code block without its closing fence: it runs to the end of its container or
+    /// of the guide, taking in everything after it.
+    public let isOpenFence: Bool
+    /// Lines and columns as cmark-gfm counts them (C `int`s).
+    private var startLine, startColumn, endLine, endColumn: Int32
+    /// The parent's id, -1 for the document.
+    private let parentID: Int
+    /// One past the last of its descendants, which follow it in `MarkdownDocument.nodes`
+    /// (`MarkdownDocument.children(of:)`): no array of children for each node.
+    public internal(set) var subtreeEnd: ID
     /// Text, code, a code block's content or raw HTML, as cmark-gfm reads it; "" for others.
     public let literal: String
+    /// For a fenced block whose info string (or marker comment, `MarkerComment`) records a
+    /// `SampleDigest`: the digest of the code it holds now. Nil for every other node.
+    public internal(set) var codeDigest: String? = nil
+
+    /// Where the node starts and ends: as cmark-gfm says, but for a fenced block its container
+    /// closes (a list item, a quote), which cmark-gfm ends on the line that closed the
+    /// container, one line too far: no block outlives its container.
+    public internal(set) var range: SourceRange {
+        get {
+            SourceRange(
+                start: SourcePosition(line: Int(startLine), column: Int(startColumn)),
+                end: SourcePosition(line: Int(endLine), column: Int(endColumn)))
+        }
+        set {
+            (startLine, startColumn) = (Int32(clamping: newValue.start.line), Int32(clamping: newValue.start.column))
+            (endLine, endColumn) = (Int32(clamping: newValue.end.line), Int32(clamping: newValue.end.column))
+        }
+    }
+
+    /// The enclosing node; nil for the document.
+    public var parent: ID? { parentID < 0 ? nil : parentID }
+
     /// Code blocks, text, code spans, breaks, raw HTML and thematic breaks: visited once by
-    /// `walk(_:)`, without an exit.
-    public let isLeaf: Bool
+    /// `walk(_:)`, without an exit, as cmark-gfm's iterator visits them.
+    public var isLeaf: Bool {
+        switch kind {
+        case .codeBlock, .htmlBlock, .thematicBreak, .text, .code, .htmlInline, .softBreak, .lineBreak: true
+        default: false
+        }
+    }
 
     /// Where the node starts.
     public var start: SourcePosition { range.start }
+
+    /// cmark-gfm's `node`, numbered `id` in document order, whose parent's range is `parentRange`.
+    init(_ node: OpaquePointer, id: ID, parent: ID?, parentRange: SourceRange?) {
+        self.id = id
+        parentID = parent ?? -1
+        subtreeEnd = id + 1
+        kind = Kind(node)
+        literal = MarkdownTree.literal(of: node)
+        (startLine, startColumn) = (cmark_node_get_start_line(node), cmark_node_get_start_column(node))
+        (endLine, endColumn) = (cmark_node_get_end_line(node), cmark_node_get_end_column(node))
+        guard case .codeBlock(_, true) = kind else {
+            isOpenFence = false
+            return
+        }
+        if parent != 0, let parentRange, parentRange.end.line < endLine {
+            (endLine, endColumn) = (Int32(clamping: parentRange.end.line), Int32(clamping: parentRange.end.column))
+        }
+        // Closed when a fence line follows the opening line and the content lines.
+        let contentLines = literal.utf8.count { $0 == UInt8(ascii: "\n") }
+        isOpenFence = Int(endLine) < Int(startLine) + contentLines + 1
+    }
+
+    /// The same node placed at `range` (a tab's content node, in the guide's lines).
+    func placed(at range: SourceRange) -> MarkdownNode {
+        var node = self
+        node.range = range
+        return node
+    }
 }

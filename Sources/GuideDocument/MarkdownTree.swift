@@ -8,7 +8,8 @@ import Synchronization
 #endif
 
 /// A guide parsed by cmark-gfm, as cmark's own node tree. Internal: cmark-gfm stays inside this
-/// module (other stages read `MarkdownDocument`'s Swift nodes), as swift-markdown keeps its own.
+/// module (every stage reads `MarkdownDocument`'s Swift nodes, converted once by `converted()`),
+/// as swift-markdown keeps its own.
 ///
 /// Owns the parser and the document: the parser holds the syntax extensions the HTML renderer
 /// needs, and both are freed together.
@@ -65,63 +66,102 @@ final class MarkdownTree {
         return String(cString: html)
     }
 
-    /// Where a node starts, as cmark reports it.
-    static func start(of node: OpaquePointer) -> SourcePosition {
-        SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-    }
-
-    /// The node's children, first to last.
-    static func children(of node: OpaquePointer) -> [OpaquePointer] {
-        var children: [OpaquePointer] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(current)
-            child = cmark_node_next(current)
+    /// The tree as Swift nodes in document order (`MarkdownDocument.nodes`) and each table's
+    /// column alignments. Each block of the document is freed once converted (its memory is
+    /// there for the Swift strings that follow); the tree is left empty.
+    func converted() -> (nodes: [MarkdownNode], alignments: [MarkdownNode.ID: [TableAlignment?]]) {
+        var nodes: [MarkdownNode] = []
+        // Counted first: an array grown by doubling holds its old and new storage at once.
+        nodes.reserveCapacity(count())
+        nodes.append(MarkdownNode(document, id: 0, parent: nil, parentRange: nil))
+        var alignments: [MarkdownNode.ID: [TableAlignment?]] = [:]
+        func add(_ node: OpaquePointer, parent: MarkdownNode.ID) -> MarkdownNode.ID {
+            let id = nodes.count
+            let converted = MarkdownNode(node, id: id, parent: parent, parentRange: nodes[parent].range)
+            if converted.kind == .table { alignments[id] = Self.tableAlignments(of: node) }
+            nodes.append(converted)
+            return id
         }
-        return children
-    }
-
-    /// The plain text of a node's inline content: text and code spans, breaks as spaces.
-    static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        var pending = children(of: node).reversed() as [OpaquePointer]
-        while let current = pending.popLast() {
-            switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += literal(of: current)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                pending.append(contentsOf: children(of: current).reversed())
+        var next = cmark_node_first_child(document)
+        while let block = next {
+            next = cmark_node_next(block)
+            // Pre-order through the block's subtree, by its links: no recursion.
+            var node = block
+            var id = add(block, parent: 0)
+            while true {
+                if let child = cmark_node_first_child(node) {
+                    node = child
+                    id = add(child, parent: id)
+                    continue
+                }
+                while node != block, cmark_node_next(node) == nil, let parent = cmark_node_parent(node) {
+                    node = parent
+                    id = nodes[id].parent!
+                }
+                guard node != block, let sibling = cmark_node_next(node) else { break }
+                node = sibling
+                id = add(sibling, parent: nodes[id].parent!)
             }
+            cmark_node_free(block)
         }
-        return text
+        // Children after their parent: each subtree's end is known before its parent's.
+        for id in nodes.indices.dropFirst().reversed() {
+            let parent = nodes[id].parent!
+            nodes[parent].subtreeEnd = max(nodes[parent].subtreeEnd, nodes[id].subtreeEnd)
+        }
+        MarkerComment.digestGeneratedBlocks(&nodes)
+        return (nodes, alignments)
     }
 
-    /// How many line feeds a node's literal holds, counted in cmark's own buffer.
-    static func lineBreaks(inLiteralOf node: OpaquePointer) -> Int {
-        guard var cursor = cmark_node_get_literal(node) else { return 0 }
+    /// How many nodes the tree holds, the document included.
+    private func count() -> Int {
         var count = 0
-        while let found = strchr(cursor, 10) {
+        inDocumentOrder { _ in
             count += 1
-            cursor = UnsafePointer(found) + 1
+            return true
         }
         return count
     }
 
-    /// The `SampleDigest` of a node's literal, read in cmark's own buffer.
-    static func literalDigest(of node: OpaquePointer) -> String {
-        guard let literal = cmark_node_get_literal(node) else { return SampleDigest.of([UInt8]()) }
-        return SampleDigest.of(
-            UnsafeBufferPointer(
-                start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    /// The nodes with the ids `wanted` (indices in document order, as `converted()` numbers them).
+    func nodes(_ wanted: Set<MarkdownNode.ID>) -> [MarkdownNode.ID: OpaquePointer] {
+        var found: [MarkdownNode.ID: OpaquePointer] = [:]
+        guard let last = wanted.max() else { return found }
+        var id = 0
+        inDocumentOrder { node in
+            if wanted.contains(id) { found[id] = node }
+            id += 1
+            return id <= last
+        }
+        return found
     }
 
-    /// Where a node starts and ends, as cmark reports it.
-    static func range(of node: OpaquePointer) -> SourceRange {
-        SourceRange(
-            start: start(of: node),
-            end: SourcePosition(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+    /// Visits every node in document order (pre-order) by the tree's links, without recursion,
+    /// while `visit` returns true.
+    private func inDocumentOrder(_ visit: (OpaquePointer) -> Bool) {
+        var node: OpaquePointer? = document
+        while let current = node, visit(current) {
+            if let child = cmark_node_first_child(current) {
+                node = child
+                continue
+            }
+            var climbing: OpaquePointer? = current
+            while let step = climbing, cmark_node_next(step) == nil { climbing = cmark_node_parent(step) }
+            node = climbing.flatMap(cmark_node_next)
+        }
+    }
+
+    private static func tableAlignments(of table: OpaquePointer) -> [TableAlignment?] {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(table))
+        guard columns > 0, let alignments = cmark_gfm_extensions_get_table_alignments(table) else { return [] }
+        return (0..<columns).map { column in
+            switch alignments[column] {
+            case UInt8(ascii: "l"): .left
+            case UInt8(ascii: "c"): .center
+            case UInt8(ascii: "r"): .right
+            default: nil
+            }
+        }
     }
 
     /// A code block's info string, "" for indented ones.

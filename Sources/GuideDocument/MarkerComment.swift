@@ -1,11 +1,4 @@
-internal import CCmarkGFM
 import SampleModel
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Where a generated block carries gen's words (`gen=token-request digest=…`), read and written
 /// the same way: in the fence's info string, or — on a platform that turns the words after a
@@ -47,23 +40,45 @@ public enum MarkerComment: Sendable, Hashable {
                 .utf8)
     }
 
+    /// Gives each fenced block that records a `SampleDigest` the digest of the code it holds now
+    /// (`MarkdownNode.codeDigest`): a block whose info string records one, or whose block right
+    /// before it in the same container is a comment (HTML, or MDX's in a paragraph) that may hold
+    /// gen's words, as if its info string held them.
+    static func digestGeneratedBlocks(_ nodes: inout [MarkdownNode]) {
+        var markerBefore = false
+        var previousParent: MarkdownNode.ID?
+        for id in nodes.indices {
+            let node = nodes[id]
+            guard node.parent.map({ nodes[$0].kind.hasBlockChildren }) ?? true else { continue }
+            if case .codeBlock(let info, true) = node.kind,
+                (markerBefore && previousParent == node.parent) || GeneratedBlock.recordsDigest(info: info)
+            {
+                nodes[id].codeDigest = SampleDigest.of(node.literal.utf8)
+            }
+            switch node.kind {
+            case .htmlBlock: markerBefore = mayRecordDigest(node.literal)
+            case .paragraph: markerBefore = mayRecordDigest(paragraph: node, in: nodes)
+            default: markerBefore = false
+            }
+            previousParent = node.parent
+        }
+    }
+
     /// Whether a paragraph may be an MDX comment holding gen's words (cheap: only a paragraph whose
     /// first text starts with `{` is read on).
-    static func mayRecordDigest(paragraph: OpaquePointer) -> Bool {
-        guard let first = cmark_node_first_child(paragraph), let text = cmark_node_get_literal(first),
-            text.pointee == CChar(UInt8(ascii: "{"))
-        else { return false }
-        let whole = MarkdownTree.plainText(of: paragraph)
+    private static func mayRecordDigest(paragraph: MarkdownNode, in nodes: [MarkdownNode]) -> Bool {
+        // Its first child, if any, is the node right after it.
+        let first = paragraph.id + 1
+        guard first < paragraph.subtreeEnd, nodes[first].literal.utf8.first == UInt8(ascii: "{") else { return false }
+        let whole = MarkdownDocument.plainText(of: paragraph, in: nodes)
         return whole.utf8.count < 200 && whole.hasPrefix("{/*") && whole.contains("\(GeneratedBlock.attribute)=")
             && whole.contains("\(SampleDigest.attribute)=")
     }
 
     /// Whether an HTML block's text may be such a comment (cheap: checked for every HTML block),
     /// so that the fence after it gets its code's digest.
-    static func mayRecordDigest(_ text: UnsafePointer<CChar>) -> Bool {
-        guard strnlen(text, 200) < 200 else { return false }
-        let text = String(cString: text)
-        return text.contains("\(GeneratedBlock.attribute)=")
+    private static func mayRecordDigest(_ text: String) -> Bool {
+        text.utf8.count < 200 && text.contains("\(GeneratedBlock.attribute)=")
             && text.contains("\(SampleDigest.attribute)=")
     }
 }

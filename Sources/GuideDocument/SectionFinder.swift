@@ -9,22 +9,34 @@ import SampleModel
 public struct SectionFinder: Sendable {
     public init() {}
 
-    public func groups(in outline: MarkdownOutline, source: SourceText) throws(GuideError) -> [CodeSectionGroup] {
-        var children: [Int: [Int]] = [:]
-        var headingBefore: [(text: String, line: Int)?] = []
-        var heading: (text: String, line: Int)?
-        for (index, block) in outline.blocks.enumerated() {
-            headingBefore.append(heading)
-            if let parent = block.parent { children[parent, default: []].append(index) }
-            if case .heading(_, let text) = block.kind { heading = (text, block.range.start.line) }
+    /// The groups of `document`, read from its outline of blocks (`MarkdownDocument.blocks`).
+    public func groups(in document: MarkdownDocument) throws(GuideError) -> [CodeSectionGroup] {
+        let source = document.source
+        let nodes = document.nodes
+        // Each container's blocks by node id, and the headings in document order.
+        var children: [MarkdownNode.ID: [MarkdownNode.ID]] = [:]
+        var headings: [(text: String, line: Int)] = []
+        var headingIDs: [MarkdownNode.ID] = []
+        for block in document.blocks {
+            if let parent = block.parent { children[parent, default: []].append(block.id) }
+            if case .heading = block.kind {
+                headings.append((document.plainText(of: block), block.range.start.line))
+                headingIDs.append(block.id)
+            }
+        }
+        /// The last heading before the block `id`.
+        func headingBefore(_ id: MarkdownNode.ID) -> (text: String, line: Int)? {
+            var low = 0
+            var high = headingIDs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if headingIDs[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 ? headings[low - 1] : nil
         }
         // Tab markup first (MkDocs content tabs, MyST tab sets): the fenced blocks inside those
         // tabs belong to their tab group, not to a group of labels.
-        let lines = BlockLines(outline: outline, source: source)
-        var headings: [(text: String, line: Int)] = []
-        for block in outline.blocks {
-            if case .heading(_, let text) = block.kind { headings.append((text, block.range.start.line)) }
-        }
+        let lines = BlockLines(document)
         let (tabGroups, tabRanges) = try TabMarkupFinder(source: source, lines: lines).groups { line in
             // The nearest heading above: headings are in document order.
             var low = 0
@@ -74,14 +86,14 @@ public struct SectionFinder: Sendable {
             func closeGroup() throws(GuideError) {
                 guard !sections.isEmpty else { return }
                 try Self.checkDistinctLanguages(sections, kind: "section", container: "group")
-                let heading = headingBefore[firstIndex]
+                let heading = headingBefore(firstIndex)
                 groups.append(CodeSectionGroup(sections: sections, heading: heading?.text, headingLine: heading?.line))
                 sections = []
             }
             var position = 0
             while position < siblings.count {
                 let index = siblings[position]
-                let block = outline.blocks[index]
+                let block = nodes[index]
                 if !tabRanges.isEmpty, inTabGroup(block.range.start.line) {
                     try closeGroup()
                     position += 1
@@ -90,7 +102,7 @@ public struct SectionFinder: Sendable {
                 let section: CodeSection?
                 var consumed = 1
                 if block.kind == .paragraph, let language = Self.labelLanguage(of: block, source: source) {
-                    let next = position + 1 < siblings.count ? outline.blocks[siblings[position + 1]] : nil
+                    let next = position + 1 < siblings.count ? nodes[siblings[position + 1]] : nil
                     if let next, case .codeBlock(let info, let isFenced) = next.kind {
                         consumed = 2
                         try Self.requireClosed(next)
@@ -105,7 +117,7 @@ public struct SectionFinder: Sendable {
                                 )
                             }
                             var generated = generated
-                            if let link = Self.programLink(at: position + 2, of: siblings, outline, source) {
+                            if let link = Self.programLink(at: position + 2, of: siblings, nodes, source) {
                                 generated = generated.linked(link.range, text: link.text)
                                 consumed += 1
                             }
@@ -123,7 +135,7 @@ public struct SectionFinder: Sendable {
                 {
                     try Self.requireClosed(block)
                     var generated = generated
-                    if let link = Self.programLink(at: position + 1, of: siblings, outline, source) {
+                    if let link = Self.programLink(at: position + 1, of: siblings, nodes, source) {
                         generated = generated.linked(link.range, text: link.text)
                         consumed += 1
                     }
@@ -146,7 +158,7 @@ public struct SectionFinder: Sendable {
 
     /// The language of a label paragraph: one line that is only "<Language> code:", the language
     /// in any of its spellings ("Node.js code:", "Python 3 code:").
-    static func labelLanguage(of block: MarkdownBlock, source: SourceText) -> Language? {
+    static func labelLanguage(of block: MarkdownNode, source: SourceText) -> Language? {
         guard block.range.start.line == block.range.end.line else { return nil }
         let start = source.offset(of: block.range.start)
         let end = source.lineContentEnd(block.range.end.line)
@@ -163,15 +175,15 @@ public struct SectionFinder: Sendable {
 
     /// gen's link line, when `siblings[position]` is one: a paragraph of one line that starts
     /// with `ProgramLink.lead`, right after a generated block.
-    static func programLink(at position: Int, of siblings: [Int], _ outline: MarkdownOutline, _ source: SourceText)
+    static func programLink(at position: Int, of siblings: [Int], _ nodes: [MarkdownNode], _ source: SourceText)
         -> (range: SourceRange, text: ArraySlice<UInt8>)?
     {
         guard position < siblings.count else { return nil }
-        return programLink(outline.blocks[siblings[position]], source)
+        return programLink(nodes[siblings[position]], source)
     }
 
     /// The same for one block.
-    static func programLink(_ block: MarkdownBlock, _ source: SourceText) -> (
+    static func programLink(_ block: MarkdownNode, _ source: SourceText) -> (
         range: SourceRange, text: ArraySlice<UInt8>
     )? {
         guard block.kind == .paragraph, block.range.start.line == block.range.end.line else { return nil }
@@ -182,13 +194,19 @@ public struct SectionFinder: Sendable {
     /// The language and snippet of a fenced block `gen` wrote, or nil for any other block.
     /// `info` is the block's info string; with `source`, it is read again from the guide's bytes
     /// (`InfoString`), as the splicer reads it to keep the writer's words.
-    static func generatedBlock(_ block: MarkdownBlock, info: String, source: SourceText? = nil) throws(GuideError) -> (
+    static func generatedBlock(_ block: MarkdownNode, info: String, source: SourceText? = nil) throws(GuideError) -> (
         Language, GeneratedBlock
     )? {
+        try generatedBlock(at: block.range, info: info, codeDigest: block.codeDigest, source: source)
+    }
+
+    /// The same for a block at `range` whose code has `codeDigest`.
+    static func generatedBlock(at range: SourceRange, info: String, codeDigest: String?, source: SourceText? = nil)
+        throws(GuideError) -> (Language, GeneratedBlock)?
+    {
         // Cheap first: most blocks are not gen's, and `gen=` in the guide's bytes stays `gen=`
         // when cmark-gfm decodes escapes and entities.
         guard info.utf8.count > 4, info.contains(GeneratedBlock.attribute + "=") else { return nil }
-        let range = block.range
         let words = InfoString(source.map { $0.fenceInfo(at: range.start) } ?? ArraySlice(info.utf8))
         guard let name = words.snippetName else { return nil }
         guard let language = words.language else {
@@ -208,13 +226,13 @@ public struct SectionFinder: Sendable {
         return (
             language,
             GeneratedBlock(
-                range: range, snippet: snippet, recordedDigest: words.recordedDigest, contentDigest: block.codeDigest)
+                range: range, snippet: snippet, recordedDigest: words.recordedDigest, contentDigest: codeDigest)
         )
     }
 
     /// A code section's block must be closed: an open fence takes in the rest of the guide, which
     /// regenerating it would replace.
-    static func requireClosed(_ block: MarkdownBlock) throws(GuideError) {
+    static func requireClosed(_ block: MarkdownNode) throws(GuideError) {
         guard block.isOpenFence else { return }
         throw GuideError(
             position: block.range.start,

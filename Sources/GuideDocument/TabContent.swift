@@ -5,7 +5,7 @@
 struct TabContent {
     /// The guide's line of the content's first line.
     let firstLine: Int
-    let outline: MarkdownOutline
+    let document: MarkdownDocument
     let lines: BlockLines
     /// For each content line: the guide's bytes taken off its start, and the spaces written for
     /// the part of a tab character that reaches past the indentation.
@@ -43,8 +43,8 @@ struct TabContent {
         self.removed = removed
         self.inserted = inserted
         let parsed = SourceText(validated: text)
-        outline = MarkdownOutline(parsing: parsed)
-        self.lines = BlockLines(outline: outline, source: parsed)
+        document = MarkdownDocument(parsing: parsed)
+        self.lines = BlockLines(document)
     }
 
     /// The guide's line of a content line.
@@ -61,16 +61,14 @@ struct TabContent {
     }
 
     /// The content's blocks that are not inside another (a list's or a quote's).
-    var topLevelBlocks: [MarkdownBlock] {
-        outline.blocks.filter { $0.parent == 0 }
+    var topLevelBlocks: [MarkdownNode] {
+        document.children(of: document.root).map { document.nodes[$0] }
     }
 
     /// The same block with its range in the guide's lines and columns.
-    func inSource(_ block: MarkdownBlock) -> MarkdownBlock {
-        MarkdownBlock(
-            kind: block.kind,
-            range: SourceRange(start: sourcePosition(block.range.start), end: sourcePosition(block.range.end)),
-            parent: block.parent, isOpenFence: block.isOpenFence, codeDigest: block.codeDigest)
+    func inSource(_ block: MarkdownNode) -> MarkdownNode {
+        block.placed(
+            at: SourceRange(start: sourcePosition(block.range.start), end: sourcePosition(block.range.end)))
     }
 
     /// Columns of indentation `line` starts with, tabs to the next multiple of four.

@@ -369,8 +369,8 @@ struct TabMarkupFinder {
         let tab = TabContent(source: source, lines: content, indentation: width)
         let named = "the \"\(title)\" tab"
         // Every block gen wrote in the tab: only one directly in it can be the section's.
-        var generated: [(block: MarkdownBlock, language: Language, generated: GeneratedBlock)] = []
-        for block in tab.outline.blocks {
+        var generated: [(block: MarkdownNode, language: Language, generated: GeneratedBlock)] = []
+        for block in tab.document.nodes {
             guard case .codeBlock(let info, true) = block.kind else { continue }
             let placed = tab.inSource(block)
             guard let (language, found) = try SectionFinder.generatedBlock(placed, info: info, source: source) else {
@@ -400,7 +400,7 @@ struct TabMarkupFinder {
         }
         let blocks = tab.topLevelBlocks.map(tab.inSource)
         let fenced = blocks.filter { if case .codeBlock(_, true) = $0.kind { true } else { false } }
-        func tag(_ block: MarkdownBlock) -> Language? { InfoString(source.fenceInfo(at: block.range.start)).language }
+        func tag(_ block: MarkdownNode) -> Language? { InfoString(source.fenceInfo(at: block.range.start)).language }
         let soleBlock = blocks.count == 1 ? fenced.first : nil
         guard
             let language = Language(name: title) ?? sync.flatMap({ Language(name: $0) }) ?? soleBlock.flatMap(tag)
@@ -511,7 +511,7 @@ extension MarkdownDocument {
     /// reads the markup as text: not in code, HTML or a comment), with all their tabs: what the
     /// published pages show as tabs.
     public func tabSets() throws(GuideError) -> [TabSetOutline] {
-        try TabMarkupFinder(source: source, lines: BlockLines(outline: outline, source: source)).scan().map(\.outline)
+        try TabMarkupFinder(source: source, lines: BlockLines(self)).scan().map(\.outline)
     }
 }
 

@@ -111,7 +111,7 @@ extension TabMarkupFinder {
         }
         let prefix = [UInt8](repeating: UInt8(ascii: " "), count: opener.indent)
         let content = TabContent(source: source, lines: (start + 1)..<close, indentation: opener.indent)
-        for block in content.outline.blocks where block.parent != 0 && block.parent != nil {
+        for block in content.document.nodes where block.parent != 0 && block.parent != nil {
             // A block gen wrote inside a list or quote of the group is no tab of it.
             if case .codeBlock(_, true) = block.kind,
                 markerWords(before: content.inSource(block), platform.comment) != nil
@@ -205,7 +205,7 @@ extension TabMarkupFinder {
 
     /// gen's words in a comment on the line right before `fence` (a block in the guide's
     /// lines), with where the comment starts.
-    private func markerWords(before fence: MarkdownBlock, _ comment: MarkerComment) -> (
+    private func markerWords(before fence: MarkdownNode, _ comment: MarkerComment) -> (
         words: InfoString, start: SourcePosition
     )? {
         let line = fence.range.start.line - 1

@@ -17,9 +17,9 @@ public struct OutlinedGuide: Sendable {
         do {
             // Validate, parse, then index lines: the line index is not held through cmark's peak.
             try SourceText.validate(bytes)
-            let outline = MarkdownOutline(parsing: bytes)
-            source = SourceText(validated: bytes)
-            groups = try SectionFinder().groups(in: outline, source: source)
+            let document = MarkdownDocument(parsingValidated: bytes)
+            source = document.source
+            groups = try SectionFinder().groups(in: document)
         } catch {
             throw error.diagnostic(in: path)
         }

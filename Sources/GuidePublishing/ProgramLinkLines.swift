@@ -25,8 +25,8 @@ struct ProgramLinkLines {
     /// One pass over every container's children.
     init(_ document: MarkdownDocument) {
         var blocks: [MarkdownNode.ID: Linked] = [:]
-        for container in document.nodes where container.children.count > 1 {
-            let children = container.children
+        for container in document.nodes where container.subtreeEnd > container.id + 2 {
+            let children = document.children(of: container)
             for index in children.indices.dropLast() {
                 let block = document.nodes[children[index]]
                 guard case .codeBlock(let info, true) = block.kind, info.contains(GeneratedBlock.attribute + "=")

@@ -21,7 +21,7 @@ struct SampleGroupIndex {
     }
 
     init(document: MarkdownDocument) throws(GuideError) {
-        groups = try SectionFinder().groups(in: document.outline, source: document.source).filter { $0.form == .labels }
+        groups = try SectionFinder().groups(in: document).filter { $0.form == .labels }
         var members: [SourcePosition: Member] = [:]
         for (index, group) in groups.enumerated() {
             for section in group.sections {

@@ -82,10 +82,10 @@ struct SiteText {
                 if title == nil, level == 1 { title = document.plainText(of: node) }
             case .blockQuote:
                 quotes.append(node.id)
-                if let content = tabbed.quotes[node.id], let first = node.children.first {
+                if let content = tabbed.quotes[node.id], let first = document.children(of: node).first {
                     // The quote keeps its callout; what is inside is its content read on its own.
                     changes.insertions.append((Self.partComment + "\(parts.count) -->", first))
-                    changes.removals += node.children
+                    changes.removals += document.children(of: node)
                     events.append(.part(parts.count))
                     parts.append(.quote(SiteText(content, index: nil, programs: programs, numbering: &numbering)))
                     continue
@@ -134,7 +134,7 @@ struct SiteText {
                 members[member.group, default: []].append((node, member))
                 continue
             }
-            pending.append(contentsOf: node.children.reversed().map { document.nodes[$0] })
+            pending.append(contentsOf: document.children(of: node).reversed().map { document.nodes[$0] })
         }
         for (group, nodes) in members.sorted(by: { $0.key < $1.key }) {
             if let number = groupNumbers[group] {

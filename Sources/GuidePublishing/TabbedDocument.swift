@@ -136,7 +136,7 @@ struct TabbedDocument {
                     quotes[id] = tabbed
                 }
             case .document, .list, .item:
-                pending.append(contentsOf: node.children)
+                pending.append(contentsOf: document.children(of: node))
             default:
                 break
             }
@@ -233,7 +233,7 @@ struct PublishedTab {
         let document = MarkdownDocument(parsing: SourceText(validated: text))
         // What the tab shows: a comment — gen's words beside a VitePress fence (HTML) or a
         // Mintlify one (MDX, `{/* … */}`, a paragraph to cmark-gfm) — shows nothing.
-        let blocks = document.root.children.map { document.nodes[$0] }.filter { block in
+        let blocks = document.children(of: document.root).map { document.nodes[$0] }.filter { block in
             switch block.kind {
             case .htmlBlock: !Markup.isComment(block.literal)
             case .paragraph: !Markup.isMDXComment(document.plainText(of: block))

@@ -13,7 +13,7 @@ struct GuideFixture {
 
     func groups() throws -> [CodeSectionGroup] {
         let source = try SourceText(text)
-        return try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+        return try SectionFinder().groups(in: MarkdownDocument(parsing: source))
     }
 
     /// The guide filled with `languages`, every group showing `snippet`; a block edited by hand
@@ -23,7 +23,7 @@ struct GuideFixture {
         replacingHandEdits: Bool = false, code: (Language) -> String = GuideFixture.code
     ) throws -> [UInt8] {
         let source = try SourceText(text)
-        let groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+        let groups = try SectionFinder().groups(in: MarkdownDocument(parsing: source))
         let splicer = GuideSplicer(source: source)
         var blocks = FencedBlockCache()
         let edits = groups.flatMap {

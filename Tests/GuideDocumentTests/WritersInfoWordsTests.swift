@@ -18,7 +18,7 @@ import Testing
         code: (Language) -> String = { _ in new }
     ) throws -> String {
         let source = try SourceText(Array(text.utf8))
-        let groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+        let groups = try SectionFinder().groups(in: MarkdownDocument(parsing: source))
         let splicer = GuideSplicer(source: source)
         var blocks = FencedBlockCache()
         let edits = groups.flatMap {

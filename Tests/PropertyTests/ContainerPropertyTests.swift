@@ -150,7 +150,7 @@ import Testing
         let reach = PropertyReach("arbitraryCodeLinesReadBackInEveryContainer", cases: 600 * PropertySeed.scale)
         await propertyCheck(count: 600 * PropertySeed.scale, input: Self.cases) { testCase in
             guard let source = try? SourceText(testCase.guide),
-                let groups = try? SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+                let groups = try? SectionFinder().groups(in: MarkdownDocument(parsing: source))
             else {
                 Issue.record("\(testCase): not read")
                 return
@@ -170,7 +170,7 @@ import Testing
             // Whatever the code and the container, the digest gen records reads back as its own.
             let filledSource = SourceText(validated: filled)
             let edited =
-                (try? SectionFinder().groups(in: MarkdownOutline(parsing: filledSource), source: filledSource))?
+                (try? SectionFinder().groups(in: MarkdownDocument(parsing: filledSource)))?
                 .flatMap(\.sections).filter { section in
                     if case .generated(let block) = section.content { return block.isEditedByHand }
                     return false

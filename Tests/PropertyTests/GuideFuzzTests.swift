@@ -73,7 +73,7 @@ import Testing
             let groups: [CodeSectionGroup]
             do throws(GuideError) {
                 source = try SourceText(bytes)
-                groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+                groups = try SectionFinder().groups(in: MarkdownDocument(parsing: source))
             } catch {
                 Issue.record("a valid guide was not read: \(error)\n\(String(decoding: bytes, as: UTF8.self))")
                 return
@@ -122,7 +122,7 @@ import Testing
             do {
                 let filled = try filler.fill(bytes, configuration: Self.configuration)
                 let source = try SourceText(filled.bytes)
-                groups = try SectionFinder().groups(in: MarkdownOutline(parsing: source), source: source)
+                groups = try SectionFinder().groups(in: MarkdownDocument(parsing: source))
             } catch {
                 Issue.record("a valid guide was refused: \(error)\n\(String(decoding: bytes, as: UTF8.self))")
                 return
