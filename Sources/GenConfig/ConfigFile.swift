@@ -530,8 +530,8 @@ struct ConfigReader {
     /// A model-wide refusal, placed at the value of the first key it is about that the file sets
     /// (the exact node read for it), else at the file.
     private func locate(_ error: ModelError, placed: [ConfigKey: Node]) -> Diagnostic {
-        let node = error.fields.lazy.compactMap(ConfigKey.init(field:)).compactMap { placed[$0] }.first
-        let key = error.fields.first.flatMap(ConfigKey.init(field:))
+        let node = error.fields.lazy.compactMap { placed[ConfigKey(field: $0)] }.first
+        let key = error.fields.first.map(ConfigKey.init(field:))
         let message = error.message(naming: key?.name)
         guard let node else { return Diagnostic.configuration(in: path, message: message) }
         return failure(at: node, message)

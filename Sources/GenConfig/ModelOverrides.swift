@@ -18,7 +18,7 @@ public struct ModelOverrides: Sendable, Hashable {
 
     /// The keys these overrides set, in the table's order.
     public var keys: [ConfigKey] {
-        ModelSetting.all.filter { values[$0.field] != nil }.compactMap { ConfigKey(field: $0.field) }
+        ModelSetting.all.filter { values[$0.field] != nil }.map { ConfigKey(field: $0.field) }
     }
 
     /// Whether the command line gives `field` a value (an empty one included).
@@ -38,7 +38,7 @@ public struct ModelOverrides: Sendable, Hashable {
             try model.validate()
         } catch {
             let given = keys
-            let key = error.fields.lazy.compactMap(ConfigKey.init(field:)).first { given.contains($0) }
+            let key = error.fields.lazy.map(ConfigKey.init(field:)).first { given.contains($0) }
             guard let option = key?.option ?? given.first?.option else {
                 throw Diagnostic.option("the command line", message: error.description)
             }
@@ -66,7 +66,8 @@ public struct ModelOverrides: Sendable, Hashable {
             model[keyPath: path] = try read(text) { text throws(ModelError) in try EndpointURL(text) }
         case (.variableName(let path), .text(let text)):
             model[keyPath: path] = try read(text) { text throws(ModelError) in try EnvironmentVariableName(text) }
-        case (.clientAuthentication(let path), .text(let text)): model[keyPath: path] = try clientAuthentication(text)
+        case (.clientAuthentication(let path), .text(let text)):
+            model[keyPath: path] = try clientAuthentication(text, option: option)
         case (.flag(let path), .flag(let flag)): model[keyPath: path] = flag
         case (.number(let path), .number(let number)): model[keyPath: path] = number
         case (.count(let path), .number(let number)):
@@ -82,10 +83,12 @@ public struct ModelOverrides: Sendable, Hashable {
     }
 
     /// The client authentication method `text` names; a refusal names the option.
-    public static func clientAuthentication(_ text: String) throws(Diagnostic) -> ClientAuthentication {
+    private static func clientAuthentication(_ text: String, option: String) throws(Diagnostic)
+        -> ClientAuthentication
+    {
         guard let method = ClientAuthentication(rawValue: text) else {
             throw Diagnostic.option(
-                ConfigKey.setting(.clientAuthentication).option ?? "",
+                option,
                 message: "\"\(Diagnostic.shown(text))\" is not client_secret_basic or client_secret_post",
                 fixIt: NearestName.fixIt(text, among: ClientAuthentication.allCases.map(\.rawValue)))
         }

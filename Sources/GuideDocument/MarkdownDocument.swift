@@ -212,7 +212,6 @@ public struct MarkdownNode: Sendable, Hashable, Identifiable {
         }
 
         /// What cmark-gfm's node is: the one place a cmark-gfm node becomes a `Kind`.
-
         init(_ node: OpaquePointer) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_DOCUMENT: self = .document

@@ -91,11 +91,6 @@ public struct SampleContext: Sendable, Hashable {
         }
     }
 
-    /// The value of `name` for Mustache: nil when no template value has that name.
-    public func value(named name: String) -> Value? {
-        values[name]
-    }
-
     /// Every name a template may use at the top level (`Templates/README.md` lists them).
     public static let templateNames: Set<String> = Set(
         SampleContext(model: .guideDefault, encoder: PlainLiteralEncoder()).values.keys)

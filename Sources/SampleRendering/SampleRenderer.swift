@@ -53,7 +53,7 @@ private final class RecordingContext: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        guard let value = context.value(named: name) else {
+        guard let value = context.values[name] else {
             missingKeys.append(name)
             return nil
         }

@@ -87,7 +87,7 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     /// What the pipeline is asked: this configuration file, these templates, these overrides.
-    func request() throws(GenFailure) -> GeneratorRequest {
+    func request() -> GeneratorRequest {
         GeneratorRequest(
             configPath: configPath, templates: templatesDirectory.map { TemplateSource.directory($0) },
             overrides: overrides())
@@ -96,7 +96,7 @@ struct ConfigurationOptions: ParsableArguments {
     /// The pipeline for this command line's configuration; its notes (an OpenAPI value that
     /// gen.yml or an option overrides) are printed on stderr.
     func pipeline(requireFile: Bool, languages: [Language]? = nil) throws(GenFailure) -> Pipeline {
-        let request = try request()
+        let request = request()
         let pipeline: Pipeline
         do {
             pipeline = try Pipeline(request, requireFile: requireFile, languages: languages)

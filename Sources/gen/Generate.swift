@@ -157,7 +157,7 @@ struct Generate: ParsableCommand {
     /// Fills the guides — the one gen.yml names, or those named on the command line — as one
     /// batch, reported by `report`; `timed` (for `--watch`) starts each line with the time.
     private func regenerate(timed: Bool = false) throws(GenFailure) {
-        var request = try options.request()
+        var request = options.request()
         request.replacingHandEdits = force
         let batch: BatchPlan
         do {

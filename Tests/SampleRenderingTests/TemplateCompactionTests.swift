@@ -94,5 +94,5 @@ import Testing
 /// The template values as swift-mustache sees them, without SampleGen's render path.
 private struct ReferenceContext: MustacheParent {
     let context: SampleContext
-    func child(named name: String) -> Any? { context.value(named: name)?.mustache ?? nil }
+    func child(named name: String) -> Any? { context.values[name]?.mustache ?? nil }
 }
